@@ -1,0 +1,186 @@
+// The schema's encoding rules: document data, terms and metadata.
+#include "common/schema.h"
+
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
+#include "common/error.h"
+#include "common/normalize.h"
+#include "common/stopwords.h"
+#include "common/tokenizer.h"
+
+namespace lede {
+namespace schema {
+namespace {
+
+// Xapian refuses terms over 245 bytes.
+constexpr size_t kMaxXapianTerm = 245;
+
+uint64_t Fnv1a(std::string_view s) {
+  uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+std::string Pad(int v, int width) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%0*d", width, v);
+  return buf;
+}
+
+void AddText(Xapian::Document& doc, const Xapian::Stem& stemmer, std::string_view text,
+             Xapian::termpos first, bool title) {
+  Tokenize(text, first, [&](const Token& t) {
+    std::string z = StemTerm(stemmer, t.term);
+    doc.add_posting(z, t.position);
+    if (title) doc.add_posting(StemTerm(stemmer, t.term, kPrefixTitle), t.position);
+  });
+}
+
+}  // namespace
+
+std::string TextSettings() {
+  return std::string("normalize=") + kNormalizationName +
+         ";tokenizer=xapian-rules/v1;stemmer=english;stem_strategy=all_z;stopwords=" +
+         kStopwordsName;
+}
+
+std::string EncodeData(const StoredArticle& a) {
+  nlohmann::json j;
+  j["v"] = kVersion;
+  j["id"] = a.id;
+  j["path"] = a.path;
+  j["title"] = a.title;
+  if (a.date) {
+    j["date"] = FormatIsoDate(*a.date);
+    j["date_precision"] = PrecisionName(a.date->precision);
+  }
+  if (a.source) j["source"] = *a.source;
+  j["language"] = a.language;
+  j["body"] = a.body;
+  // Replace rather than throw on invalid UTF-8: the index must take any text.
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+StoredArticle DecodeData(const std::string& data) {
+  StoredArticle a;
+  try {
+    auto j = nlohmann::json::parse(data);
+    a.id = j.at("id").get<std::string>();
+    a.path = j.value("path", a.id);
+    a.title = j.value("title", "");
+    if (j.contains("date")) {
+      Date d;
+      std::string s = j["date"].get<std::string>();
+      if (std::sscanf(s.c_str(), "%d-%d-%d", &d.year, &d.month, &d.day) == 3) {
+        std::string p = j.value("date_precision", "day");
+        d.precision = p == "year" ? DatePrecision::kYear
+                      : p == "month" ? DatePrecision::kMonth
+                                     : DatePrecision::kDay;
+        a.date = d;
+      }
+    }
+    if (j.contains("source")) a.source = j["source"].get<std::string>();
+    a.language = j.value("language", "");
+    a.body = j.value("body", "");
+  } catch (const nlohmann::json::exception& e) {
+    throw IndexError(std::string("document data not written by this lede schema: ") + e.what());
+  }
+  return a;
+}
+
+std::string IdTerm(std::string_view id) {
+  std::string term(kPrefixId);
+  if (term.size() + id.size() <= kMaxXapianTerm) {
+    term += id;
+    return term;
+  }
+  // Keep a readable head and make it unique with a hash of the whole id.
+  char hash[24];
+  std::snprintf(hash, sizeof hash, "#%016llx", static_cast<unsigned long long>(Fnv1a(id)));
+  term += id.substr(0, 200);
+  term += hash;
+  return term;
+}
+
+std::string SourceKey(std::string_view source_name) {
+  std::string key;
+  for (const Token& t : Tokenize(source_name)) {
+    if (!key.empty()) key += '_';
+    key += t.term;
+  }
+  return key;
+}
+
+std::string StemTerm(const Xapian::Stem& stemmer, const std::string& term,
+                     std::string_view field_prefix) {
+  std::string out(kPrefixStem);
+  out += field_prefix;
+  out += stemmer(term);
+  return out;
+}
+
+Xapian::Document BuildDocument(const StoredArticle& article, const Xapian::Stem& stemmer) {
+  Xapian::Document doc;
+  doc.set_data(EncodeData(article));
+  doc.add_boolean_term(IdTerm(article.id));
+
+  AddText(doc, stemmer, article.title, 1, true);
+  AddText(doc, stemmer, article.body, kBodyFirstPosition, false);
+
+  if (article.source && !article.source->empty()) {
+    doc.add_boolean_term(std::string(kPrefixSource) + SourceKey(*article.source));
+    doc.add_value(kSlotSource, *article.source);
+  }
+  if (!article.language.empty()) {
+    doc.add_boolean_term(std::string(kPrefixLanguage) + article.language);
+    doc.add_value(kSlotLanguage, article.language);
+  }
+  if (article.date) {
+    const Date& d = *article.date;
+    doc.add_value(kSlotDate, Xapian::sortable_serialise(
+                                 static_cast<double>(DaysFromCivil(d.year, d.month, d.day))));
+    std::string y = Pad(d.year, 4);
+    doc.add_boolean_term(std::string(kPrefixYear) + y);
+    doc.add_value(kSlotYear, y);
+    if (d.precision != DatePrecision::kYear) {
+      std::string m = Pad(d.month, 2);
+      doc.add_boolean_term(std::string(kPrefixMonth) + y + m);
+      doc.add_value(kSlotMonth, y + "-" + m);
+      if (d.precision == DatePrecision::kDay)
+        doc.add_boolean_term(std::string(kPrefixDay) + y + m + Pad(d.day, 2));
+    }
+  }
+  return doc;
+}
+
+void StampMetadata(Xapian::WritableDatabase& db) {
+  db.set_metadata(kMetaSchemaVersion, std::to_string(kVersion));
+  db.set_metadata(kMetaTextSettings, TextSettings());
+}
+
+void CheckMetadata(const Xapian::Database& db, const std::string& db_path) {
+  const std::string version = db.get_metadata(kMetaSchemaVersion);
+  if (version.empty() && db.get_doccount() == 0) return;
+  if (version != std::to_string(kVersion)) {
+    throw SchemaMismatchError(
+        "database " + db_path + " has schema version " +
+        (version.empty() ? std::string("(none)") : version) + ", this lede needs " +
+        std::to_string(kVersion) + "; rebuild it with: lede-index --rebuild --db " + db_path +
+        " PATH...");
+  }
+  const std::string settings = db.get_metadata(kMetaTextSettings);
+  if (settings != TextSettings()) {
+    throw SchemaMismatchError("database " + db_path + " was indexed with text settings '" +
+                              settings + "', this lede uses '" + TextSettings() +
+                              "'; rebuild it with: lede-index --rebuild --db " + db_path +
+                              " PATH...");
+  }
+}
+
+}  // namespace schema
+}  // namespace lede

@@ -1,0 +1,43 @@
+// lede-index's three jobs: index files into the database, print extraction
+// results as JSON lines (--extract), explain one file's extraction (--explain).
+#ifndef LEDE_INDEXER_INDEXER_H_
+#define LEDE_INDEXER_INDEXER_H_
+
+#include <map>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "indexer/walker.h"
+
+namespace lede {
+
+struct IndexOptions {
+  std::string db_path;
+  std::vector<std::string> paths;
+  WalkOptions walk;
+  bool rebuild = false;
+  bool plain = false;          // inputs are clean text: no boilerplate removal
+  bool quiet = false;          // no per-file warnings
+  unsigned batch_size = 1000;  // documents per commit
+  std::string sources_file;    // user source-name aliases
+};
+
+// Indexes; prints warnings for skipped files on err and the summary on out.
+// Returns the exit code (0, or 2 when nothing could be indexed because of an
+// error). Throws lede::Error for fatal problems (database locked, ...).
+int RunIndex(const IndexOptions& options, std::ostream& out, std::ostream& err);
+
+// One JSON object per article on out (see docs/extract-format.md).
+int RunExtract(const IndexOptions& options, std::ostream& out, std::ostream& err);
+
+// Every line with KEEP/DROP and its reason, then title, date, source.
+int RunExplain(const IndexOptions& options, std::ostream& out, std::ostream& err);
+
+// Parses a source alias file: "alias = Canonical Name" per line, '#' comments.
+// Throws InputError on an unreadable file or a malformed line.
+std::map<std::string, std::string> LoadSourceAliases(const std::string& path);
+
+}  // namespace lede
+
+#endif  // LEDE_INDEXER_INDEXER_H_

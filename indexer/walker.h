@@ -1,0 +1,43 @@
+// Finds the article files under the paths given on the command line.
+#ifndef LEDE_INDEXER_WALKER_H_
+#define LEDE_INDEXER_WALKER_H_
+
+#include <string>
+#include <vector>
+
+namespace lede {
+
+struct InputFile {
+  std::string path;  // path to open (root joined with the relative path)
+  std::string id;    // path relative to its root, '/'-separated
+  std::string root;  // the command-line argument it was found under
+};
+
+struct SkippedPath {
+  std::string path;
+  std::string reason;
+};
+
+struct WalkResult {
+  std::vector<InputFile> files;      // sorted by id, for deterministic runs
+  std::vector<SkippedPath> skipped;  // unreadable dirs, broken links, loops...
+};
+
+struct WalkOptions {
+  // Shell globs matched against the file name (and the relative path);
+  // default is {"*.txt"}.
+  std::vector<std::string> include;
+  std::vector<std::string> exclude;
+};
+
+// Walks each path: a file is taken as it is (its id is its file name), a
+// directory recursively (ids relative to it). Symlinks are followed, loops
+// are detected. Never throws for a bad entry: it is reported in skipped.
+WalkResult Walk(const std::vector<std::string>& paths, const WalkOptions& options);
+
+// True when name matches the shell glob (fnmatch, no FNM_PATHNAME).
+bool GlobMatch(const std::string& glob, const std::string& name);
+
+}  // namespace lede
+
+#endif  // LEDE_INDEXER_WALKER_H_

@@ -1,0 +1,50 @@
+// Thin wrapper over Xapian::Database for the searcher: opening with a clear
+// error, schema check, and reopen-and-retry when an indexer commits meanwhile.
+#ifndef LEDE_SEARCHER_INDEX_READER_H_
+#define LEDE_SEARCHER_INDEX_READER_H_
+
+#include <functional>
+#include <string>
+
+#include <xapian.h>
+
+namespace lede {
+
+class IndexReader {
+ public:
+  // Throws IndexError when there is no database at path or it cannot be read,
+  // SchemaMismatchError when it was written with other settings.
+  explicit IndexReader(const std::string& path);
+
+  const Xapian::Database& db() const { return db_; }
+  const std::string& path() const { return path_; }
+
+  // Runs fn, reopening the database and running it again (a bounded number
+  // of times) when a concurrent commit invalidated what it was reading.
+  // Other Xapian errors become IndexError.
+  template <typename Fn>
+  auto WithRetry(Fn&& fn) -> decltype(fn()) {
+    for (int attempt = 0;; ++attempt) {
+      try {
+        return fn();
+      } catch (const Xapian::DatabaseModifiedError& e) {
+        if (attempt >= kMaxRetries) Fail(e);
+        Reopen();
+      } catch (const Xapian::Error& e) {
+        Fail(e);
+      }
+    }
+  }
+
+ private:
+  static constexpr int kMaxRetries = 5;
+  void Reopen();
+  [[noreturn]] void Fail(const Xapian::Error& e) const;
+
+  std::string path_;
+  Xapian::Database db_;
+};
+
+}  // namespace lede
+
+#endif  // LEDE_SEARCHER_INDEX_READER_H_

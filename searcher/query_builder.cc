@@ -1,0 +1,130 @@
+// QueryParser configured to match the index: STEM_ALL_Z with the English
+// stemmer on pre-normalized text, lede's stop words, title: and source:.
+#include "searcher/query_builder.h"
+
+#include <vector>
+
+#include "common/error.h"
+#include "common/schema.h"
+#include "common/stopwords.h"
+#include "common/tokenizer.h"
+
+namespace lede {
+namespace {
+
+class LedeStopper : public Xapian::Stopper {
+ public:
+  bool operator()(const std::string& term) const override { return IsEnglishStopword(term); }
+};
+
+bool IsOperator(std::string_view w) {
+  return w == "AND" || w == "OR" || w == "NOT" || w == "XOR" || w == "NEAR" || w == "ADJ";
+}
+
+// Highlighting ignores the field: a title: match is highlighted in the body.
+std::string ToBodyTerm(const std::string& term) {
+  const std::string title_z = std::string(schema::kPrefixStem) + std::string(schema::kPrefixTitle);
+  if (term.compare(0, title_z.size(), title_z) == 0)
+    return std::string(schema::kPrefixStem) + term.substr(title_z.size());
+  return term;
+}
+
+}  // namespace
+
+std::string PreprocessQuery(std::string_view query) {
+  std::vector<Token> tokens = Tokenize(query);
+  std::string out;
+  out.reserve(query.size() + 8);
+  size_t last = 0;
+  bool in_quote = false;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    std::string_view gap = query.substr(last, t.begin - last);
+    // Curly double quotes are quotes too.
+    for (size_t k = 0; k < gap.size(); ++k) {
+      if (gap[k] == '"') {
+        in_quote = !in_quote;
+        out += '"';
+      } else if (gap.compare(k, 3, "\xE2\x80\x9C") == 0 || gap.compare(k, 3, "\xE2\x80\x9D") == 0) {
+        in_quote = !in_quote;
+        out += '"';
+        k += 2;
+      } else {
+        out += gap[k];
+      }
+    }
+    if (t.cjk) {
+      // A run of adjacent CJK characters is one phrase of single characters.
+      size_t j = i;
+      while (j + 1 < tokens.size() && tokens[j + 1].cjk && tokens[j + 1].begin == tokens[j].end) ++j;
+      const bool quote = !in_quote && j > i;
+      if (quote) out += '"';
+      for (size_t k = i; k <= j; ++k) {
+        if (k > i) out += ' ';
+        out += tokens[k].term;
+      }
+      if (quote) out += '"';
+      last = tokens[j].end;
+      i = j;
+      continue;
+    }
+    std::string_view original = query.substr(t.begin, t.end - t.begin);
+    out += IsOperator(original) ? std::string(original) : t.term;
+    last = t.end;
+  }
+  for (size_t k = last; k < query.size(); ++k) {
+    if (query.compare(k, 3, "\xE2\x80\x9C") == 0 || query.compare(k, 3, "\xE2\x80\x9D") == 0) {
+      out += '"';
+      k += 2;
+    } else {
+      out += query[k];
+    }
+  }
+  return out;
+}
+
+QueryBuilder::QueryBuilder(const Xapian::Database& db) : stemmer_("english") {
+  parser_.set_database(db);
+  parser_.set_stemmer(stemmer_);
+  parser_.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
+  parser_.set_stopper((new LedeStopper)->release());
+  parser_.set_default_op(Xapian::Query::OP_OR);
+  parser_.add_prefix("title", std::string(schema::kPrefixTitle));
+  parser_.add_boolean_prefix("source", std::string(schema::kPrefixSource));
+}
+
+ParsedQuery QueryBuilder::Parse(const std::string& text) const {
+  ParsedQuery pq;
+  const std::string pre = PreprocessQuery(text);
+  const unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+                         Xapian::QueryParser::FLAG_LOVEHATE |
+                         Xapian::QueryParser::FLAG_PURE_NOT;
+  try {
+    pq.query = parser_.parse_query(pre, flags);
+  } catch (const Xapian::QueryParserError& e) {
+    // Plain-terms interpretation: every word, OR-ed, stemmed like the index.
+    std::vector<Xapian::Query> terms;
+    for (const Token& t : Tokenize(text)) {
+      if (IsEnglishStopword(t.term)) continue;
+      terms.emplace_back(schema::StemTerm(stemmer_, t.term));
+    }
+    pq.query = Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    pq.fallback_note = "query syntax not understood (" + e.get_msg() +
+                       "); searched for the words as plain terms";
+  }
+  if (pq.query.empty()) {
+    // All stop words ("the who"): search them rather than nothing.
+    std::vector<Xapian::Query> terms;
+    for (const Token& t : Tokenize(text)) terms.emplace_back(schema::StemTerm(stemmer_, t.term));
+    pq.query = Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  }
+  if (pq.query.empty()) throw QueryError("the query has no searchable words: " + text);
+  for (auto it = pq.query.get_terms_begin(); it != pq.query.get_terms_end(); ++it) {
+    const std::string& term = *it;
+    if (term.compare(0, schema::kPrefixStem.size(), schema::kPrefixStem) == 0)
+      pq.highlight_terms.insert(ToBodyTerm(term));
+  }
+  return pq;
+}
+
+}  // namespace lede

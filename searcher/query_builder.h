@@ -1,0 +1,47 @@
+// From the user's query text to a Xapian::Query, with lede's normalization and
+// stemming applied exactly as at index time.
+#ifndef LEDE_SEARCHER_QUERY_BUILDER_H_
+#define LEDE_SEARCHER_QUERY_BUILDER_H_
+
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+#include <xapian.h>
+
+namespace lede {
+
+// Rewrites query text so Xapian::QueryParser sees lede's terms: every word is
+// replaced by its normalized form (Communiqué → communique, U.N. → un), runs
+// of CJK characters become phrases of single characters, and the operators
+// AND, OR, NOT, XOR, NEAR, ADJ (upper case only), quotes, parentheses, +/-
+// and field prefixes (title:, source:) are left alone. Pure.
+std::string PreprocessQuery(std::string_view query);
+
+struct ParsedQuery {
+  Xapian::Query query;
+  // "Z"+stem forms of the words to highlight in snippets.
+  std::unordered_set<std::string> highlight_terms;
+  // Set when QueryParser rejected the query and lede fell back to plain terms.
+  std::string fallback_note;
+};
+
+class QueryBuilder {
+ public:
+  // db may be an empty Database (no spelling, no wildcard expansion).
+  explicit QueryBuilder(const Xapian::Database& db);
+
+  // Never throws for malformed syntax: falls back to the plain words (noted in
+  // fallback_note). Throws QueryError when no searchable word is left.
+  ParsedQuery Parse(const std::string& text) const;
+
+  const Xapian::Stem& stemmer() const { return stemmer_; }
+
+ private:
+  Xapian::Stem stemmer_;
+  mutable Xapian::QueryParser parser_;
+};
+
+}  // namespace lede
+
+#endif  // LEDE_SEARCHER_QUERY_BUILDER_H_

@@ -1,0 +1,31 @@
+// lede-search's job once the command line is parsed: one query, or a batch.
+#ifndef LEDE_SEARCHER_SEARCH_COMMAND_H_
+#define LEDE_SEARCHER_SEARCH_COMMAND_H_
+
+#include <istream>
+#include <ostream>
+#include <string>
+
+#include "searcher/printer.h"
+#include "searcher/searcher.h"
+
+namespace lede {
+
+struct SearchOptions {
+  std::string db_path;
+  std::string query;       // words joined by spaces
+  std::string batch_file;  // "-" for stdin; empty when not batching
+  QueryOptions query_options;
+  OutputFormat format = OutputFormat::kText;
+  TextStyle style;
+  bool count_only = false;
+};
+
+// Returns the exit code: 0 when something matched, 1 when nothing did
+// (for a batch: when no query matched). Throws lede::Error on failure.
+int RunSearch(const SearchOptions& options, std::istream& in, std::ostream& out,
+              std::ostream& err);
+
+}  // namespace lede
+
+#endif  // LEDE_SEARCHER_SEARCH_COMMAND_H_

@@ -1,0 +1,142 @@
+// Snippet window selection over lede's own tokens, so offsets point into the
+// original text (accents kept) and stemmed matches are found.
+#include "searcher/snippet.h"
+
+#include <unordered_map>
+
+#include "common/schema.h"
+#include "common/tokenizer.h"
+
+namespace lede {
+namespace {
+
+struct Match {
+  size_t begin, end;
+  int term_id;  // -1 when the token does not match
+};
+
+std::vector<Match> MatchTokens(std::string_view text, const std::unordered_set<std::string>& terms,
+                               const Xapian::Stem& stemmer) {
+  std::vector<Match> out;
+  std::unordered_map<std::string, int> ids;
+  Tokenize(text, 0, [&](const Token& t) {
+    int id = -1;
+    if (!terms.empty()) {
+      std::string z = schema::StemTerm(stemmer, t.term);
+      if (terms.count(z)) id = ids.emplace(z, static_cast<int>(ids.size())).first->second;
+    }
+    out.push_back({t.begin, t.end, id});
+  });
+  return out;
+}
+
+bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v'; }
+
+// Copies text[begin,end) collapsing whitespace runs, translating the match
+// ranges that fall inside.
+Snippet Render(std::string_view text, size_t begin, size_t end, const std::vector<Match>& matches,
+               bool cut_start, bool cut_end) {
+  Snippet s;
+  if (cut_start) s.text += "\xE2\x80\xA6";  // …
+  const size_t content_start = s.text.size();
+  size_t m = 0;
+  bool pending_space = false;
+  size_t hl_begin = std::string::npos, hl_end_at = 0;
+  for (size_t i = begin; i < end; ++i) {
+    while (m < matches.size() && matches[m].begin < i) ++m;
+    if (IsSpace(text[i])) {
+      pending_space = s.text.size() > content_start;
+      continue;
+    }
+    if (pending_space) s.text += ' ';
+    pending_space = false;
+    if (m < matches.size() && matches[m].begin == i && matches[m].term_id >= 0) {
+      hl_begin = s.text.size();
+      hl_end_at = matches[m].end;
+    }
+    s.text += text[i];
+    if (hl_begin != std::string::npos && i + 1 == hl_end_at) {
+      s.highlights.emplace_back(hl_begin, s.text.size());
+      hl_begin = std::string::npos;
+    }
+  }
+  if (hl_begin != std::string::npos) s.highlights.emplace_back(hl_begin, s.text.size());
+  if (cut_end) s.text += "\xE2\x80\xA6";
+  return s;
+}
+
+}  // namespace
+
+Snippet MakeSnippet(std::string_view text, const std::unordered_set<std::string>& terms,
+                    const Xapian::Stem& stemmer, size_t max_bytes) {
+  std::vector<Match> matches = MatchTokens(text, terms, stemmer);
+  if (matches.empty()) return Render(text, 0, std::min(text.size(), max_bytes), {}, false,
+                                     text.size() > max_bytes);
+
+  // Sliding window over tokens whose span fits max_bytes: score by distinct
+  // terms, then number of matches, then adjacency (phrases).
+  std::unordered_map<int, int> in_window;
+  size_t best_lo = 0, best_hi = 0;
+  long best_score = -1;
+  size_t lo = 0;
+  long hits = 0, adjacent = 0;
+  for (size_t hi = 0; hi < matches.size(); ++hi) {
+    if (matches[hi].term_id >= 0) {
+      ++in_window[matches[hi].term_id];
+      ++hits;
+      if (hi > lo && matches[hi - 1].term_id >= 0 && matches[hi - 1].term_id != matches[hi].term_id)
+        ++adjacent;
+    }
+    while (matches[hi].end - matches[lo].begin > max_bytes && lo < hi) {
+      if (matches[lo].term_id >= 0) {
+        if (--in_window[matches[lo].term_id] == 0) in_window.erase(matches[lo].term_id);
+        --hits;
+        if (matches[lo + 1].term_id >= 0 && matches[lo + 1].term_id != matches[lo].term_id)
+          --adjacent;
+      }
+      ++lo;
+    }
+    long score = static_cast<long>(in_window.size()) * 1000 + adjacent * 100 + hits;
+    if (score > best_score) {
+      best_score = score;
+      best_lo = lo;
+      best_hi = hi;
+    }
+  }
+  // Grow the window to max_bytes around the matches, favouring context before
+  // the first match up to a sentence start.
+  size_t begin = matches[best_lo].begin;
+  size_t end = matches[best_hi].end;
+  size_t slack = max_bytes > end - begin ? max_bytes - (end - begin) : 0;
+  size_t lead = std::min(begin, slack / 2);
+  size_t new_begin = begin - lead;
+  // Prefer starting right after a sentence end within the lead.
+  for (size_t i = begin; i > new_begin; --i) {
+    if (text[i - 1] == '\n' || ((text[i - 1] == ' ') && i >= 2 &&
+                                (text[i - 2] == '.' || text[i - 2] == '!' || text[i - 2] == '?'))) {
+      new_begin = i;
+      break;
+    }
+  }
+  slack -= begin - new_begin;
+  begin = new_begin;
+  end = std::min(text.size(), end + slack);
+  // Snap to token boundaries so no word is cut.
+  for (const Match& mt : matches) {
+    if (mt.begin < begin && mt.end > begin) begin = mt.begin;
+    if (mt.begin < end && mt.end > end) {
+      end = mt.begin;
+      break;
+    }
+  }
+  while (begin < end && IsSpace(text[begin])) ++begin;
+  while (end > begin && IsSpace(text[end - 1])) --end;
+  return Render(text, begin, end, matches, begin > 0, end < text.size());
+}
+
+Snippet HighlightAll(std::string_view text, const std::unordered_set<std::string>& terms,
+                     const Xapian::Stem& stemmer) {
+  return Render(text, 0, text.size(), MatchTokens(text, terms, stemmer), false, false);
+}
+
+}  // namespace lede
