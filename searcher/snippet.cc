@@ -123,7 +123,7 @@ Snippet MakeSnippet(std::string_view text, const std::unordered_set<std::string>
   end = std::min(text.size(), end + slack);
   // Snap to token boundaries so no word is cut.
   for (const Match& mt : matches) {
-    if (mt.begin < begin && mt.end > begin) begin = mt.begin;
+    if (mt.begin < begin && mt.end > begin) begin = mt.end;  // drop the cut word
     if (mt.begin < end && mt.end > end) {
       end = mt.begin;
       break;

@@ -1,0 +1,212 @@
+#!/usr/bin/env python3
+"""End-to-end tests: index corpus/ with the real lede-index into a temporary
+database and check lede-search's answers, output and exit codes."""
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+ARGS = None
+
+
+def run(cmd, env=None, stdin=None):
+    full_env = dict(os.environ)
+    full_env.pop("LEDE_DB", None)
+    full_env["NO_COLOR"] = "1"
+    if env:
+        full_env.update(env)
+    return subprocess.run(cmd, capture_output=True, text=True, env=full_env, input=stdin,
+                          timeout=120)
+
+
+class CorpusTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="lede-e2e-")
+        cls.db = os.path.join(cls.tmp, "db")
+        r = run([ARGS.index, "--db", cls.db, ARGS.corpus])
+        assert r.returncode == 0, r.stderr + r.stdout
+        cls.index_output = r.stdout
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def search(self, *words, fmt="json", extra=(), env=None):
+        return run([ARGS.search, "--db", self.db, "--format", fmt, *extra, *words], env=env)
+
+    def ids(self, *words):
+        r = self.search(*words)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        return [h["id"] for h in json.loads(r.stdout)["results"]]
+
+    def test_summary_counts_every_file(self):
+        self.assertIn("5 files seen, 5 indexed, 0 skipped", self.index_output)
+
+    def test_geneva_communique_ranks_001_first(self):
+        ids = self.ids("Geneva communiqué")
+        self.assertEqual(ids[0], "001_1c3bda8c987c5d10.txt")
+
+    def test_accents_and_case_do_not_change_ranking(self):
+        base = self.ids("Geneva communiqué")
+        self.assertEqual(self.ids("Geneva communique"), base)
+        self.assertEqual(self.ids("GENEVA COMMUNIQUE"), base)
+        self.assertEqual(self.ids("geneva", "COMMUNIQUÉ"), base)
+
+    def test_phrase_matches_only_001_and_highlights(self):
+        r = self.search('"Geneva communiqué"')
+        self.assertEqual(r.returncode, 0, r.stderr)
+        res = json.loads(r.stdout)["results"]
+        self.assertEqual([h["id"] for h in res], ["001_1c3bda8c987c5d10.txt"])
+        snippet = res[0]["snippet"]
+        self.assertIn("Communiqué", snippet)
+        marked = [snippet.encode()[b:e].decode() for b, e in res[0]["snippet_highlights"]]
+        self.assertIn("Geneva", marked)
+        self.assertIn("Communiqué", marked)
+
+    def test_text_output_marks_highlights(self):
+        r = self.search('"Geneva communique"', fmt="text")
+        self.assertEqual(r.returncode, 0)
+        self.assertIn("[Geneva] [Communiqué]", r.stdout)
+        self.assertIn("001_1c3bda8c987c5d10.txt", r.stdout)
+        self.assertNotIn("\x1b[", r.stdout)  # not a terminal: no colors
+
+    def test_stemming_finds_other_forms(self):
+        self.assertIn("000_6ff154a62b2e8375.txt", self.ids("negotiate"))
+        r = self.search("talk")
+        res = json.loads(r.stdout)["results"]
+        self.assertTrue(res)
+        words = {h["snippet"].encode()[b:e].decode().lower()
+                 for h in res for b, e in h["snippet_highlights"]}
+        self.assertTrue(words & {"talks", "talking"}, words)
+
+    def test_no_match_exits_1_with_clear_line(self):
+        r = self.search("zzyzxqwv", fmt="text")
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("no results", r.stdout)
+        for fmt in ("json", "jsonl", "tsv"):
+            self.assertEqual(self.search("zzyzxqwv", fmt=fmt).returncode, 1, fmt)
+
+    def test_boolean_operators(self):
+        self.assertNotIn("001_1c3bda8c987c5d10.txt", self.ids("lavrov", "NOT", "kerry"))
+        both = self.ids("+kerry", "+lavrov")
+        self.assertIn("001_1c3bda8c987c5d10.txt", both)
+
+    def test_malformed_query_falls_back(self):
+        r = self.search('"Geneva (communiqué', fmt="text")
+        self.assertIn(r.returncode, (0, 1))
+        self.assertNotIn("Traceback", r.stderr)
+
+    def test_default_database_from_environment(self):
+        env = {"LEDE_DB": self.db}
+        r = run([ARGS.search, "Geneva"], env=env)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        home = os.path.join(self.tmp, "home")
+        os.makedirs(home)
+        r = run([ARGS.index, ARGS.corpus], env={"HOME": home, "XDG_DATA_HOME": ""})
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertTrue(os.path.isdir(os.path.join(home, ".local/share/lede/index")))
+        r = run([ARGS.search, "Geneva"], env={"HOME": home, "XDG_DATA_HOME": ""})
+        self.assertEqual(r.returncode, 0, r.stderr)
+
+    def test_batch_runs_queries_in_order(self):
+        r = run([ARGS.search, "--db", self.db, "--batch", "-"],
+                stdin="Geneva communiqué\nzzyzxqwv\n\nlavrov\n")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        lines = [json.loads(l) for l in r.stdout.splitlines()]
+        self.assertEqual([l["query"] for l in lines], ["Geneva communiqué", "zzyzxqwv", "", "lavrov"])
+        self.assertEqual(lines[0]["results"][0]["id"], "001_1c3bda8c987c5d10.txt")
+        self.assertEqual(lines[1]["results"], [])
+        self.assertIn("error", lines[2])
+
+    def test_count(self):
+        r = self.search("lavrov", fmt="text", extra=["--count"])
+        self.assertEqual(r.returncode, 0)
+        self.assertEqual(r.stdout.strip(), "5")
+
+
+class ErrorTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="lede-e2e-err-")
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def assertOneLineError(self, r, prog):
+        self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
+        lines = r.stderr.strip().splitlines()
+        self.assertTrue(lines and lines[-1].startswith(prog + ": error: "), r.stderr)
+        self.assertNotIn("Traceback", r.stderr)
+        self.assertNotIn("terminate called", r.stderr)
+
+    def test_missing_database(self):
+        r = run([ARGS.search, "--db", os.path.join(self.tmp, "nope"), "x"])
+        self.assertOneLineError(r, "lede-search")
+        self.assertIn("no database", r.stderr)
+
+    def test_not_a_database(self):
+        bogus = os.path.join(self.tmp, "bogus")
+        os.makedirs(bogus)
+        with open(os.path.join(bogus, "file"), "w") as f:
+            f.write("x")
+        self.assertOneLineError(run([ARGS.search, "--db", bogus, "x"]), "lede-search")
+
+    def test_no_query(self):
+        self.assertOneLineError(run([ARGS.search, "--db", self.tmp]), "lede-search")
+
+    def test_bad_flag(self):
+        self.assertEqual(run([ARGS.search, "--no-such-flag", "x"]).returncode, 2)
+        self.assertEqual(run([ARGS.index, "--no-such-flag", "x"]).returncode, 2)
+
+    def test_help_exits_0(self):
+        r = run([ARGS.search, "--help"])
+        self.assertEqual(r.returncode, 0)
+        self.assertIn("Examples", r.stdout)
+        self.assertEqual(run([ARGS.index, "--help"]).returncode, 0)
+
+    def test_index_nonexistent_path_reports_and_fails(self):
+        r = run([ARGS.index, "--db", os.path.join(self.tmp, "db"), os.path.join(self.tmp, "missing")])
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("no such file or directory", r.stderr)
+        self.assertIn("1 skipped", r.stdout)
+
+    def test_second_indexer_is_refused_while_locked(self):
+        db = os.path.join(self.tmp, "db")
+        big = os.path.join(self.tmp, "big")
+        os.makedirs(big)
+        for i in range(3000):
+            with open(os.path.join(big, f"{i}.txt"), "w") as f:
+                f.write(f"Title {i}\n\n" + ("Some article text about talks and more words. " * 40))
+        first = subprocess.Popen([ARGS.index, "--db", db, big], stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.DEVNULL)
+        try:
+            # Wait until the first indexer holds the lock (its database exists).
+            import time
+            for _ in range(200):
+                if os.path.exists(os.path.join(db, "flintlock")):
+                    break
+                time.sleep(0.02)
+            r = run([ARGS.index, "--db", db, ARGS.corpus])
+            if first.poll() is None:
+                self.assertOneLineError(r, "lede-index")
+                self.assertIn("locked", r.stderr)
+        finally:
+            first.wait()
+
+
+def main():
+    global ARGS
+    p = argparse.ArgumentParser()
+    p.add_argument("--index", required=True)
+    p.add_argument("--search", required=True)
+    p.add_argument("--corpus", required=True)
+    ARGS, rest = p.parse_known_args()
+    unittest.main(argv=[sys.argv[0]] + rest, verbosity=2)
+
+
+if __name__ == "__main__":
+    main()

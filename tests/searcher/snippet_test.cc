@@ -1,0 +1,67 @@
+// Tests for searcher/snippet: original text, stemmed matches highlighted.
+#include "searcher/snippet.h"
+
+#include <gtest/gtest.h>
+
+#include "common/normalize.h"
+#include "common/schema.h"
+
+namespace lede {
+namespace {
+
+std::unordered_set<std::string> TermsOf(std::initializer_list<const char*> words,
+                                        const Xapian::Stem& stem) {
+  std::unordered_set<std::string> out;
+  for (const char* w : words) out.insert(schema::StemTerm(stem, NormalizeTerm(w)));
+  return out;
+}
+
+std::vector<std::string> Highlighted(const Snippet& s) {
+  std::vector<std::string> out;
+  for (auto [b, e] : s.highlights) out.push_back(s.text.substr(b, e - b));
+  return out;
+}
+
+TEST(Snippet, HighlightsOriginalTextWithAccents) {
+  Xapian::Stem stem("english");
+  Snippet s = MakeSnippet("implementing the Geneva Communiqué of June 30, 2012.",
+                          TermsOf({"geneva", "communique"}, stem), stem);
+  EXPECT_EQ(Highlighted(s), (std::vector<std::string>{"Geneva", "Communiqué"}));
+}
+
+TEST(Snippet, HighlightsStemmedMatches) {
+  Xapian::Stem stem("english");
+  Snippet s = MakeSnippet("Russia held separate talks with senior figures.",
+                          TermsOf({"talk"}, stem), stem);
+  EXPECT_EQ(Highlighted(s), (std::vector<std::string>{"talks"}));
+}
+
+TEST(Snippet, PicksThePassageWithTheMostDistinctTerms) {
+  Xapian::Stem stem("english");
+  std::string text = "Geneva is a city. ";
+  for (int i = 0; i < 40; ++i) text += "Filler words about nothing at all here. ";
+  text += "The Geneva communiqué was signed.";
+  for (int i = 0; i < 40; ++i) text += " More filler text follows the story.";
+  Snippet s = MakeSnippet(text, TermsOf({"geneva", "communique"}, stem), stem, 200);
+  EXPECT_NE(s.text.find("communiqué"), std::string::npos);
+  EXPECT_LE(s.text.size(), 200u + 6);  // plus the two ellipses
+  EXPECT_EQ(s.text.substr(0, 3), "\xE2\x80\xA6");
+}
+
+TEST(Snippet, CollapsesWhitespaceAndKeepsRangesValid) {
+  Xapian::Stem stem("english");
+  Snippet s = MakeSnippet("first\n\nsecond   talks\tthird", TermsOf({"talks"}, stem), stem);
+  EXPECT_EQ(s.text, "first second talks third");
+  EXPECT_EQ(Highlighted(s), (std::vector<std::string>{"talks"}));
+}
+
+TEST(Snippet, NoMatchGivesTheStart) {
+  Xapian::Stem stem("english");
+  Snippet s = MakeSnippet("Short body.", {}, stem);
+  EXPECT_EQ(s.text, "Short body.");
+  EXPECT_TRUE(s.highlights.empty());
+  EXPECT_TRUE(MakeSnippet("", {}, stem).text.empty());
+}
+
+}  // namespace
+}  // namespace lede
