@@ -123,6 +123,24 @@ class CorpusTest(unittest.TestCase):
         self.assertEqual(lines[1]["results"], [])
         self.assertIn("error", lines[2])
 
+    def test_database_with_other_settings_is_refused(self):
+        other = os.path.join(self.tmp, "other")
+        r = run([ARGS.index, "--db", other, ARGS.corpus])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        meta = shutil.which("xapian-metadata")
+        if not meta:
+            self.skipTest("xapian-metadata (xapian-tools) not installed")
+        subprocess.run([meta, "set", other, "lede.text_settings", "stemmer=german"], check=True)
+        r = run([ARGS.search, "--db", other, "geneva"])
+        self.assertEqual(r.returncode, 2)
+        self.assertEqual(len(r.stderr.strip().splitlines()), 1, r.stderr)
+        self.assertIn("text settings", r.stderr)
+        self.assertIn("--rebuild", r.stderr)
+        subprocess.run([meta, "set", other, "lede.schema_version", "999"], check=True)
+        r = run([ARGS.search, "--db", other, "geneva"])
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("schema version 999", r.stderr)
+
     def test_count(self):
         r = self.search("lavrov", fmt="text", extra=["--count"])
         self.assertEqual(r.returncode, 0)
