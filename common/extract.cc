@@ -1,30 +1,314 @@
-// PLACEHOLDER extraction (to be replaced by the boilerplate/metadata work of
-// issue 3): first non-empty line is the title, every other non-empty line is a
-// paragraph. No date or source.
+// Extraction ties the pieces together: language first (boilerplate removal
+// weighs stop words of the page's language), then the body, then the
+// metadata, which is read relative to where the body starts: the headline and
+// the page timestamp sit just above it, the dateline opens it, a credit line
+// closes it. Dates and credits found further away belong to comments,
+// teasers and menus, not to this article.
 #include "common/extract.h"
 
-#include <functional>
+#include <algorithm>
+#include <cmath>
+#include <unordered_set>
+
+#include "common/boilerplate.h"
+#include "common/date_parse.h"
+#include "common/language.h"
+#include "common/line_features.h"
+#include "common/source_detect.h"
 
 namespace lede {
 namespace {
 
-std::string_view Trim(std::string_view s) {
-  const char* ws = " \t\r\f\v";
-  size_t b = s.find_first_not_of(ws);
-  if (b == std::string_view::npos) return {};
-  size_t e = s.find_last_not_of(ws);
-  return s.substr(b, e - b + 1);
+// How far above the body the headline and timestamp may be, in lines.
+constexpr int kHeaderReach = 40;
+
+uint64_t Fnv1a(std::string_view s) {
+  uint64_t h = 1469598103934665603ULL;
+  for (char c : s) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+bool IsTitleCandidate(std::string_view t, const LineFeatures& f) {
+  if (f.words < 2 || f.words > 30 || f.chars > 250) return false;
+  if (IsEndOfArticleSignal(t)) return false;
+  if (t.size() >= 2 && (t.front() == '[' || t.back() == ']')) return false;
+  if (t.find('@') != std::string_view::npos) return false;
+  if (t.find("http") != std::string_view::npos) return false;
+  std::string key = LineKey(t);
+  if (key.rfind("by ", 0) == 0 || key.rfind("photo", 0) == 0 ||
+      key.rfind("image", 0) == 0 || key.rfind("posted", 0) == 0 ||
+      key.rfind("updated", 0) == 0 || key.rfind("published", 0) == 0) {
+    return false;
+  }
+  // A timestamp is not a headline.
+  if (!FindDates(t).empty() && f.words <= 10) return false;
+  if (f.digits * 2 > f.chars) return false;
+  return true;
+}
+
+// True when the same line (by key) occurs again within a few non-blank
+// lines: captions and their alt text.
+bool RepeatedNearby(const std::vector<std::string_view>& lines, int i) {
+  std::string key = LineKey(lines[i]);
+  if (key.empty()) return false;
+  const int n = static_cast<int>(lines.size());
+  for (int step : {-1, 1}) {
+    int seen = 0;
+    for (int j = i + step; j >= 0 && j < n && seen < 4; j += step) {
+      if (TrimLine(lines[j]).empty()) continue;
+      ++seen;
+      if (LineKey(lines[j]) == key) return true;
+    }
+  }
+  return false;
+}
+
+struct TitleChoice {
+  int line = -1;
+  bool from_body = false;  // the first kept line turned out to be the title
+};
+
+// The headline is the line above the body that best matches the body's
+// vocabulary, is headline-sized, and is close to the body. The site name and
+// menu lines share few words with the story, which is what sets them apart.
+TitleChoice FindTitle(const std::vector<std::string_view>& lines,
+                      const BoilerplateResult& bp, const std::string& lang) {
+  TitleChoice choice;
+  if (bp.first_kept < 0) return choice;
+  std::unordered_set<std::string> body_words;
+  for (const std::string& p : bp.paragraphs) {
+    ForEachWord(p, [&](std::string_view w) {
+      if (w.size() >= 3 || static_cast<unsigned char>(w[0]) >= 0xE0) {
+        body_words.emplace(w);
+      }
+    });
+  }
+  auto is_stop = [&lang](std::string_view w) { return IsStopWord(lang, w); };
+  double best_score = -1e9;
+  int distance = 0;  // non-blank lines between the candidate and the body
+  int lowest = std::max(0, bp.first_kept - kHeaderReach);
+  // The first kept line is a candidate as well: a sentence-case headline
+  // without a full stop can pass for a short paragraph.
+  for (int i = bp.first_kept; i >= lowest; --i) {
+    std::string_view t = TrimLine(lines[i]);
+    if (t.empty()) continue;
+    LineFeatures f = ComputeLineFeatures(t, is_stop);
+    bool first_body = i == bp.first_kept;
+    if (first_body && (f.ends_sentence || f.words > 20 || bp.paragraphs.size() < 2)) {
+      continue;
+    }
+    if (!first_body) ++distance;
+    if (!IsTitleCandidate(t, f)) continue;
+    int content = 0, shared = 0;
+    ForEachWord(t, [&](std::string_view w) {
+      if (is_stop(w) || (w.size() < 3 && static_cast<unsigned char>(w[0]) < 0xE0)) {
+        return;
+      }
+      ++content;
+      if (body_words.count(std::string(w))) ++shared;
+    });
+    double overlap = content > 0 ? static_cast<double>(shared) / content : 0;
+    double score = 3.0 * overlap;
+    if (f.words >= 4 && f.words <= 20) score += 1.0;
+    if (f.words <= 2) score -= 1.0;
+    // Headlines rarely end with a full stop; captions and standfirsts do.
+    if (!t.empty() && t.back() == '.') score -= 1.0;
+    // A caption printed twice is not the headline.
+    if (RepeatedNearby(lines, i)) score -= 2.0;
+    score -= 0.06 * distance;
+    if (score > best_score) {
+      best_score = score;
+      choice.line = i;
+      choice.from_body = first_body;
+    }
+  }
+  return choice;
+}
+
+struct DateChoice {
+  std::optional<Date> date;
+  std::string evidence;
+};
+
+std::optional<DateMatch> FirstDatedWithYear(std::string_view t) {
+  for (const DateMatch& m : FindDates(t)) {
+    if (m.has_year) return m;
+  }
+  return std::nullopt;
+}
+
+// Looks for the publication date where pages print it, nearest first: between
+// the headline and the body, in the dateline, above the headline, right after
+// the body. Dates inside the story, in comments or in teaser lists are events
+// of other stories.
+DateChoice FindDate(const std::vector<std::string_view>& lines,
+                    const BoilerplateResult& bp, int title_line) {
+  DateChoice out;
+  if (bp.first_kept < 0) return out;
+  const int n = static_cast<int>(lines.size());
+  auto take = [&](const DateMatch& m, std::string_view t) {
+    out.date = m.date;
+    out.evidence = std::string(t.substr(0, 200));
+  };
+  int body = bp.first_kept;
+  int head_from = title_line >= 0 && title_line < body ? title_line + 1
+                                                       : std::max(0, body - 8);
+  // 1. Between headline and body; a short line (a timestamp or byline) beats a
+  // caption that happens to name a date.
+  std::optional<DateMatch> caption_date;
+  std::string_view caption_line;
+  for (int i = head_from; i < body; ++i) {
+    std::string_view t = TrimLine(lines[i]);
+    auto m = FirstDatedWithYear(t);
+    if (!m) continue;
+    if (t.size() <= 120) {
+      take(*m, t);
+      return out;
+    }
+    if (!caption_date) {
+      caption_date = m;
+      caption_line = t;
+    }
+  }
+  // 2. A dateline opening the body: "WASHINGTON, Nov. 19, 2019 (AP) --".
+  std::optional<DateMatch> yearless;
+  std::string_view yearless_line;
+  int opened = 0;
+  for (int i = body; i < n && opened < 2; ++i) {
+    if (!bp.keep[i]) continue;
+    ++opened;
+    std::string_view t = TrimLine(lines[i]);
+    for (const DateMatch& m : FindDates(t.substr(0, 80))) {
+      if (m.has_year) {
+        take(m, t);
+        return out;
+      }
+      if (!yearless) {
+        yearless = m;
+        yearless_line = t;
+      }
+    }
+  }
+  if (caption_date) {
+    take(*caption_date, caption_line);
+    return out;
+  }
+  // 3. Above the headline (some sites print the date first), but not in the
+  // menus at the top of the page.
+  if (title_line >= 0) {
+    int seen = 0;
+    for (int i = std::min(title_line, body) - 1; i >= 0 && seen < 4; --i) {
+      std::string_view t = TrimLine(lines[i]);
+      if (t.empty()) continue;
+      ++seen;
+      if (t.size() > 120) continue;
+      if (auto m = FirstDatedWithYear(t)) {
+        take(*m, t);
+        return out;
+      }
+    }
+  }
+  // 4. Just after the body, before any end-of-article furniture.
+  if (bp.last_kept >= 0) {
+    int seen = 0;
+    for (int i = bp.last_kept + 1; i < bp.end_marker && i < n && seen < 4; ++i) {
+      std::string_view t = TrimLine(lines[i]);
+      if (t.empty()) continue;
+      ++seen;
+      if (t.size() > 120) continue;
+      if (auto m = FirstDatedWithYear(t)) {
+        take(*m, t);
+        return out;
+      }
+    }
+  }
+  // 5. A dateline without a year takes it from a nearby dated line above the
+  // end of the article (the page timestamp); otherwise the year is unknown.
+  if (yearless) {
+    int limit = std::min(bp.end_marker, n);
+    for (int i = std::max(0, body - kHeaderReach); i < limit; ++i) {
+      std::string_view t = TrimLine(lines[i]);
+      if (auto m = FirstDatedWithYear(t)) {
+        Date d = yearless->date;
+        d.year = m->date.year;
+        // "Dec. 30" in a page dated January 2 belongs to the year before.
+        if (d.month == 12 && m->date.month == 1) --d.year;
+        out.date = d;
+        out.evidence = std::string(yearless_line.substr(0, 200));
+        return out;
+      }
+    }
+  }
+  return out;
+}
+
+std::optional<SourceMatch> FindSource(const std::vector<std::string_view>& lines,
+                                      const BoilerplateResult& bp, int title_line,
+                                      const SourceAliases* aliases) {
+  const int n = static_cast<int>(lines.size());
+  if (bp.first_kept >= 0) {
+    int opened = 0;
+    for (int i = bp.first_kept; i < n && opened < 3; ++i) {
+      if (!bp.keep[i]) continue;
+      ++opened;
+      if (auto m = SourceFromDateline(lines[i], aliases)) return m;
+    }
+    // The credit line closing the article, kept or not.
+    int seen = 0;
+    for (int i = bp.last_kept; i < n && i < bp.end_marker && seen < 5; ++i) {
+      std::string_view t = TrimLine(lines[i]);
+      if (t.empty()) continue;
+      ++seen;
+      if (auto m = SourceFromCredit(t, aliases)) return m;
+    }
+    int from = title_line >= 0 && title_line < bp.first_kept ? title_line + 1
+                                                              : bp.first_kept;
+    for (int i = from; i < bp.first_kept; ++i) {
+      if (auto m = SourceFromByline(lines[i], aliases)) return m;
+    }
+  }
+  // Last resort, anywhere on the page: the outlet naming its own reporters.
+  for (int i = 0; i < n; ++i) {
+    if (auto m = SourceFromReporterMention(lines[i], aliases)) return m;
+  }
+  return std::nullopt;
+}
+
+Article ExtractPlain(const std::vector<std::string_view>& lines) {
+  Article a;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    int line_no = static_cast<int>(i) + 1;
+    std::string_view t = TrimLine(lines[i]);
+    if (t.empty()) {
+      a.lines.push_back({line_no, false, "blank"});
+    } else if (a.title.empty()) {
+      a.title = std::string(t);
+      a.lines.push_back({line_no, true, "title: first line (plain text)"});
+    } else {
+      a.paragraphs.emplace_back(t);
+      a.lines.push_back({line_no, true, "plain text: every line kept"});
+    }
+  }
+  return a;
 }
 
 }  // namespace
 
 uint64_t LineStats::KeyOf(std::string_view line) {
-  return std::hash<std::string_view>{}(Trim(line));
+  return Fnv1a(LineKey(line));
 }
 
 void LineStats::AddFile(std::string_view text) {
   ++total_files;
-  (void)text;
+  std::unordered_set<uint64_t> keys;
+  for (std::string_view line : SplitLines(text)) {
+    if (TrimLine(line).empty()) continue;
+    keys.insert(KeyOf(line));
+  }
+  for (uint64_t k : keys) ++files_with_line[k];
 }
 
 uint32_t LineStats::Count(std::string_view line) const {
@@ -33,27 +317,65 @@ uint32_t LineStats::Count(std::string_view line) const {
 }
 
 Article Extract(std::string_view text, const ExtractContext& context) {
-  (void)context;
-  Article a;
-  int line_no = 0;
-  size_t pos = 0;
-  while (pos <= text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = Trim(text.substr(pos, nl - pos));
-    ++line_no;
-    if (!line.empty()) {
-      if (a.title.empty()) {
-        a.title = std::string(line);
-        a.lines.push_back({line_no, true, "title: first line"});
-      } else {
-        a.paragraphs.emplace_back(line);
-        a.lines.push_back({line_no, true, "placeholder: keep all"});
-      }
-    } else {
-      a.lines.push_back({line_no, false, "blank"});
+  std::vector<std::string_view> lines = SplitLines(text);
+  std::string page_language = DetectLanguage(text);
+  if (context.plain) {
+    Article a = ExtractPlain(lines);
+    a.language = DetectLanguage(a.Body().empty() ? a.title : a.Body());
+    return a;
+  }
+
+  BoilerplateInput input;
+  input.lines = lines;
+  input.language = page_language;
+  if (context.line_stats != nullptr) {
+    input.total_files = context.line_stats->total_files;
+    input.files_with_line.reserve(lines.size());
+    for (std::string_view line : lines) {
+      input.files_with_line.push_back(context.line_stats->Count(line));
     }
-    pos = nl + 1;
+  }
+  BoilerplateResult bp = RemoveBoilerplate(input);
+
+  Article a;
+  TitleChoice title = FindTitle(lines, bp, page_language);
+  if (title.line >= 0) {
+    a.title = std::string(TrimLine(lines[title.line]));
+    if (title.from_body) {
+      bp.keep[title.line] = false;
+      if (!bp.paragraphs.empty()) bp.paragraphs.erase(bp.paragraphs.begin());
+      bp.first_kept = -1;
+      for (int i = title.line + 1; i < static_cast<int>(lines.size()); ++i) {
+        if (bp.keep[i]) {
+          bp.first_kept = i;
+          break;
+        }
+      }
+    }
+  }
+  a.paragraphs = bp.paragraphs;
+
+  DateChoice date = FindDate(lines, bp, title.line);
+  a.date = date.date;
+  a.date_evidence = date.evidence;
+  if (auto source = FindSource(lines, bp, title.line, context.source_aliases)) {
+    a.source = source->name;
+    a.source_evidence = source->evidence;
+  }
+  std::string body_language = DetectLanguage(a.Body());
+  a.language = body_language.empty() ? page_language : body_language;
+
+  a.lines.reserve(lines.size());
+  for (size_t i = 0; i < lines.size(); ++i) {
+    LineDecision d;
+    d.line_no = static_cast<int>(i) + 1;
+    d.keep = bp.keep[i];
+    d.reason = bp.reason[i];
+    if (static_cast<int>(i) == title.line) {
+      d.keep = true;
+      d.reason = "title: headline-sized line sharing the most words with the body";
+    }
+    a.lines.push_back(std::move(d));
   }
   return a;
 }

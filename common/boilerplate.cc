@@ -1,0 +1,540 @@
+// The classifier follows jusText (Pomikálek 2011): a context-free class per
+// paragraph from its length and stop-word density, then context-sensitive
+// smoothing, because short lines between body paragraphs are body
+// (sub-headings) and short lines amid menus are menus. jusText keeps good
+// paragraphs anywhere on the page; news pages put comment threads and teaser
+// blurbs that read like prose after the article, so here the kept paragraphs
+// must also form one stretch, which end-of-article signals cut.
+#include "common/boilerplate.h"
+
+#include <algorithm>
+#include <array>
+#include <unordered_map>
+
+#include "common/date_parse.h"
+#include "common/language.h"
+#include "common/line_features.h"
+
+namespace lede {
+namespace {
+
+enum class Class { kGood, kNearGood, kShort, kBad };
+
+struct Unit {
+  int first = 0;  // line indexes, inclusive
+  int last = 0;
+  std::string text;
+  std::string key;
+  LineFeatures f;
+  Class initial = Class::kBad;
+  Class cls = Class::kBad;
+  std::string reason;
+  bool hard_bad = false;  // never body, whatever the neighbours say
+  bool end_signal = false;
+  bool date_only = false;
+};
+
+// Phrases that open the page furniture following an article. Matched against
+// the start of a short line's key, so "Comments (12)" and "Related Stories"
+// count too.
+constexpr std::array<const char*, 76> kEndSignals = {
+    "you may like", "you might also like", "you may also like",
+    "you might like", "most popular", "most read", "most viewed",
+    "most shared", "comments", "comment", "leave your comment",
+    "leave a comment", "leave a reply", "post a comment", "add a comment",
+    "add comment", "join the conversation", "check also", "featured videos",
+    "featured", "we recommend", "recommended", "related", "more stories",
+    "more from", "more on this", "more news", "more in", "read next",
+    "read more", "latest news", "latest stories", "latest", "trending",
+    "popular", "share this", "about the author", "sponsored",
+    "selections for you", "what's happening", "what s happening",
+    "top stories", "editor's picks", "editors picks", "editor s picks",
+    "don't miss", "don t miss", "also on", "further reading", "see also",
+    "around the web", "from the web", "promoted stories", "elsewhere on",
+    "other news", "next article", "previous article", "recent posts",
+    // de, pt, es, fr, it, id, ru, ja
+    "weitere artikel", "das könnte sie auch interessieren", "mehr zum thema",
+    "kommentare", "leia também", "veja também", "mais lidas", "comentários",
+    "noticias relacionadas", "comentarios", "lire aussi", "commentaires",
+    "articoli correlati", "commenti", "artikel terkait", "berita terkait",
+    "читайте также", "комментарии"};
+
+// Short lines that are page furniture wherever they appear, even between two
+// body paragraphs.
+constexpr std::array<const char*, 40> kFurniture = {
+    "advertisement", "advertising", "ad", "sponsored content", "share",
+    "tweet", "email", "print", "share this article", "share on facebook",
+    "share on twitter", "facebook", "twitter", "linkedin", "whatsapp",
+    "pinterest", "reddit", "copy link", "close", "caption", "back to gallery",
+    "continue reading", "read more", "click here", "subscribe", "sign in",
+    "log in", "sign up", "menu", "search", "home", "next", "previous",
+    "loading", "skip to content", "story continues below advertisement",
+    "story continues below", "scroll to continue", "enlarge this image",
+    "toggle caption"};
+
+// Prefixes of inline teasers and credits inside the body.
+// Substrings of legal and account furniture (footers, cookie banners).
+constexpr std::array<const char*, 14> kFurnitureText = {
+    "all rights reserved", "\xC2\xA9", "copyright", "privacy policy",
+    "terms of use", "terms of service", "cookie", "javascript",
+    "your browser", "newsletter", "subscribe to", "sign up for",
+    "log in to", "sign in to"};
+
+constexpr std::array<const char*, 18> kInlineTeasers = {
+    "related", "read more", "read also", "also read", "see also", "more",
+    "photo", "image", "video", "watch", "listen", "baca juga", "lihat juga",
+    "leia também", "lesen sie auch", "lire aussi", "getty images",
+    "file photo"};
+
+bool KeyStartsWith(const std::string& key, const char* phrase) {
+  std::string_view p(phrase);
+  if (key.size() < p.size() || key.compare(0, p.size(), p) != 0) return false;
+  return key.size() == p.size() || key[p.size()] == ' ' ||
+         (key[p.size()] >= '0' && key[p.size()] <= '9');
+}
+
+int WordCount(const std::string& key) {
+  if (key.empty()) return 0;
+  return static_cast<int>(std::count(key.begin(), key.end(), ' ')) + 1;
+}
+
+bool IsEndSignalKey(const std::string& key) {
+  if (key.empty() || WordCount(key) > 6) return false;
+  for (const char* s : kEndSignals) {
+    if (KeyStartsWith(key, s)) return true;
+  }
+  return false;
+}
+
+bool IsFurnitureKey(const std::string& key) {
+  for (const char* s : kFurniture) {
+    if (key == s) return true;
+  }
+  return false;
+}
+
+bool HasFurnitureText(const std::string& text, int words) {
+  if (words > 40) return false;
+  std::string lower = text;
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  for (const char* s : kFurnitureText) {
+    if (lower.find(s) != std::string::npos) return true;
+  }
+  return false;
+}
+
+bool IsInlineTeaser(const std::string& key) {
+  for (const char* s : kInlineTeasers) {
+    if (KeyStartsWith(key, s)) return true;
+  }
+  return false;
+}
+
+// An image caption w3m runs together with its alt text: the line is some
+// text followed by itself again (or by the start of itself).
+bool IsSelfRepeat(std::string_view t) {
+  constexpr size_t kProbe = 24;
+  if (t.size() < 2 * kProbe) return false;
+  std::string_view probe = t.substr(0, kProbe);
+  size_t at = t.find(probe, 1);
+  while (at != std::string_view::npos) {
+    if (at >= t.size() / 3 && t.compare(at, std::string_view::npos, t, 0,
+                                        t.size() - at) == 0) {
+      return true;
+    }
+    at = t.find(probe, at + 1);
+  }
+  return false;
+}
+
+bool LooksLikeLink(std::string_view t, const LineFeatures& f) {
+  if (t.size() >= 2 && t.front() == '[' && t.back() == ']') return true;
+  bool url = t.find("http://") != std::string_view::npos ||
+             t.find("https://") != std::string_view::npos ||
+             t.find("www.") != std::string_view::npos;
+  return url && f.words < 12;
+}
+
+// Hard-wrapped text (fixed-width files, abstracts) has no line longer than a
+// terminal and many lines that stop mid-sentence; its paragraphs are blocks
+// of lines. Web dumps here put one paragraph on one line.
+bool IsHardWrapped(const std::vector<std::string_view>& lines,
+                   const std::vector<LineFeatures>& f) {
+  int long_lines = 0, mid_sentence = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (f[i].chars > 100) return false;
+    if (f[i].chars >= 40) {
+      ++long_lines;
+      if (!f[i].ends_sentence) ++mid_sentence;
+    }
+  }
+  return long_lines >= 3 && mid_sentence * 2 >= long_lines;
+}
+
+const char* ClassName(Class c) {
+  switch (c) {
+    case Class::kGood:
+      return "prose";
+    case Class::kNearGood:
+      return "near-prose";
+    case Class::kShort:
+      return "short";
+    case Class::kBad:
+      return "not prose";
+  }
+  return "";
+}
+
+// The context-free class of a unit, from its shape alone.
+Class Classify(const Unit& u, bool has_stop_words, std::string* why) {
+  const LineFeatures& f = u.f;
+  bool cjk_text = f.cjk * 3 > f.chars;
+  if (cjk_text) {
+    if (f.cjk >= 40 && f.ends_sentence) {
+      *why = "long CJK sentence";
+      return Class::kGood;
+    }
+    if (f.cjk >= 25) {
+      *why = "CJK text";
+      return Class::kNearGood;
+    }
+    *why = "short CJK line";
+    return Class::kShort;
+  }
+  if (f.words < 7 || f.chars < 40) {
+    *why = "short line";
+    return Class::kShort;
+  }
+  double density = f.words > 0 ? static_cast<double>(f.stop_words) / f.words : 0;
+  // Title Case Runs Of Links are menus and teaser headlines, not prose; text
+  // in capitals throughout (old wire copy) is exempt since it has no case.
+  bool title_case = f.has_lower && f.alpha_words >= 5 &&
+                    f.capitalised * 10 >= f.alpha_words * 7;
+  if (title_case) {
+    *why = "mostly capitalised words";
+    return f.words >= 25 ? Class::kNearGood : Class::kBad;
+  }
+  if (f.digits * 3 > f.chars) {
+    *why = "mostly digits";
+    return Class::kBad;
+  }
+  if (has_stop_words && density < 0.12) {
+    *why = "few stop words";
+    return f.words >= 40 ? Class::kNearGood : Class::kBad;
+  }
+  // Teaser headlines run together into one line read like prose but have
+  // hardly any sentence breaks.
+  if (f.chars >= 400 && (f.sentence_marks + 1) * 350 < f.chars) {
+    *why = "long run-on line (joined headlines?)";
+    return Class::kNearGood;
+  }
+  bool enough_stop = !has_stop_words || density >= 0.2;
+  if (f.words >= 14 && enough_stop && (f.ends_sentence || f.words >= 30)) {
+    *why = "sentence-like prose";
+    return Class::kGood;
+  }
+  if (f.words >= 10 && (enough_stop || density >= 0.15)) {
+    *why = f.ends_sentence ? "short sentence" : "prose-like, no full stop";
+    return Class::kNearGood;
+  }
+  *why = "short line";
+  return Class::kShort;
+}
+
+}  // namespace
+
+bool IsEndOfArticleSignal(std::string_view line) {
+  return IsEndSignalKey(LineKey(line));
+}
+
+BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
+  const auto& lines = input.lines;
+  const int n = static_cast<int>(lines.size());
+  BoilerplateResult out;
+  out.keep.assign(lines.size(), false);
+  out.reason.assign(lines.size(), "blank");
+  out.end_marker = n;
+
+  const std::string& lang = input.language;
+  const bool has_stop_words = HasStopWords(lang);
+  auto is_stop = [&lang](std::string_view w) { return IsStopWord(lang, w); };
+
+  std::vector<LineFeatures> feats(lines.size());
+  for (int i = 0; i < n; ++i) feats[i] = ComputeLineFeatures(lines[i], is_stop);
+
+  // Units: one per non-blank line, or one per block of lines when wrapped.
+  std::vector<Unit> units;
+  bool wrapped = IsHardWrapped(lines, feats);
+  for (int i = 0; i < n; ++i) {
+    std::string_view t = TrimLine(lines[i]);
+    if (t.empty()) continue;
+    if (wrapped && !units.empty() && units.back().last == i - 1) {
+      units.back().last = i;
+      units.back().text.push_back(' ');
+      units.back().text.append(t);
+      continue;
+    }
+    Unit u;
+    u.first = u.last = i;
+    u.text = std::string(t);
+    units.push_back(std::move(u));
+  }
+  for (Unit& u : units) {
+    u.f = u.first == u.last ? feats[u.first] : ComputeLineFeatures(u.text, is_stop);
+    u.key = LineKey(u.text);
+  }
+
+  // Where else on the page each line occurs: captions and teaser headlines
+  // repeat, body paragraphs don't.
+  std::unordered_map<std::string, std::vector<int>> seen;
+  for (int k = 0; k < static_cast<int>(units.size()); ++k) {
+    if (!units[k].key.empty()) seen[units[k].key].push_back(k);
+  }
+
+  uint32_t collection_min = std::max<uint32_t>(4, input.total_files / 50);
+  for (int k = 0; k < static_cast<int>(units.size()); ++k) {
+    Unit& u = units[k];
+    u.initial = Classify(u, has_stop_words, &u.reason);
+    auto bad = [&u](const std::string& why) {
+      u.initial = Class::kBad;
+      u.hard_bad = true;
+      u.reason = why;
+    };
+    if (u.key.empty()) {
+      bad("no words");
+      continue;
+    }
+    const auto& same = seen[u.key];
+    bool near_copy = false;
+    for (int other : same) {
+      if (other != k && std::abs(other - k) <= 4) near_copy = true;
+    }
+    auto dates_only = [&u]() {
+      // A line that is little more than a date, e.g. a comment's time stamp.
+      return u.f.words <= 10 && u.f.chars <= 60 && !FindDates(u.text).empty();
+    };
+    if (IsEndSignalKey(u.key)) {
+      u.end_signal = true;
+      bad("end-of-article signal \"" + u.text.substr(0, 40) + "\"");
+    } else if (IsFurnitureKey(u.key)) {
+      bad("page furniture");
+    } else if (HasFurnitureText(u.text, u.f.words)) {
+      bad("legal or account notice");
+    } else if (LooksLikeLink(u.text, u.f)) {
+      bad("link or image");
+    } else if (IsSelfRepeat(u.text)) {
+      bad("caption repeated in one line");
+    } else if (near_copy && u.key.size() >= 8) {
+      bad("repeated nearby (caption or teaser)");
+    } else if (input.total_files >= 5 && u.first == u.last &&
+               static_cast<size_t>(u.first) < input.files_with_line.size() &&
+               input.files_with_line[u.first] >=
+                   (u.f.words >= 30 ? collection_min * 2 : collection_min)) {
+      bad("in " + std::to_string(input.files_with_line[u.first]) + " of " +
+          std::to_string(input.total_files) + " files");
+    } else if (dates_only()) {
+      u.date_only = true;
+      u.reason = "date or time stamp";
+      u.initial = Class::kShort;
+    }
+  }
+
+  // Context-sensitive pass (jusText): near-good and short units take the
+  // class of their neighbours; the page edges count as bad.
+  const int m = static_cast<int>(units.size());
+  for (Unit& u : units) u.cls = u.initial;
+  auto neighbour = [&](int k, int step, bool skip_near) {
+    for (int j = k + step; j >= 0 && j < m; j += step) {
+      Class c = units[j].initial;
+      if (c == Class::kShort) continue;
+      if (skip_near && c == Class::kNearGood) continue;
+      return c;
+    }
+    return Class::kBad;
+  };
+  for (int k = 0; k < m; ++k) {
+    Unit& u = units[k];
+    if (u.hard_bad || u.initial != Class::kNearGood) continue;
+    Class prev = neighbour(k, -1, true), next = neighbour(k, +1, true);
+    if (prev == Class::kGood || next == Class::kGood) {
+      u.cls = Class::kGood;
+      u.reason += ", next to prose";
+    } else {
+      u.cls = Class::kBad;
+      u.reason += ", no prose nearby";
+    }
+  }
+  for (int k = 0; k < m; ++k) {
+    Unit& u = units[k];
+    if (u.hard_bad || u.initial != Class::kShort) continue;
+    Class prev = neighbour(k, -1, false), next = neighbour(k, +1, false);
+    auto goodish = [](Class c) { return c == Class::kGood || c == Class::kNearGood; };
+    // Only a run of one or two short lines can be a sub-heading.
+    bool lone = (k == 0 || units[k - 1].initial != Class::kShort ||
+                 k < 2 || units[k - 2].initial != Class::kShort) &&
+                (k + 1 >= m || units[k + 1].initial != Class::kShort);
+    if (goodish(prev) && goodish(next) && lone && !u.date_only &&
+        !IsInlineTeaser(u.key) && units[k].f.words <= 20) {
+      u.cls = Class::kGood;
+      u.reason += " between prose paragraphs (sub-heading)";
+    } else {
+      u.cls = Class::kBad;
+      if (u.date_only) continue;
+      u.reason += goodish(prev) && goodish(next) ? " (teaser or run of short lines)"
+                                                 : ", not between prose";
+    }
+  }
+
+  // One stretch: clusters of good units separated by at most a few bad lines
+  // and by no end-of-article signal or time stamp; the largest wins.
+  struct Cluster {
+    int begin, end;  // unit indexes, inclusive
+    long weight;
+  };
+  std::vector<Cluster> clusters;
+  int gap_lines = 0;
+  bool cut = true;
+  constexpr int kMaxGap = 4;
+  constexpr int kMaxJoinGap = 12;
+  // Weight of a stretch of prose that can be an article (a few sentences).
+  constexpr long kSubstantial = 400;
+  // What each non-prose line inside a cluster costs it: link lists with a
+  // caption here and there must not outweigh a story.
+  constexpr long kInsideCost = 40;
+  int pending_bad = 0;
+  for (int k = 0; k < m; ++k) {
+    const Unit& u = units[k];
+    if (u.cls == Class::kGood) {
+      // Prose weighs by its length and how much it reads like running text;
+      // contact blocks and teaser captions are long but thin in stop words.
+      double density = u.f.words > 0 ? static_cast<double>(u.f.stop_words) / u.f.words : 0;
+      double prose = has_stop_words ? std::min(1.0, density / 0.3) : 1.0;
+      long w = u.initial == Class::kGood
+                   ? static_cast<long>(u.f.chars * prose) + u.f.cjk * 2
+                   : 0;
+      if (cut || gap_lines > kMaxGap) {
+        clusters.push_back({k, k, w});
+      } else {
+        clusters.back().end = k;
+        clusters.back().weight += w - kInsideCost * pending_bad;
+      }
+      cut = false;
+      gap_lines = 0;
+      pending_bad = 0;
+    } else {
+      if (u.end_signal || u.date_only) cut = true;
+      gap_lines += u.last - u.first + 1;
+      ++pending_bad;
+    }
+  }
+  if (clusters.empty()) {
+    // Nothing reads like prose (a stub, a list, an odd language): keep the
+    // lines of at least a few words so that the body is never empty.
+    for (int k = 0; k < m; ++k) {
+      Unit& u = units[k];
+      if (u.hard_bad || u.f.words < 4) continue;
+      u.cls = Class::kGood;
+      u.reason = "no prose on the page; kept as the longest lines";
+    }
+    for (int k = 0; k < m; ++k) {
+      if (units[k].cls == Class::kGood) {
+        if (clusters.empty()) clusters.push_back({k, k, 0});
+        clusters.back().end = k;
+      }
+    }
+    if (clusters.empty()) {
+      for (int k = 0; k < m; ++k) {
+        if (units[k].f.words == 0) continue;
+        units[k].cls = Class::kGood;
+        units[k].reason = "no prose on the page; kept";
+        if (clusters.empty()) clusters.push_back({k, k, 0});
+        clusters.back().end = k;
+      }
+    }
+  }
+  // Once a page has shown a substantial stretch of prose and then an
+  // end-of-article signal, what follows are lists of other stories, however
+  // long they are.
+  long max_weight = 0;
+  for (const Cluster& c : clusters) max_weight = std::max(max_weight, c.weight);
+  int eligible_end = static_cast<int>(clusters.size());
+  for (int c = 0; c + 1 < static_cast<int>(clusters.size()); ++c) {
+    if (clusters[c].weight < kSubstantial || clusters[c].weight * 10 < max_weight * 3) {
+      continue;
+    }
+    bool signal = false;
+    for (int k = clusters[c].end + 1; k < clusters[c + 1].begin; ++k) {
+      if (units[k].end_signal) signal = true;
+    }
+    if (signal) {
+      eligible_end = c + 1;
+      break;
+    }
+  }
+  int best = -1;
+  for (int c = 0; c < eligible_end; ++c) {
+    if (best < 0 || clusters[c].weight > clusters[best].weight) best = c;
+  }
+  for (int i = 0; i < n; ++i) {
+    if (!TrimLine(lines[i]).empty()) out.reason[i] = "";
+  }
+  if (best < 0) {
+    for (const Unit& u : units) {
+      for (int i = u.first; i <= u.last; ++i) out.reason[i] = u.reason;
+    }
+    return out;
+  }
+  // Articles are broken up by photos, ads and pull quotes longer than the
+  // cluster gap; neighbouring clusters join the main one unless an
+  // end-of-article signal or a time stamp lies between them.
+  Cluster main = clusters[best];
+  auto cut_between = [&](int from, int to) {
+    int gap = 0;
+    for (int k = from + 1; k < to; ++k) {
+      if (units[k].end_signal || units[k].date_only) return true;
+      gap += units[k].last - units[k].first + 1;
+    }
+    return gap > kMaxJoinGap;
+  };
+  for (int c = best + 1; c < eligible_end; ++c) {
+    if (cut_between(main.end, clusters[c].begin)) break;
+    main.end = clusters[c].end;
+  }
+  for (int c = best - 1; c >= 0; --c) {
+    if (cut_between(clusters[c].end, main.begin)) break;
+    main.begin = clusters[c].begin;
+  }
+  for (int k = 0; k < m; ++k) {
+    const Unit& u = units[k];
+    bool in_main = k >= main.begin && k <= main.end;
+    // Inside the article, lines that are not furniture are body even when
+    // short: list items, table rows, sub-headings.
+    bool keep = in_main && (u.cls == Class::kGood || !u.hard_bad);
+    std::string why;
+    if (keep && u.cls != Class::kGood) {
+      why = "inside the article: " + u.reason;
+    } else if (keep) {
+      why = ClassName(u.initial) + std::string(": ") + u.reason;
+    } else if (u.cls == Class::kGood) {
+      why = "outside the article (" + std::string(k < main.begin ? "before" : "after") +
+            " it): " + u.reason;
+    } else {
+      why = u.reason;
+    }
+    for (int i = u.first; i <= u.last; ++i) {
+      out.keep[i] = keep;
+      out.reason[i] = why;
+    }
+    if (keep) {
+      out.paragraphs.push_back(u.text);
+      if (out.first_kept < 0) out.first_kept = u.first;
+      out.last_kept = u.last;
+    }
+    if (k > main.end && u.end_signal && out.end_marker == n) out.end_marker = u.first;
+  }
+  return out;
+}
+
+}  // namespace lede
