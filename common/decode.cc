@@ -416,7 +416,8 @@ void DecodeLegacy(std::string_view bytes, DecodedText* text) {
   const std::string_view sample = LegacySample(bytes);
   const std::string charset = GuessCharset(sample);
   if (!MeansWindows1252(charset)) {
-    const bool sample_is_cut = sample.size() < bytes.size();
+    const bool sample_is_cut =
+        sample.data() + sample.size() < bytes.data() + bytes.size();
     std::string guessed;
     bool guessed_repaired = false;
     if (IconvDecode(charset, sample, sample_is_cut, &guessed,
@@ -425,15 +426,19 @@ void DecodeLegacy(std::string_view bytes, DecodedText* text) {
       bool baseline_repaired = false;
       DecodeWindows1252(sample, &baseline, &baseline_repaired);
       if (Implausibility(guessed) < Implausibility(baseline)) {
-        if (sample_is_cut) {
+        bool converted = true;
+        if (sample.size() != bytes.size()) {
           guessed.clear();
           guessed_repaired = false;
-          IconvDecode(charset, bytes, false, &guessed, &guessed_repaired);
+          converted =
+              IconvDecode(charset, bytes, false, &guessed, &guessed_repaired);
         }
-        text->utf8 = std::move(guessed);
-        text->repaired = guessed_repaired;
-        text->encoding = DisplayName(charset);
-        return;
+        if (converted) {
+          text->utf8 = std::move(guessed);
+          text->repaired = guessed_repaired;
+          text->encoding = DisplayName(charset);
+          return;
+        }
       }
     }
   }

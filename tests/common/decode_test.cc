@@ -290,6 +290,19 @@ TEST(Decode, LongLegacyFileIsDecodedPastTheDetectorSample) {
   EXPECT_EQ(text.utf8.substr(text.utf8.size() - 33), "Президент заявил.\n");
 }
 
+TEST(Decode, LegacyTextAfterALongAsciiPreambleIsDetected) {
+  // The detector sample starts near the first non-ASCII byte, not at the
+  // top of the file, so 100 KiB of ASCII header does not hide the encoding.
+  std::string input;
+  while (input.size() < (size_t{100} << 10)) input += "X-Header: ascii only\n";
+  const size_t preamble = input.size();
+  input += "\xCF\xF0\xE5\xE7\xE8\xE4\xE5\xED\xF2 \xE7\xE0\xFF\xE2\xE8\xEB.\n";
+  const DecodeResult result = DecodeToUtf8(input);
+  const auto& text = std::get<DecodedText>(result);
+  EXPECT_EQ(text.encoding, "windows-1251");
+  EXPECT_EQ(text.utf8.substr(preamble), "Президент заявил.\n");
+}
+
 // Whatever the bytes, the decoder returns, and what it returns is UTF-8.
 TEST(Decode, RandomBytesNeverCrashAndAlwaysGiveValidUtf8) {
   std::mt19937 rng(20240605);
