@@ -20,7 +20,7 @@ namespace lede {
 namespace {
 
 // How far above the body the headline and timestamp may be, in lines.
-constexpr int kHeaderReach = 40;
+constexpr int kHeaderReach = 60;
 
 uint64_t Fnv1a(std::string_view s) {
   uint64_t h = 1469598103934665603ULL;
@@ -49,18 +49,19 @@ bool IsTitleCandidate(std::string_view t, const LineFeatures& f) {
   return true;
 }
 
-// True when the same line (by key) occurs again within a few non-blank
-// lines: captions and their alt text.
-bool RepeatedNearby(const std::vector<std::string_view>& lines, int i) {
-  std::string key = LineKey(lines[i]);
-  if (key.empty()) return false;
-  const int n = static_cast<int>(lines.size());
-  for (int step : {-1, 1}) {
-    int seen = 0;
-    for (int j = i + step; j >= 0 && j < n && seen < 4; j += step) {
-      if (TrimLine(lines[j]).empty()) continue;
-      ++seen;
-      if (LineKey(lines[j]) == key) return true;
+// Photo captions and credits, which share words with the story but are not
+// its headline.
+bool IsCaptionLike(std::string_view t) {
+  std::string key = LineKey(t);
+  for (const char* w : {"photo", "image", "getty", "credit", "left", "right",
+                        "file", "pictured", "reuters", "afp", "ap"}) {
+    std::string_view word(w);
+    size_t at = key.find(word);
+    while (at != std::string::npos) {
+      bool starts = at == 0 || key[at - 1] == ' ';
+      bool ends = at + word.size() == key.size() || key[at + word.size()] == ' ';
+      if (starts && ends) return true;
+      at = key.find(word, at + 1);
     }
   }
   return false;
@@ -71,9 +72,27 @@ struct TitleChoice {
   bool from_body = false;  // the first kept line turned out to be the title
 };
 
-// The headline is the line above the body that best matches the body's
-// vocabulary, is headline-sized, and is close to the body. The site name and
-// menu lines share few words with the story, which is what sets them apart.
+// Byline and timestamp lines ("By Jill Disis", "Updated November 19, 2019")
+// sit right under the headline on most news pages.
+bool IsBylineOrTimestamp(std::string_view t) {
+  if (t.empty() || t.size() > 200) return false;
+  std::string key = LineKey(t);
+  if (key.empty() || std::count(key.begin(), key.end(), ' ') > 25) return false;
+  if (key.rfind("by ", 0) == 0 || key.rfind("posted ", 0) == 0 ||
+      key.rfind("published ", 0) == 0 || key.rfind("updated ", 0) == 0) {
+    return true;
+  }
+  for (const DateMatch& m : FindDates(t)) {
+    if (m.has_year) return true;
+  }
+  return false;
+}
+
+// The headline is a headline-sized line above the body that shares words
+// with it and sits just above the byline (or, lacking one, close to the
+// body). The site name and menu lines share few words with the story, which
+// is what sets them apart; captions share many, but sit below the byline and
+// end like sentences.
 TitleChoice FindTitle(const std::vector<std::string_view>& lines,
                       const BoilerplateResult& bp, const std::string& lang) {
   TitleChoice choice;
@@ -87,21 +106,30 @@ TitleChoice FindTitle(const std::vector<std::string_view>& lines,
     });
   }
   auto is_stop = [&lang](std::string_view w) { return IsStopWord(lang, w); };
-  double best_score = -1e9;
-  int distance = 0;  // non-blank lines between the candidate and the body
-  int lowest = std::max(0, bp.first_kept - kHeaderReach);
-  // The first kept line is a candidate as well: a sentence-case headline
-  // without a full stop can pass for a short paragraph.
-  for (int i = bp.first_kept; i >= lowest; --i) {
+  std::unordered_multiset<std::string> page_keys;
+  const int lowest = std::max(0, bp.first_kept - kHeaderReach);
+  for (int i = lowest; i < static_cast<int>(lines.size()); ++i) {
+    std::string_view t = TrimLine(lines[i]);
+    if (!t.empty() && t.size() < 300) page_keys.insert(LineKey(t));
+  }
+  // Non-blank lines above the body, nearest first, with whether each is a
+  // byline or timestamp.
+  std::vector<int> header;
+  std::vector<bool> anchor;
+  for (int i = bp.first_kept - 1; i >= lowest; --i) {
     std::string_view t = TrimLine(lines[i]);
     if (t.empty()) continue;
+    header.push_back(i);
+    anchor.push_back(IsBylineOrTimestamp(t));
+  }
+  double best_score = -1e9;
+  auto consider = [&](int i, int distance, bool first_body) {
+    std::string_view t = TrimLine(lines[i]);
     LineFeatures f = ComputeLineFeatures(t, is_stop);
-    bool first_body = i == bp.first_kept;
     if (first_body && (f.ends_sentence || f.words > 20 || bp.paragraphs.size() < 2)) {
-      continue;
+      return;
     }
-    if (!first_body) ++distance;
-    if (!IsTitleCandidate(t, f)) continue;
+    if (!IsTitleCandidate(t, f)) return;
     int content = 0, shared = 0;
     ForEachWord(t, [&](std::string_view w) {
       if (is_stop(w) || (w.size() < 3 && static_cast<unsigned char>(w[0]) < 0xE0)) {
@@ -112,18 +140,44 @@ TitleChoice FindTitle(const std::vector<std::string_view>& lines,
     });
     double overlap = content > 0 ? static_cast<double>(shared) / content : 0;
     double score = 3.0 * overlap;
-    if (f.words >= 4 && f.words <= 20) score += 1.0;
+    if (f.words >= 3 && f.words <= 14) {
+      score += 1.0;
+    } else if (f.words >= 15 && f.words <= 20) {
+      score += 0.5;
+    }
     if (f.words <= 2) score -= 1.0;
     // Headlines rarely end with a full stop; captions and standfirsts do.
     if (!t.empty() && t.back() == '.') score -= 1.0;
-    // A caption printed twice is not the headline.
-    if (RepeatedNearby(lines, i)) score -= 2.0;
-    score -= 0.06 * distance;
+    if (IsCaptionLike(t)) score -= 1.5;
+    // Pages often print the headline twice (page title, share box).
+    if (f.words >= 5 && page_keys.count(LineKey(t)) > 1) score += 0.5;
+    // Just above a byline or timestamp, or just below a timestamp.
+    if (distance > 0) {
+      for (int k = distance - 2; k >= 0 && k >= distance - 4; --k) {
+        if (anchor[k]) {
+          score += 1.0;
+          break;
+        }
+      }
+      for (int k = distance; k < distance + 2 && k < static_cast<int>(header.size()); ++k) {
+        if (anchor[k]) {
+          score += 0.3;
+          break;
+        }
+      }
+    }
+    score -= 0.03 * distance;
     if (score > best_score) {
       best_score = score;
       choice.line = i;
       choice.from_body = first_body;
     }
+  };
+  // The first kept line is a candidate as well: a sentence-case headline
+  // without a full stop can pass for a short paragraph.
+  consider(bp.first_kept, 0, true);
+  for (size_t h = 0; h < header.size(); ++h) {
+    consider(header[h], static_cast<int>(h) + 1, false);
   }
   return choice;
 }

@@ -5,7 +5,8 @@
 #include "common/language.h"
 
 #include <array>
-#include <unordered_set>
+#include <cstdint>
+#include <unordered_map>
 #include <utf8proc.h>
 
 #include "common/line_features.h"
@@ -67,23 +68,41 @@ constexpr std::array<StopList, 10> kStopLists = {{
      "var sig så han kan vid hon från efter också eller"},
 }};
 
-const std::unordered_set<std::string_view>& WordsOf(size_t index) {
-  static const std::array<std::unordered_set<std::string_view>, 10> sets = [] {
-    std::array<std::unordered_set<std::string_view>, 10> out;
+// One table for all languages, word -> bit per language, so that a vote
+// costs one lookup per word rather than one per language.
+const std::unordered_map<std::string_view, uint16_t>& StopWordTable() {
+  static const std::unordered_map<std::string_view, uint16_t> table = [] {
+    std::unordered_map<std::string_view, uint16_t> out;
     for (size_t i = 0; i < kStopLists.size(); ++i) {
       std::string_view all(kStopLists[i].words);
       size_t pos = 0;
       while (pos < all.size()) {
         size_t sp = all.find(' ', pos);
         if (sp == std::string_view::npos) sp = all.size();
-        if (sp > pos) out[i].insert(all.substr(pos, sp - pos));
+        if (sp > pos) out[all.substr(pos, sp - pos)] |= static_cast<uint16_t>(1u << i);
         pos = sp + 1;
       }
     }
     return out;
   }();
-  return sets[index];
+  return table;
 }
+
+uint16_t StopMask(std::string_view word) {
+  const auto& table = StopWordTable();
+  auto it = table.find(word);
+  return it == table.end() ? 0 : it->second;
+}
+
+int LanguageIndex(std::string_view language) {
+  for (size_t i = 0; i < kStopLists.size(); ++i) {
+    if (language == kStopLists[i].code) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+// Enough text to decide; a huge file need not be read to the end.
+constexpr size_t kSampleBytes = 64 * 1024;
 
 // Script counts decide for languages whose words are not space-separated or
 // whose alphabet alone names them in this collection.
@@ -132,20 +151,21 @@ ScriptCounts CountScripts(std::string_view text) {
 }  // namespace
 
 bool IsStopWord(std::string_view language, std::string_view word) {
-  for (size_t i = 0; i < kStopLists.size(); ++i) {
-    if (language == kStopLists[i].code) return WordsOf(i).count(word) > 0;
-  }
-  return false;
+  int index = LanguageIndex(language);
+  return index >= 0 && (StopMask(word) >> index & 1u) != 0;
 }
 
 bool HasStopWords(std::string_view language) {
-  for (const StopList& list : kStopLists) {
-    if (language == list.code) return true;
-  }
-  return false;
+  return LanguageIndex(language) >= 0;
 }
 
 std::string DetectLanguage(std::string_view text) {
+  if (text.size() > kSampleBytes) {
+    size_t cut = kSampleBytes;
+    // Do not split a UTF-8 sequence.
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    text = text.substr(0, cut);
+  }
   ScriptCounts s = CountScripts(text);
   // Han and kana each count about as much as a Latin word, hence the weights.
   long latin_weight = s.latin / 5;
@@ -174,8 +194,9 @@ std::string DetectLanguage(std::string_view text) {
 
   std::array<long, kStopLists.size()> votes{};
   ForEachWord(text, [&](std::string_view w) {
-    for (size_t i = 0; i < kStopLists.size(); ++i) {
-      if (WordsOf(i).count(w)) ++votes[i];
+    uint16_t mask = StopMask(w);
+    for (size_t i = 0; mask != 0; ++i, mask >>= 1) {
+      if (mask & 1u) ++votes[i];
     }
   });
   size_t best = 0;

@@ -9,6 +9,7 @@ namespace lede {
 namespace {
 
 bool IsCjk(utf8proc_int32_t c) {
+  if (c < 0x3040) return false;
   return (c >= 0x3040 && c <= 0x30FF) ||  // kana
          (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
          (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
@@ -39,6 +40,11 @@ bool IsApostrophe(utf8proc_int32_t c) { return c == '\'' || c == 0x2019; }
 
 // Decodes the code point at text[i]; -1 with length 1 for a bad byte.
 utf8proc_int32_t Next(std::string_view text, size_t i, size_t* len) {
+  unsigned char b = static_cast<unsigned char>(text[i]);
+  if (b < 0x80) {  // most text is ASCII; skip the library call
+    *len = 1;
+    return b;
+  }
   utf8proc_int32_t c = -1;
   utf8proc_ssize_t n = utf8proc_iterate(
       reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
@@ -52,6 +58,10 @@ utf8proc_int32_t Next(std::string_view text, size_t i, size_t* len) {
 }
 
 void AppendLower(utf8proc_int32_t c, std::string* out) {
+  if (c < 0x80) {
+    out->push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+    return;
+  }
   utf8proc_uint8_t buf[4];
   utf8proc_ssize_t n = utf8proc_encode_char(utf8proc_tolower(c), buf);
   out->append(reinterpret_cast<const char*>(buf), static_cast<size_t>(n));
@@ -163,17 +173,25 @@ LineFeatures ComputeLineFeatures(
       ++f.words;
       in_word = false;
     } else if (IsWordChar(c)) {
+      bool digit, upper, lower;
+      if (c < 0x80) {
+        digit = c >= '0' && c <= '9';
+        upper = c >= 'A' && c <= 'Z';
+        lower = c >= 'a' && c <= 'z';
+      } else {
+        utf8proc_category_t cat = utf8proc_category(c);
+        digit = cat == UTF8PROC_CATEGORY_ND;
+        upper = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+        lower = cat == UTF8PROC_CATEGORY_LL;
+      }
       if (!in_word) {
         ++f.words;
-        utf8proc_category_t cat = utf8proc_category(c);
-        if (cat != UTF8PROC_CATEGORY_ND) {
+        if (!digit) {
           ++f.alpha_words;
-          if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT) {
-            ++f.capitalised;
-          }
+          if (upper) ++f.capitalised;
         }
       }
-      if (utf8proc_category(c) == UTF8PROC_CATEGORY_LL) f.has_lower = true;
+      if (lower) f.has_lower = true;
       in_word = true;
     } else if (!(IsApostrophe(c) && in_word)) {
       in_word = false;
