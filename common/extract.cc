@@ -35,6 +35,8 @@ bool IsTitleCandidate(std::string_view t, const LineFeatures& f) {
   if (f.words < 2 || f.words > 30 || f.chars > 250) return false;
   if (IsEndOfArticleSignal(t)) return false;
   if (t.size() >= 2 && (t.front() == '[' || t.back() == ']')) return false;
+  if (!t.empty() && t.back() == ':') return false;  // a label: "Follow us on:"
+
   if (t.find('@') != std::string_view::npos) return false;
   if (t.find("http") != std::string_view::npos) return false;
   std::string key = LineKey(t);
@@ -138,7 +140,9 @@ TitleChoice FindTitle(const std::vector<std::string_view>& lines,
       ++content;
       if (body_words.count(std::string(w))) ++shared;
     });
-    double overlap = content > 0 ? static_cast<double>(shared) / content : 0;
+    // One shared word in a two-word line is weak evidence: count at least
+    // three content words.
+    double overlap = static_cast<double>(shared) / std::max(content, 3);
     double score = 3.0 * overlap;
     if (f.words >= 3 && f.words <= 14) {
       score += 1.0;
