@@ -400,6 +400,8 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
   constexpr int kMaxJoinGap = 12;
   // Weight of a stretch of prose that can be an article (a few sentences).
   constexpr long kSubstantial = 400;
+  // Share of a later stretch's content words the story must already have.
+  constexpr int kStoryOverlapPct = 20;
   // What each non-prose line inside a cluster costs it: link lists with a
   // caption here and there must not outweigh a story.
   constexpr long kInsideCost = 40;
@@ -490,30 +492,95 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
   // cluster gap; neighbouring clusters join the main one unless an
   // end-of-article signal or a time stamp lies between them.
   Cluster main = clusters[best];
+  // Content words of the main cluster: a stretch after a "Related" or
+  // "Trending" box that continues the same story shares them; comments and
+  // teasers for other stories mostly do not.
+  auto content_words = [&](int from, int to, std::unordered_map<std::string, int>* out_words) {
+    for (int k = from; k <= to; ++k) {
+      if (units[k].initial != Class::kGood) continue;
+      ForEachWord(units[k].text, [&](std::string_view w) {
+        if (w.size() >= 4 && !IsStopWord(lang, w)) ++(*out_words)[std::string(w)];
+      });
+    }
+  };
+  std::unordered_map<std::string, int> main_words;
+  content_words(main.begin, main.end, &main_words);
+  auto continues_story = [&](const Cluster& c) {
+    std::unordered_map<std::string, int> words;
+    content_words(c.begin, c.end, &words);
+    int shared = 0, total = 0;
+    for (const auto& [w, count] : words) {
+      total += count;
+      if (main_words.count(w)) shared += count;
+    }
+    return c.weight >= kSubstantial / 2 && total > 0 && shared * 100 >= total * kStoryOverlapPct;
+  };
+  // Units skipped over when a box inside the story is crossed.
+  std::vector<bool> boxed(units.size(), false);
+  // 0: may join, 1: too far or a time stamp between, 2: only an
+  // end-of-article signal between (joins if the story goes on).
   auto cut_between = [&](int from, int to) {
     int gap = 0;
+    bool signal = false;
     for (int k = from + 1; k < to; ++k) {
-      if (units[k].end_signal || units[k].date_only) return true;
+      if (units[k].date_only) return 1;
+      if (units[k].end_signal) signal = true;
       gap += units[k].last - units[k].first + 1;
     }
-    return gap > kMaxJoinGap;
+    if (gap > kMaxJoinGap) return 1;
+    return signal ? 2 : 0;
   };
-  for (int c = best + 1; c < eligible_end; ++c) {
-    if (cut_between(main.end, clusters[c].begin)) break;
-    main.end = clusters[c].end;
+  // Boxes the units between from and to, and the teaser lines that open the
+  // next stretch (they read as prose only by being next to it).
+  auto box = [&](int from, int to) {
+    for (int k = from + 1; k < to; ++k) boxed[k] = true;
+    if (to > from) {
+      for (int k = to; k < m && units[k].initial != Class::kGood; ++k) boxed[k] = true;
+    }
+  };
+  // Joins the next cluster in direction step, or crosses a box of teasers
+  // to a later cluster that continues the story; false when neither works.
+  const int num_clusters = static_cast<int>(clusters.size());
+  auto extend = [&](int* c, int step) {
+    int near_end = step > 0 ? main.end : main.begin;
+    for (int d = *c; d >= 0 && d < num_clusters; d += step) {
+      int from = step > 0 ? near_end : clusters[d].end;
+      int to = step > 0 ? clusters[d].begin : near_end;
+      int why = cut_between(from, to);
+      if (why == 1) return false;
+      if (why == 0 && d == *c) {
+        if (step > 0 && d >= eligible_end) return false;
+      } else if (!continues_story(clusters[d])) {
+        continue;
+      } else {
+        box(from, to);
+      }
+      if (step > 0) {
+        main.end = clusters[d].end;
+      } else {
+        main.begin = clusters[d].begin;
+      }
+      *c = d;
+      return true;
+    }
+    return false;
+  };
+  for (int c = best + 1; c < num_clusters; ++c) {
+    if (!extend(&c, +1)) break;
   }
   for (int c = best - 1; c >= 0; --c) {
-    if (cut_between(clusters[c].end, main.begin)) break;
-    main.begin = clusters[c].begin;
+    if (!extend(&c, -1)) break;
   }
   for (int k = 0; k < m; ++k) {
     const Unit& u = units[k];
     bool in_main = k >= main.begin && k <= main.end;
     // Inside the article, lines that are not furniture are body even when
     // short: list items, table rows, sub-headings.
-    bool keep = in_main && (u.cls == Class::kGood || !u.hard_bad);
+    bool keep = in_main && !boxed[k] && (u.cls == Class::kGood || !u.hard_bad);
     std::string why;
-    if (keep && u.cls != Class::kGood) {
+    if (in_main && boxed[k]) {
+      why = "box of other stories inside the article: " + u.reason;
+    } else if (keep && u.cls != Class::kGood) {
       why = "inside the article: " + u.reason;
     } else if (keep) {
       why = ClassName(u.initial) + std::string(": ") + u.reason;
