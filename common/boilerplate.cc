@@ -74,11 +74,12 @@ constexpr std::array<const char*, 40> kFurniture = {
 
 // Prefixes of inline teasers and credits inside the body.
 // Substrings of legal and account furniture (footers, cookie banners).
-constexpr std::array<const char*, 14> kFurnitureText = {
+constexpr std::array<const char*, 18> kFurnitureText = {
     "all rights reserved", "\xC2\xA9", "copyright", "privacy policy",
     "terms of use", "terms of service", "cookie", "javascript",
     "your browser", "newsletter", "subscribe to", "sign up for",
-    "log in to", "sign in to"};
+    "log in to", "sign in to", "subscription", "email address",
+    "activation link", "unsubscribe"};
 
 constexpr std::array<const char*, 18> kInlineTeasers = {
     "related", "read more", "read also", "also read", "see also", "more",
@@ -306,10 +307,23 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
       bad("no words");
       continue;
     }
-    const auto& same = seen[u.key];
+    if (u.f.alpha_words == 0 && u.f.cjk == 0) {
+      bad("no letters (counter, score or number)");
+      continue;
+    }
+    // Captions come in twos and threes, sometimes with a credit appended to
+    // one copy: compare the start of the line.
     bool near_copy = false;
-    for (int other : same) {
-      if (other != k && std::abs(other - k) <= 4) near_copy = true;
+    for (int other = std::max(0, k - 4); other <= k + 4 && other < static_cast<int>(units.size());
+         ++other) {
+      if (other == k) continue;
+      const std::string& a = u.key;
+      const std::string& b = units[other].key;
+      size_t len = std::min({a.size(), b.size(), static_cast<size_t>(60)});
+      if (len >= 8 && a.compare(0, len, b, 0, len) == 0 &&
+          (len == a.size() || len >= 40)) {
+        near_copy = true;
+      }
     }
     auto dates_only = [&u]() {
       // A line that is little more than a date, e.g. a comment's time stamp.
@@ -402,6 +416,7 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
   constexpr long kSubstantial = 400;
   // Share of a later stretch's content words the story must already have.
   constexpr int kStoryOverlapPct = 20;
+  constexpr int kShortTail = 4;
   // What each non-prose line inside a cluster costs it: link lists with a
   // caption here and there must not outweigh a story.
   constexpr long kInsideCost = 40;
@@ -571,6 +586,19 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
   for (int c = best - 1; c >= 0; --c) {
     if (!extend(&c, -1)) break;
   }
+  // The article starts with real prose, and a short tail of lines that only
+  // borrowed the class from a neighbour (a newsletter box, "Find a partner")
+  // is not part of it; a long tail is a list the article ends with.
+  while (main.begin < main.end && units[main.begin].initial != Class::kGood) ++main.begin;
+  int last_prose = main.end;
+  auto sentence = [&](const Unit& u) {
+    return u.initial == Class::kGood ||
+           (!u.hard_bad && u.f.ends_sentence && u.f.words >= 3 && !u.date_only);
+  };
+  while (last_prose > main.begin && !sentence(units[last_prose])) --last_prose;
+  int tail = 0;
+  for (int k = last_prose + 1; k <= main.end; ++k) tail += units[k].hard_bad ? 0 : 1;
+  if (tail <= kShortTail) main.end = last_prose;
   for (int k = 0; k < m; ++k) {
     const Unit& u = units[k];
     bool in_main = k >= main.begin && k <= main.end;
