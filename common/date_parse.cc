@@ -101,6 +101,11 @@ std::vector<Token> Tokenize(std::string_view line) {
       // Cap the run: nothing longer than a year is useful, and a huge digit
       // run must not become a huge token.
       while (j < line.size() && line[j] >= '0' && line[j] <= '9') ++j;
+      // "Nov 20 20194:29 AM": a page glued the year to the clock time.
+      if ((j - i == 5 || j - i == 6) && j < line.size() && line[j] == ':' &&
+          (line.compare(i, 2, "19") == 0 || line.compare(i, 2, "20") == 0)) {
+        j = i + 4;
+      }
       t.text = std::string(line.substr(i, std::min<size_t>(j - i, 8)));
       t.end = j;
     } else if (IsLetter(c)) {
@@ -212,7 +217,7 @@ class Matcher {
   // True when a following year is part of a longer number ("2012345").
   bool YearEndsHere(size_t i) const {
     return i + 1 >= tokens_.size() || tokens_[i + 1].space_before ||
-           tokens_[i + 1].kind != Kind::kNumber;
+           tokens_[i + 1].kind != Kind::kNumber || IsPunct(i + 2, ":");
   }
 
   bool Accept(int year, int month, int day, DatePrecision p, bool has_year,

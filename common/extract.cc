@@ -198,91 +198,104 @@ std::optional<DateMatch> FirstDatedWithYear(std::string_view t) {
   return std::nullopt;
 }
 
-// Looks for the publication date where pages print it, nearest first: between
-// the headline and the body, in the dateline, above the headline, right after
-// the body. Dates inside the story, in comments or in teaser lists are events
-// of other stories.
+// How much a line looks like the page's own timestamp rather than a sentence
+// or caption that happens to name a date: "Published Nov 19, 2019 7:05 AM",
+// "By Jill Disis, updated November 19, 2019" are; embedded tweets
+// ("— Jane (@jane) November 18, 2019") and corrections are not.
+double TimestampLikeness(std::string_view t, const DateMatch& m) {
+  std::string key = LineKey(t);
+  double score = 0;
+  for (const char* p : {"published", "posted", "updated", "by ", "date", "on ",
+                        "veröffentlicht", "publicado", "publié", "diterbitkan"}) {
+    if (key.rfind(p, 0) == 0) score += 0.5;
+  }
+  if (m.has_time) score += 0.3;
+  if ((m.end - m.begin) * 3 >= t.size()) score += 0.3;
+  if (t.find("(@") != std::string_view::npos) score -= 2;
+  if (key.rfind("correction", 0) == 0) score -= 2;
+  return score;
+}
+
+// Looks for the publication date where pages print it: between the headline
+// and the first paragraphs, in the dateline, just above the headline, right
+// after the body, else on a timestamp-like line above the body. Dates inside
+// the story, in comments or in teaser lists are events of other stories.
 DateChoice FindDate(const std::vector<std::string_view>& lines,
                     const BoilerplateResult& bp, int title_line) {
   DateChoice out;
   if (bp.first_kept < 0) return out;
   const int n = static_cast<int>(lines.size());
-  auto take = [&](const DateMatch& m, std::string_view t) {
-    out.date = m.date;
-    out.evidence = std::string(t.substr(0, 200));
-  };
-  int body = bp.first_kept;
-  int head_from = title_line >= 0 && title_line < body ? title_line + 1
-                                                       : std::max(0, body - 8);
-  // 1. Between headline and body; a short line (a timestamp or byline) beats a
-  // caption that happens to name a date.
-  std::optional<DateMatch> caption_date;
-  std::string_view caption_line;
-  for (int i = head_from; i < body; ++i) {
-    std::string_view t = TrimLine(lines[i]);
-    auto m = FirstDatedWithYear(t);
-    if (!m) continue;
-    if (t.size() <= 120) {
-      take(*m, t);
-      return out;
-    }
-    if (!caption_date) {
-      caption_date = m;
-      caption_line = t;
-    }
-  }
-  // 2. A dateline opening the body: "WASHINGTON, Nov. 19, 2019 (AP) --".
+  const int body = bp.first_kept;
+  double best = -1e9;
   std::optional<DateMatch> yearless;
   std::string_view yearless_line;
-  int opened = 0;
-  for (int i = body; i < n && opened < 2; ++i) {
-    if (!bp.keep[i]) continue;
-    ++opened;
+  // zone: how much a date found there is trusted.
+  auto look = [&](int i, double zone, bool short_only, bool dateline) {
     std::string_view t = TrimLine(lines[i]);
-    for (const DateMatch& m : FindDates(t.substr(0, 80))) {
-      if (m.has_year) {
-        take(m, t);
-        return out;
-      }
-      if (!yearless) {
-        yearless = m;
-        yearless_line = t;
+    if (t.empty()) return;
+    std::string_view part = t;
+    if (t.size() > 160) {
+      if (short_only) return;
+      // A long line is a paragraph or a caption: trust its dateline, and
+      // the rest only a little (captions often date the photo, which is
+      // usually the day of the story).
+      if (dateline) {
+        part = t.substr(0, 80);
+      } else {
+        zone -= 1.5;
       }
     }
+    for (const DateMatch& m : FindDates(part)) {
+      if (!m.has_year) {
+        if (dateline && !yearless) {
+          yearless = m;
+          yearless_line = t;
+        }
+        continue;
+      }
+      double score = zone + TimestampLikeness(t, m);
+      if (score > best) {
+        best = score;
+        out.date = m.date;
+        out.evidence = std::string(t.substr(0, 200));
+      }
+      break;
+    }
+  };
+  // 1. Between the headline and the second paragraph of prose; long lines
+  // only by their dateline.
+  int head_from = title_line >= 0 && title_line < body ? title_line + 1 : std::max(0, body - 8);
+  int paragraphs = 0;
+  for (int i = head_from; i < n && i < bp.end_marker && paragraphs < 2; ++i) {
+    bool kept_prose = i >= body && bp.keep[i] && TrimLine(lines[i]).size() > 60;
+    look(i, 3.0, false, i >= body && bp.keep[i]);
+    if (kept_prose) ++paragraphs;
   }
-  if (caption_date) {
-    take(*caption_date, caption_line);
-    return out;
-  }
-  // 3. Above the headline (some sites print the date first), but not in the
-  // menus at the top of the page.
+  // 2. Just above the headline (some sites print the date first).
   if (title_line >= 0) {
     int seen = 0;
     for (int i = std::min(title_line, body) - 1; i >= 0 && seen < 4; --i) {
-      std::string_view t = TrimLine(lines[i]);
-      if (t.empty()) continue;
+      if (TrimLine(lines[i]).empty()) continue;
       ++seen;
-      if (t.size() > 120) continue;
-      if (auto m = FirstDatedWithYear(t)) {
-        take(*m, t);
-        return out;
-      }
+      look(i, 2.0, true, false);
     }
   }
-  // 4. Just after the body, before any end-of-article furniture.
+  // 3. Just after the body, before any end-of-article furniture.
   if (bp.last_kept >= 0) {
     int seen = 0;
     for (int i = bp.last_kept + 1; i < bp.end_marker && i < n && seen < 4; ++i) {
-      std::string_view t = TrimLine(lines[i]);
-      if (t.empty()) continue;
+      if (TrimLine(lines[i]).empty()) continue;
       ++seen;
-      if (t.size() > 120) continue;
-      if (auto m = FirstDatedWithYear(t)) {
-        take(*m, t);
-        return out;
-      }
+      look(i, 1.5, true, false);
     }
   }
+  // 4. A timestamp-like line higher up (when the headline was missed).
+  for (int i = body - 1; i >= 0 && i >= body - kHeaderReach; --i) {
+    std::string_view t = TrimLine(lines[i]);
+    if (t.empty() || t.size() > 100) continue;
+    look(i, 1.0, true, false);
+  }
+  if (out.date) return out;
   // 5. A dateline without a year takes it from a nearby dated line above the
   // end of the article (the page timestamp); otherwise the year is unknown.
   if (yearless) {
