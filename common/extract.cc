@@ -20,7 +20,7 @@ namespace lede {
 namespace {
 
 // How far above the body the headline and timestamp may be, in lines.
-constexpr int kHeaderReach = 60;
+constexpr int kHeaderReach = 80;
 
 uint64_t Fnv1a(std::string_view s) {
   uint64_t h = 1469598103934665603ULL;
@@ -80,7 +80,7 @@ bool IsBylineOrTimestamp(std::string_view t) {
   if (t.empty() || t.size() > 200) return false;
   std::string key = LineKey(t);
   if (key.empty() || std::count(key.begin(), key.end(), ' ') > 25) return false;
-  if (key.rfind("by ", 0) == 0 || key.rfind("posted ", 0) == 0 ||
+  if (key == "by" || key.rfind("by ", 0) == 0 || key.rfind("posted ", 0) == 0 ||
       key.rfind("published ", 0) == 0 || key.rfind("updated ", 0) == 0) {
     return true;
   }
@@ -125,7 +125,7 @@ TitleChoice FindTitle(const std::vector<std::string_view>& lines,
     anchor.push_back(IsBylineOrTimestamp(t));
   }
   double best_score = -1e9;
-  auto consider = [&](int i, int distance, bool first_body) {
+  auto consider = [&](int i, int distance, int text_between, bool first_body) {
     std::string_view t = TrimLine(lines[i]);
     LineFeatures f = ComputeLineFeatures(t, is_stop);
     if (first_body && (f.ends_sentence || f.words > 20 || bp.paragraphs.size() < 2)) {
@@ -153,6 +153,9 @@ TitleChoice FindTitle(const std::vector<std::string_view>& lines,
     // Headlines rarely end with a full stop; captions and standfirsts do.
     if (!t.empty() && t.back() == '.') score -= 1.0;
     if (IsCaptionLike(t)) score -= 1.5;
+    // Bylines without "By": an author's name or the agency's.
+    if (!KnownSource(t, nullptr).empty()) score -= 1.5;
+    if (f.words <= 4 && f.capitalised == f.alpha_words && shared == 0) score -= 1.0;
     // Pages often print the headline twice (page title, share box).
     if (f.words >= 5 && page_keys.count(LineKey(t)) > 1) score += 0.5;
     // Just above a byline or timestamp, or just below a timestamp.
@@ -170,7 +173,7 @@ TitleChoice FindTitle(const std::vector<std::string_view>& lines,
         }
       }
     }
-    score -= 0.03 * distance;
+    score -= 0.05 * text_between;
     if (score > best_score) {
       best_score = score;
       choice.line = i;
@@ -179,9 +182,14 @@ TitleChoice FindTitle(const std::vector<std::string_view>& lines,
   };
   // The first kept line is a candidate as well: a sentence-case headline
   // without a full stop can pass for a short paragraph.
-  consider(bp.first_kept, 0, true);
+  consider(bp.first_kept, 0, 0, true);
+  // Distance counts the lines of text in between, not share buttons and
+  // one-word menu items.
+  int text_lines = 0;
   for (size_t h = 0; h < header.size(); ++h) {
-    consider(header[h], static_cast<int>(h) + 1, false);
+    consider(header[h], static_cast<int>(h) + 1, text_lines, false);
+    LineFeatures f = ComputeLineFeatures(TrimLine(lines[header[h]]), nullptr);
+    if (f.words >= 5) ++text_lines;
   }
   return choice;
 }
