@@ -126,6 +126,21 @@ bool HasFurnitureText(const std::string& text, int words) {
   return false;
 }
 
+// Words that go with a time stamp ("Published Monday, ... 8:22AM EST").
+bool IsStampWord(std::string_view w) {
+  static constexpr std::array<const char*, 30> kStampWords = {
+      "published", "updated", "posted", "last", "at", "on", "am", "pm", "a",
+      "m", "p", "est", "edt", "cst", "cdt", "pst", "pdt", "gmt", "utc", "et",
+      "pt", "ct", "monday", "tuesday", "wednesday", "thursday", "friday",
+      "saturday", "sunday", "by"};
+  if (!w.empty() && w[0] >= '0' && w[0] <= '9') return true;
+  for (const char* s : kStampWords) {
+    if (w == s) return true;
+  }
+  return w.size() >= 4 && (w.substr(w.size() - 2) == "am" || w.substr(w.size() - 2) == "pm") &&
+         w[0] >= '0' && w[0] <= '9';
+}
+
 bool IsInlineTeaser(const std::string& key) {
   for (const char* s : kInlineTeasers) {
     if (KeyStartsWith(key, s)) return true;
@@ -326,8 +341,19 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
       }
     }
     auto dates_only = [&u]() {
-      // A line that is little more than a date, e.g. a comment's time stamp.
-      return u.f.words <= 10 && u.f.chars <= 60 && !FindDates(u.text).empty();
+      // A line that is little more than a dated time stamp, e.g. a
+      // comment's; "June 9 -- Coral Sky Amphitheatre" in a list is not.
+      if (u.f.words > 12 || u.f.chars > 80) return false;
+      for (const DateMatch& m : FindDates(u.text)) {
+        if (!m.has_year && !m.has_time) continue;
+        std::string rest = u.text.substr(0, m.begin) + " " + u.text.substr(m.end);
+        int other_words = 0;
+        ForEachWord(rest, [&](std::string_view w) {
+          if (!IsStampWord(w)) ++other_words;
+        });
+        return other_words <= 2;
+      }
+      return false;
     };
     if (IsEndSignalKey(u.key)) {
       u.end_signal = true;
@@ -599,6 +625,15 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
   int tail = 0;
   for (int k = last_prose + 1; k <= main.end; ++k) tail += units[k].hard_bad ? 0 : 1;
   if (tail <= kShortTail) main.end = last_prose;
+  // A line ending in a colon announces a list ("Tour dates:", "Here are the
+  // highlights:"); the run of lines that follows it without a blank line is
+  // part of the article even after its last paragraph.
+  for (int k = main.begin; k <= main.end + 1 && k < m; ++k) {
+    if (units[k].hard_bad || units[k].text.empty() || units[k].text.back() != ':') continue;
+    int j = k + 1;
+    while (j < m && units[j].first == units[j - 1].last + 1 && !units[j].hard_bad) ++j;
+    if (j - 1 > main.end && j - k > 2) main.end = j - 1;
+  }
   for (int k = 0; k < m; ++k) {
     const Unit& u = units[k];
     bool in_main = k >= main.begin && k <= main.end;
