@@ -441,7 +441,7 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
   // Weight of a stretch of prose that can be an article (a few sentences).
   constexpr long kSubstantial = 400;
   // Share of a later stretch's content words the story must already have.
-  constexpr int kStoryOverlapPct = 20;
+  constexpr int kStoryOverlapPct = 15;
   constexpr int kShortTail = 4;
   // What each non-prose line inside a cluster costs it: link lists with a
   // caption here and there must not outweigh a story.
