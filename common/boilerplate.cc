@@ -73,13 +73,16 @@ constexpr std::array<const char*, 40> kFurniture = {
     "toggle caption"};
 
 // Prefixes of inline teasers and credits inside the body.
-// Substrings of legal and account furniture (footers, cookie banners).
-constexpr std::array<const char*, 18> kFurnitureText = {
-    "all rights reserved", "\xC2\xA9", "copyright", "privacy policy",
-    "terms of use", "terms of service", "cookie", "javascript",
-    "your browser", "newsletter", "subscribe to", "sign up for",
+// Substrings of legal and account furniture (footers, cookie banners). The
+// strong ones are never said in a story; the weak ones only mark short lines.
+constexpr std::array<const char*, 8> kStrongFurnitureText = {
+    "all rights reserved", "\xC2\xA9", "copyright", "trademarks of",
+    "on this website", "of this website", "earn a commission", "activation link"};
+constexpr std::array<const char*, 15> kWeakFurnitureText = {
+    "privacy policy", "terms of use", "terms of service", "cookie",
+    "javascript", "your browser", "newsletter", "subscribe to", "sign up for",
     "log in to", "sign in to", "subscription", "email address",
-    "activation link", "unsubscribe"};
+    "unsubscribe", "on this site"};
 
 constexpr std::array<const char*, 18> kInlineTeasers = {
     "related", "read more", "read also", "also read", "see also", "more",
@@ -115,12 +118,16 @@ bool IsFurnitureKey(const std::string& key) {
 }
 
 bool HasFurnitureText(const std::string& text, int words) {
-  if (words > 40) return false;
+  if (words > 60) return false;
   std::string lower = text;
   for (char& c : lower) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
-  for (const char* s : kFurnitureText) {
+  for (const char* s : kStrongFurnitureText) {
+    if (lower.find(s) != std::string::npos) return true;
+  }
+  if (words > 25) return false;
+  for (const char* s : kWeakFurnitureText) {
     if (lower.find(s) != std::string::npos) return true;
   }
   return false;
@@ -443,6 +450,7 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
   // Share of a later stretch's content words the story must already have.
   constexpr int kStoryOverlapPct = 15;
   constexpr int kShortTail = 4;
+  constexpr int kLongPage = 150;
   // What each non-prose line inside a cluster costs it: link lists with a
   // caption here and there must not outweigh a story.
   constexpr long kInsideCost = 40;
@@ -457,6 +465,9 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
       long w = u.initial == Class::kGood
                    ? static_cast<long>(u.f.chars * prose) + u.f.cjk * 2
                    : 0;
+      // The last stretch of a long page is its footer (disclaimers, about
+      // the publisher): it counts half.
+      if (n >= kLongPage && u.first * 100 >= n * 85) w /= 2;
       if (cut || gap_lines > kMaxGap) {
         clusters.push_back({k, k, w});
       } else {
