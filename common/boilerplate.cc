@@ -37,7 +37,7 @@ struct Unit {
 // Phrases that open the page furniture following an article. Matched against
 // the start of a short line's key, so "Comments (12)" and "Related Stories"
 // count too.
-constexpr std::array<const char*, 76> kEndSignals = {
+constexpr std::array<const char*, 107> kEndSignals = {
     "you may like", "you might also like", "you may also like",
     "you might like", "most popular", "most read", "most viewed",
     "most shared", "comments", "comment", "leave your comment",
@@ -57,7 +57,17 @@ constexpr std::array<const char*, 76> kEndSignals = {
     "kommentare", "leia também", "veja também", "mais lidas", "comentários",
     "noticias relacionadas", "comentarios", "lire aussi", "commentaires",
     "articoli correlati", "commenti", "artikel terkait", "berita terkait",
-    "читайте также", "комментарии"};
+    "читайте также", "комментарии", "artigos relacionados",
+    "posts relacionados", "deixe uma resposta", "deixe um comentário",
+    "comentário", "deja una respuesta", "artículos relacionados",
+    "entradas relacionadas", "ähnliche artikel", "verwandte artikel",
+    "schreibe einen kommentar", "hinterlasse einen kommentar",
+    "laisser un commentaire", "articles similaires", "articles connexes",
+    "lascia un commento", "articoli simili", "tinggalkan balasan",
+    "tinggalkan komentar", "artikel lainnya", "вам также может быть интересно",
+    "добавить комментарий", "оставить комментарий", "оставьте комментарий",
+    "похожие статьи", "похожие записи", "комментарий", "関連記事", "コメント",
+    "you might also be interested", "you may also be interested"};
 
 // Short lines that are page furniture wherever they appear, even between two
 // body paragraphs.
