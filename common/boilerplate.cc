@@ -143,6 +143,26 @@ bool HasFurnitureText(const std::string& text, int words) {
   return false;
 }
 
+// Photo captions and credits: agencies write them in set phrases.
+bool IsCaption(const std::string& key, int words) {
+  for (const char* p : {"in this photo", "in this image", "in this file photo",
+                        "in this undated photo", "in this handout photo",
+                        "file photo"}) {
+    if (key.rfind(p, 0) == 0) return true;
+  }
+  // "Photo: Hau Dinh, AP"; a paragraph may start with "Photos show", though.
+  if (words <= 20) {
+    for (const char* p : {"file ", "photo ", "photos ", "image ", "pictured "}) {
+      if (key.rfind(p, 0) == 0) return true;
+    }
+  }
+  for (const char* p : {" ap photo ", " photo by ", " photo credit ", " getty images",
+                        " image copyright ", " file photo "}) {
+    if ((" " + key + " ").find(p) != std::string::npos) return true;
+  }
+  return false;
+}
+
 // Words that go with a time stamp ("Published Monday, ... 8:22AM EST").
 bool IsStampWord(std::string_view w) {
   static constexpr std::array<const char*, 30> kStampWords = {
@@ -379,6 +399,8 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
       bad("page furniture");
     } else if (HasFurnitureText(u.text, u.f.words)) {
       bad("legal or account notice");
+    } else if (IsCaption(u.key, u.f.words)) {
+      bad("photo caption or credit");
     } else if (LooksLikeLink(u.text, u.f)) {
       bad("link or image");
     } else if (IsSelfRepeat(u.text)) {
@@ -574,6 +596,17 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
     for (const auto& [w, count] : words) {
       total += count;
       if (main_words.count(w)) shared += count;
+    }
+    // A numbered list right after "Related" is a list of stories.
+    for (int k = c.begin; k <= c.end; ++k) {
+      if (units[k].initial != Class::kGood) continue;
+      const std::string& t = units[k].text;
+      size_t digits = 0;
+      while (digits < t.size() && t[digits] >= '0' && t[digits] <= '9') ++digits;
+      if (digits > 0 && digits + 1 < t.size() && t[digits] == '.' && t[digits + 1] == ' ') {
+        return false;
+      }
+      break;
     }
     return c.weight >= kSubstantial / 2 && total > 0 && shared * 100 >= total * kStoryOverlapPct;
   };
