@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "common/date_parse.h"
 #include "common/language.h"
@@ -85,8 +86,8 @@ constexpr std::array<const char*, 40> kFurniture = {
 // Prefixes of inline teasers and credits inside the body.
 // Substrings of legal and account furniture (footers, cookie banners). The
 // strong ones are never said in a story; the weak ones only mark short lines.
-constexpr std::array<const char*, 8> kStrongFurnitureText = {
-    "all rights reserved", "\xC2\xA9", "copyright", "trademarks of",
+constexpr std::array<const char*, 7> kStrongFurnitureText = {
+    "all rights reserved", "copyright", "trademarks of",
     "on this website", "of this website", "earn a commission", "activation link"};
 constexpr std::array<const char*, 15> kWeakFurnitureText = {
     "privacy policy", "terms of use", "terms of service", "cookie",
@@ -100,11 +101,30 @@ constexpr std::array<const char*, 18> kInlineTeasers = {
     "leia também", "lesen sie auch", "lire aussi", "getty images",
     "file photo"};
 
-bool KeyStartsWith(const std::string& key, const char* phrase) {
-  std::string_view p(phrase);
-  if (key.size() < p.size() || key.compare(0, p.size(), p) != 0) return false;
-  return key.size() == p.size() || key[p.size()] == ' ' ||
-         (key[p.size()] >= '0' && key[p.size()] <= '9');
+// Looks up every word-boundary prefix of key (up to max_words words) in
+// phrases: a handful of hash lookups instead of a scan of the list.
+bool HasPhrasePrefix(const std::string& key, const std::unordered_set<std::string_view>& phrases,
+                     int max_words) {
+  size_t cut = 0;
+  for (int words = 0; words < max_words && cut < key.size(); ++words) {
+    size_t space = key.find(' ', cut + (words > 0 ? 1 : 0));
+    cut = space == std::string::npos ? key.size() : space;
+    if (phrases.count(std::string_view(key.data(), cut))) return true;
+    // "comments12": a count glued to the phrase.
+    size_t digits = cut;
+    while (digits > 0 && key[digits - 1] >= '0' && key[digits - 1] <= '9') --digits;
+    if (digits < cut && digits > 0 && phrases.count(std::string_view(key.data(), digits))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+template <size_t N>
+std::unordered_set<std::string_view> PhraseSet(const std::array<const char*, N>& list) {
+  std::unordered_set<std::string_view> out;
+  for (const char* p : list) out.insert(p);
+  return out;
 }
 
 int WordCount(const std::string& key) {
@@ -113,32 +133,25 @@ int WordCount(const std::string& key) {
 }
 
 bool IsEndSignalKey(const std::string& key) {
-  if (key.empty() || WordCount(key) > 6) return false;
-  for (const char* s : kEndSignals) {
-    if (KeyStartsWith(key, s)) return true;
-  }
-  return false;
+  if (key.empty() || key.size() > 80 || WordCount(key) > 6) return false;
+  static const std::unordered_set<std::string_view> kSet = PhraseSet(kEndSignals);
+  return HasPhrasePrefix(key, kSet, 6);
 }
 
 bool IsFurnitureKey(const std::string& key) {
-  for (const char* s : kFurniture) {
-    if (key == s) return true;
-  }
-  return false;
+  static const std::unordered_set<std::string_view> kSet = PhraseSet(kFurniture);
+  return kSet.count(key) > 0;
 }
 
-bool HasFurnitureText(const std::string& text, int words) {
-  if (words > 60) return false;
-  std::string lower = text;
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+bool HasFurnitureText(const Unit& u) {
+  if (u.f.words > 60) return false;
+  if (u.text.find("\xC2\xA9") != std::string::npos) return true;  // ©
+  for (const char* p : kStrongFurnitureText) {
+    if (u.key.find(p) != std::string::npos) return true;
   }
-  for (const char* s : kStrongFurnitureText) {
-    if (lower.find(s) != std::string::npos) return true;
-  }
-  if (words > 25) return false;
-  for (const char* s : kWeakFurnitureText) {
-    if (lower.find(s) != std::string::npos) return true;
+  if (u.f.words > 25) return false;
+  for (const char* p : kWeakFurnitureText) {
+    if (u.key.find(p) != std::string::npos) return true;
   }
   return false;
 }
@@ -156,9 +169,15 @@ bool IsCaption(const std::string& key, int words) {
       if (key.rfind(p, 0) == 0) return true;
     }
   }
-  for (const char* p : {" ap photo ", " photo by ", " photo credit ", " getty images",
-                        " image copyright ", " file photo "}) {
-    if ((" " + key + " ").find(p) != std::string::npos) return true;
+  for (std::string_view p : {"ap photo", "photo by", "photo credit", "getty images",
+                             "image copyright", "file photo"}) {
+    size_t at = key.find(p);
+    while (at != std::string::npos) {
+      bool starts = at == 0 || key[at - 1] == ' ';
+      bool ends = at + p.size() == key.size() || key[at + p.size()] == ' ';
+      if (starts && ends) return true;
+      at = key.find(p, at + 1);
+    }
   }
   return false;
 }
@@ -179,10 +198,8 @@ bool IsStampWord(std::string_view w) {
 }
 
 bool IsInlineTeaser(const std::string& key) {
-  for (const char* s : kInlineTeasers) {
-    if (KeyStartsWith(key, s)) return true;
-  }
-  return false;
+  static const std::unordered_set<std::string_view> kSet = PhraseSet(kInlineTeasers);
+  return HasPhrasePrefix(key, kSet, 3);
 }
 
 // An image caption w3m runs together with its alt text: the line is some
@@ -312,10 +329,14 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
 
   const std::string& lang = input.language;
   const bool has_stop_words = HasStopWords(lang);
-  auto is_stop = [&lang](std::string_view w) { return IsStopWord(lang, w); };
+  const int stop_bit = StopWordBit(lang);
+  auto is_stop = [stop_bit](std::string_view w) {
+    return stop_bit >= 0 && ((StopWordMask(w) >> stop_bit) & 1u) != 0;
+  };
 
   std::vector<LineFeatures> feats(lines.size());
-  for (int i = 0; i < n; ++i) feats[i] = ComputeLineFeatures(lines[i], is_stop);
+  std::vector<std::string> keys(lines.size());
+  for (int i = 0; i < n; ++i) feats[i] = ComputeLineFeatures(lines[i], is_stop, &keys[i]);
 
   // Units: one per non-blank line, or one per block of lines when wrapped.
   std::vector<Unit> units;
@@ -335,15 +356,12 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
     units.push_back(std::move(u));
   }
   for (Unit& u : units) {
-    u.f = u.first == u.last ? feats[u.first] : ComputeLineFeatures(u.text, is_stop);
-    u.key = LineKey(u.text);
-  }
-
-  // Where else on the page each line occurs: captions and teaser headlines
-  // repeat, body paragraphs don't.
-  std::unordered_map<std::string, std::vector<int>> seen;
-  for (int k = 0; k < static_cast<int>(units.size()); ++k) {
-    if (!units[k].key.empty()) seen[units[k].key].push_back(k);
+    if (u.first == u.last) {
+      u.f = feats[u.first];
+      u.key = std::move(keys[u.first]);
+    } else {
+      u.f = ComputeLineFeatures(u.text, is_stop, &u.key);
+    }
   }
 
   uint32_t collection_min = std::max<uint32_t>(4, input.total_files / 50);
@@ -397,7 +415,7 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
       bad("end-of-article signal \"" + u.text.substr(0, 40) + "\"");
     } else if (IsFurnitureKey(u.key)) {
       bad("page furniture");
-    } else if (HasFurnitureText(u.text, u.f.words)) {
+    } else if (HasFurnitureText(u)) {
       bad("legal or account notice");
     } else if (IsCaption(u.key, u.f.words)) {
       bad("photo caption or credit");
@@ -583,7 +601,7 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
     for (int k = from; k <= to; ++k) {
       if (units[k].initial != Class::kGood) continue;
       ForEachWord(units[k].text, [&](std::string_view w) {
-        if (w.size() >= 4 && !IsStopWord(lang, w)) ++(*out_words)[std::string(w)];
+        if (w.size() >= 4 && !is_stop(w)) ++(*out_words)[std::string(w)];
       });
     }
   };

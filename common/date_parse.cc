@@ -385,6 +385,8 @@ int MonthFromName(std::string_view lower_name) {
 }
 
 std::vector<DateMatch> FindDates(std::string_view line) {
+  // Every supported form has digits; most lines have none.
+  if (line.find_first_of("0123456789") == std::string_view::npos) return {};
   return Matcher(line).Run();
 }
 

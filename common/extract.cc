@@ -21,6 +21,9 @@ namespace {
 
 // How far above the body the headline and timestamp may be, in lines.
 constexpr int kHeaderReach = 80;
+// Lines long enough to vote on the page's language, and how much to read.
+constexpr size_t kLanguageLineBytes = 60;
+constexpr size_t kLanguageSampleBytes = 16 * 1024;
 
 uint64_t Fnv1a(std::string_view s) {
   uint64_t h = 1469598103934665603ULL;
@@ -107,13 +110,27 @@ TitleChoice FindTitle(const std::vector<std::string_view>& lines,
       }
     });
   }
-  auto is_stop = [&lang](std::string_view w) { return IsStopWord(lang, w); };
-  std::unordered_multiset<std::string> page_keys;
+  const int stop_bit = StopWordBit(lang);
+  auto is_stop = [stop_bit](std::string_view w) {
+    return stop_bit >= 0 && ((StopWordMask(w) >> stop_bit) & 1u) != 0;
+  };
   const int lowest = std::max(0, bp.first_kept - kHeaderReach);
+  // Byte lengths of the lines above the body, so that looking for a second
+  // copy of a candidate only reads lines of the same length.
+  std::unordered_map<size_t, int> length_count;
   for (int i = lowest; i < static_cast<int>(lines.size()); ++i) {
-    std::string_view t = TrimLine(lines[i]);
-    if (!t.empty() && t.size() < 300) page_keys.insert(LineKey(t));
+    size_t len = TrimLine(lines[i]).size();
+    if (len > 0 && len < 300) ++length_count[len];
   }
+  auto printed_twice = [&](std::string_view t) {
+    auto it = length_count.find(t.size());
+    if (it == length_count.end() || it->second < 2) return false;
+    int copies = 0;
+    for (int i = lowest; i < static_cast<int>(lines.size()); ++i) {
+      if (TrimLine(lines[i]) == t && ++copies > 1) return true;
+    }
+    return false;
+  };
   // Non-blank lines above the body, nearest first, with whether each is a
   // byline or timestamp.
   std::vector<int> header;
@@ -157,7 +174,7 @@ TitleChoice FindTitle(const std::vector<std::string_view>& lines,
     if (!KnownSource(t, nullptr).empty()) score -= 1.5;
     if (f.words <= 4 && f.capitalised == f.alpha_words && shared == 0) score -= 1.0;
     // Pages often print the headline twice (page title, share box).
-    if (f.words >= 5 && page_keys.count(LineKey(t)) > 1) score += 0.5;
+    if (f.words >= 5 && printed_twice(t)) score += 0.5;
     // Just above a byline or timestamp, or just below a timestamp.
     if (distance > 0) {
       for (int k = distance - 2; k >= 0 && k >= distance - 4; --k) {
@@ -397,7 +414,16 @@ uint32_t LineStats::Count(std::string_view line) const {
 
 Article Extract(std::string_view text, const ExtractContext& context) {
   std::vector<std::string_view> lines = SplitLines(text);
-  std::string page_language = DetectLanguage(text);
+  // The page's language is the language of its longer lines: menus are
+  // often in English on pages that are not.
+  std::string sample;
+  for (std::string_view line : lines) {
+    if (line.size() < kLanguageLineBytes) continue;
+    sample.append(line);
+    sample.push_back('\n');
+    if (sample.size() > kLanguageSampleBytes) break;
+  }
+  std::string page_language = DetectLanguage(sample.empty() ? text : sample);
   if (context.plain) {
     Article a = ExtractPlain(lines);
     a.language = DetectLanguage(a.Body().empty() ? a.title : a.Body());
@@ -441,7 +467,13 @@ Article Extract(std::string_view text, const ExtractContext& context) {
     a.source = source->name;
     a.source_evidence = source->evidence;
   }
-  std::string body_language = DetectLanguage(a.Body());
+  std::string body_sample;
+  for (const std::string& p : a.paragraphs) {
+    body_sample.append(p);
+    body_sample.push_back('\n');
+    if (body_sample.size() > kLanguageSampleBytes) break;
+  }
+  std::string body_language = DetectLanguage(body_sample);
   a.language = body_language.empty() ? page_language : body_language;
 
   a.lines.reserve(lines.size());

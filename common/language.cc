@@ -102,7 +102,7 @@ int LanguageIndex(std::string_view language) {
 }
 
 // Enough text to decide; a huge file need not be read to the end.
-constexpr size_t kSampleBytes = 64 * 1024;
+constexpr size_t kSampleBytes = 32 * 1024;
 
 // Script counts decide for languages whose words are not space-separated or
 // whose alphabet alone names them in this collection.
@@ -155,6 +155,10 @@ bool IsStopWord(std::string_view language, std::string_view word) {
   return index >= 0 && (StopMask(word) >> index & 1u) != 0;
 }
 
+int StopWordBit(std::string_view language) { return LanguageIndex(language); }
+
+uint16_t StopWordMask(std::string_view word) { return StopMask(word); }
+
 bool HasStopWords(std::string_view language) {
   return LanguageIndex(language) >= 0;
 }
@@ -193,12 +197,14 @@ std::string DetectLanguage(std::string_view text) {
   }
 
   std::array<long, kStopLists.size()> votes{};
-  ForEachWord(text, [&](std::string_view w) {
+  WordIterator it(text);
+  std::string_view w;
+  while (it.Next(&w)) {
     uint16_t mask = StopMask(w);
     for (size_t i = 0; mask != 0; ++i, mask >>= 1) {
       if (mask & 1u) ++votes[i];
     }
-  });
+  }
   size_t best = 0;
   for (size_t i = 1; i < votes.size(); ++i) {
     if (votes[i] > votes[best]) best = i;

@@ -4,6 +4,7 @@
 #ifndef LEDE_COMMON_LANGUAGE_H_
 #define LEDE_COMMON_LANGUAGE_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -19,6 +20,12 @@ bool IsStopWord(std::string_view language, std::string_view word);
 
 // True if there is a stop-word list for language.
 bool HasStopWords(std::string_view language);
+
+// The same test for callers that test many words: a bit per language, so the
+// language is looked up once (StopWordBit) and each word once (StopWordMask).
+// StopWordBit is -1 for a language without a list.
+int StopWordBit(std::string_view language);
+uint16_t StopWordMask(std::string_view word);
 
 }  // namespace lede
 

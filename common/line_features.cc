@@ -39,7 +39,7 @@ bool IsWordChar(utf8proc_int32_t c) {
 bool IsApostrophe(utf8proc_int32_t c) { return c == '\'' || c == 0x2019; }
 
 // Decodes the code point at text[i]; -1 with length 1 for a bad byte.
-utf8proc_int32_t Next(std::string_view text, size_t i, size_t* len) {
+utf8proc_int32_t DecodeAt(std::string_view text, size_t i, size_t* len) {
   unsigned char b = static_cast<unsigned char>(text[i]);
   if (b < 0x80) {  // most text is ASCII; skip the library call
     *len = 1;
@@ -118,43 +118,63 @@ std::vector<std::string_view> SplitLines(std::string_view text) {
   return lines;
 }
 
+bool WordIterator::Next(std::string_view* word) {
+  word_.clear();
+  while (pos_ < text_.size()) {
+    unsigned char b = static_cast<unsigned char>(text_[pos_]);
+    // ASCII fast path: most of the text is ASCII.
+    if (b < 0x80) {
+      bool alnum = (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9');
+      if (b >= 'A' && b <= 'Z') {
+        b = static_cast<unsigned char>(b - 'A' + 'a');
+        alnum = true;
+      }
+      if (alnum) {
+        word_.push_back(static_cast<char>(b));
+        ++pos_;
+        continue;
+      }
+    }
+    size_t len = 1;
+    utf8proc_int32_t c = DecodeAt(text_, pos_, &len);
+    if (c >= 0 && IsCjk(c)) {
+      if (!word_.empty()) break;  // the CJK character starts the next word
+      AppendLower(c, &word_);
+      pos_ += len;
+      break;
+    }
+    if (c >= 0x80 && IsWordChar(c)) {
+      AppendLower(c, &word_);
+      pos_ += len;
+      continue;
+    }
+    if (c >= 0 && IsApostrophe(c) && !word_.empty() && pos_ + len < text_.size()) {
+      size_t next_len = 1;
+      utf8proc_int32_t next = DecodeAt(text_, pos_ + len, &next_len);
+      if (next >= 0 && IsWordChar(next) && !IsCjk(next)) {
+        word_.push_back('\'');
+        pos_ += len;
+        continue;
+      }
+    }
+    pos_ += len;
+    if (!word_.empty()) break;
+  }
+  *word = word_;
+  return !word_.empty();
+}
+
 void ForEachWord(std::string_view text,
                  const std::function<void(std::string_view)>& on_word) {
-  std::string word;
-  size_t i = 0;
-  while (i < text.size()) {
-    size_t len = 1;
-    utf8proc_int32_t c = Next(text, i, &len);
-    if (c >= 0 && IsCjk(c)) {
-      if (!word.empty()) on_word(word);
-      word.clear();
-      AppendLower(c, &word);
-      on_word(word);
-      word.clear();
-    } else if (c >= 0 && IsWordChar(c)) {
-      AppendLower(c, &word);
-    } else if (c >= 0 && IsApostrophe(c) && !word.empty() &&
-               i + len < text.size()) {
-      size_t next_len = 1;
-      utf8proc_int32_t next = Next(text, i + len, &next_len);
-      if (next >= 0 && IsWordChar(next) && !IsCjk(next)) {
-        word.push_back('\'');
-      } else {
-        on_word(word);
-        word.clear();
-      }
-    } else if (!word.empty()) {
-      on_word(word);
-      word.clear();
-    }
-    i += len;
-  }
-  if (!word.empty()) on_word(word);
+  WordIterator it(text);
+  std::string_view w;
+  while (it.Next(&w)) on_word(w);
 }
 
 LineFeatures ComputeLineFeatures(
     std::string_view line,
-    const std::function<bool(std::string_view)>& is_stop_word) {
+    const std::function<bool(std::string_view)>& is_stop_word,
+    std::string* key) {
   LineFeatures f;
   line = TrimLine(line);
   bool in_word = false;
@@ -162,7 +182,7 @@ LineFeatures ComputeLineFeatures(
   size_t i = 0;
   while (i < line.size()) {
     size_t len = 1;
-    utf8proc_int32_t c = Next(line, i, &len);
+    utf8proc_int32_t c = DecodeAt(line, i, &len);
     i += len;
     if (c < 0) continue;
     ++f.chars;
@@ -221,7 +241,7 @@ LineFeatures ComputeLineFeatures(
         --start;
       }
       size_t len = 1;
-      last_visible = Next(rest, start, &len);
+      last_visible = DecodeAt(rest, start, &len);
     }
   }
   f.ends_sentence = last_visible == '.' || last_visible == '!' ||
@@ -229,20 +249,29 @@ LineFeatures ComputeLineFeatures(
                     last_visible == 0xFF01 || last_visible == 0xFF1F ||
                     last_visible == 0x2026 || last_visible == ':' ||
                     last_visible == ';';
-  if (is_stop_word) {
-    ForEachWord(line, [&](std::string_view w) {
-      if (is_stop_word(w)) ++f.stop_words;
-    });
+  if (key != nullptr) key->clear();
+  if (is_stop_word || key != nullptr) {
+    WordIterator it(line);
+    std::string_view w;
+    while (it.Next(&w)) {
+      if (is_stop_word && is_stop_word(w)) ++f.stop_words;
+      if (key != nullptr) {
+        if (!key->empty()) key->push_back(' ');
+        key->append(w);
+      }
+    }
   }
   return f;
 }
 
 std::string LineKey(std::string_view line) {
   std::string key;
-  ForEachWord(line, [&](std::string_view w) {
+  WordIterator it(line);
+  std::string_view w;
+  while (it.Next(&w)) {
     if (!key.empty()) key.push_back(' ');
     key.append(w);
-  });
+  }
   return key;
 }
 

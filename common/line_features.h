@@ -31,15 +31,30 @@ std::string_view TrimLine(std::string_view s);
 // Splits on '\n' (a trailing '\r' is dropped). Always at least one line.
 std::vector<std::string_view> SplitLines(std::string_view text);
 
-// Calls on_word with each word of text, lower-cased (UTF-8). A CJK character
-// is a word of its own. Apostrophes inside a word are kept ("don't").
+// Walks the words of text, lower-cased (UTF-8). A CJK character is a word of
+// its own. Apostrophes inside a word are kept ("don't"). The view Next()
+// gives is valid until the next call.
+class WordIterator {
+ public:
+  explicit WordIterator(std::string_view text) : text_(text) {}
+  bool Next(std::string_view* word);
+
+ private:
+  std::string_view text_;
+  size_t pos_ = 0;
+  std::string word_;
+};
+
+// Calls on_word with each word of text, as WordIterator gives them.
 void ForEachWord(std::string_view text,
                  const std::function<void(std::string_view)>& on_word);
 
-// is_stop_word may be empty (then stop_words stays 0).
+// is_stop_word may be empty (then stop_words stays 0). When key is given it
+// receives LineKey(line), computed in the same pass.
 LineFeatures ComputeLineFeatures(
     std::string_view line,
-    const std::function<bool(std::string_view)>& is_stop_word);
+    const std::function<bool(std::string_view)>& is_stop_word,
+    std::string* key = nullptr);
 
 // Case-folded text with runs of non-letters/digits squeezed to one space;
 // the key under which two lines count as "the same line".
