@@ -72,6 +72,15 @@ bool IsCaptionLike(std::string_view t) {
   return false;
 }
 
+bool IsQuoted(std::string_view t) {
+  auto opens = [&](std::string_view q) { return t.rfind(q, 0) == 0; };
+  auto closes = [&](std::string_view q) {
+    return t.size() >= q.size() && t.compare(t.size() - q.size(), q.size(), q) == 0;
+  };
+  return (opens("\"") || opens("\xE2\x80\x9C")) && (closes("\"") || closes("\xE2\x80\x9D") ||
+                                                  closes(".\"") || closes(".\xE2\x80\x9D"));
+}
+
 struct TitleChoice {
   int line = -1;
   bool from_body = false;  // the first kept line turned out to be the title
@@ -79,18 +88,24 @@ struct TitleChoice {
 
 // Byline and timestamp lines ("By Jill Disis", "Updated November 19, 2019")
 // sit right under the headline on most news pages.
-bool IsBylineOrTimestamp(std::string_view t) {
-  if (t.empty() || t.size() > 200) return false;
+// 2 for a byline ("By ...", "Posted ..."), 1 for a timestamp, 0 otherwise.
+// Attributions under a quote or a tweet ("— David McKinley on Sunday,
+// October 13th, 2019") are neither.
+int BylineOrTimestamp(std::string_view t) {
+  if (t.empty() || t.size() > 200) return 0;
+  if (t[0] == '-' || t.rfind("\xE2\x80\x94", 0) == 0 || t.rfind("\xE2\x80\x93", 0) == 0) {
+    return 0;
+  }
   std::string key = LineKey(t);
-  if (key.empty() || std::count(key.begin(), key.end(), ' ') > 25) return false;
+  if (key.empty() || std::count(key.begin(), key.end(), ' ') > 25) return 0;
   if (key == "by" || key.rfind("by ", 0) == 0 || key.rfind("posted ", 0) == 0 ||
       key.rfind("published ", 0) == 0 || key.rfind("updated ", 0) == 0) {
-    return true;
+    return 2;
   }
   for (const DateMatch& m : FindDates(t)) {
-    if (m.has_year) return true;
+    if (m.has_year) return 1;
   }
-  return false;
+  return 0;
 }
 
 // The headline is a headline-sized line above the body that shares words
@@ -134,12 +149,12 @@ TitleChoice FindTitle(const std::vector<std::string_view>& lines,
   // Non-blank lines above the body, nearest first, with whether each is a
   // byline or timestamp.
   std::vector<int> header;
-  std::vector<bool> anchor;
+  std::vector<int> anchor;
   for (int i = bp.first_kept - 1; i >= lowest; --i) {
     std::string_view t = TrimLine(lines[i]);
     if (t.empty()) continue;
     header.push_back(i);
-    anchor.push_back(IsBylineOrTimestamp(t));
+    anchor.push_back(BylineOrTimestamp(t));
   }
   double best_score = -1e9;
   auto consider = [&](int i, int distance, int text_between, bool first_body) {
@@ -170,24 +185,34 @@ TitleChoice FindTitle(const std::vector<std::string_view>& lines,
     // Headlines rarely end with a full stop; captions and standfirsts do.
     if (!t.empty() && t.back() == '.') score -= 1.0;
     if (IsCaptionLike(t)) score -= 1.5;
+    // A line in quotes from end to end is a pull quote; a line starting in
+    // lower case is a menu or a fragment.
+    if (IsQuoted(t)) score -= 0.7;
+    if (t[0] >= 'a' && t[0] <= 'z') score -= 0.5;
     // Bylines without "By": an author's name or the agency's.
     if (!KnownSource(t, nullptr).empty()) score -= 1.5;
     if (f.words <= 4 && f.capitalised == f.alpha_words && shared == 0) score -= 1.0;
     // Pages often print the headline twice (page title, share box).
     if (f.words >= 5 && printed_twice(t)) score += 0.5;
-    // Just above a byline or timestamp, or just below a timestamp.
+    // Just above a byline or timestamp, or just below a timestamp; not just
+    // above a photo credit (then it is the caption).
     if (distance > 0) {
-      for (int k = distance - 2; k >= 0 && k >= distance - 4; --k) {
-        if (anchor[k]) {
-          score += 1.0;
+      for (int k = distance - 2; k >= 0 && k >= distance - 6; --k) {
+        if (anchor[k] > 0) {
+          score += anchor[k] == 2 ? 1.2 : 0.8;
           break;
         }
       }
       for (int k = distance; k < distance + 2 && k < static_cast<int>(header.size()); ++k) {
-        if (anchor[k]) {
+        if (anchor[k] > 0) {
           score += 0.3;
           break;
         }
+      }
+      if (distance >= 2) {
+        std::string_view below = TrimLine(lines[header[distance - 2]]);
+        bool credit = below.size() >= 2 && below.front() == '(' && below.back() == ')';
+        if (below.size() < 80 && (credit || IsCaptionLike(below))) score -= 1.0;
       }
     }
     score -= 0.05 * text_between;
