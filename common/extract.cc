@@ -156,6 +156,11 @@ TitleChoice FindTitle(const std::vector<std::string_view>& lines,
     header.push_back(i);
     anchor.push_back(BylineOrTimestamp(t));
   }
+  bool page_has_lower = false;
+  for (const std::string& p : bp.paragraphs) {
+    page_has_lower = page_has_lower || ComputeLineFeatures(p, nullptr).has_lower;
+    if (page_has_lower) break;
+  }
   double best_score = -1e9;
   auto consider = [&](int i, int distance, int text_between, bool first_body) {
     std::string_view t = TrimLine(lines[i]);
@@ -181,6 +186,9 @@ TitleChoice FindTitle(const std::vector<std::string_view>& lines,
     } else if (f.words >= 15 && f.words <= 20) {
       score += 0.5;
     }
+    // A kicker in capitals ("BLACK DEATH FEARS") above a headline in
+    // mixed case; pages in capitals throughout keep their headline.
+    if (!f.has_lower && f.alpha_words > 0 && page_has_lower) score -= 0.7;
     if (f.words <= 2) score -= 1.0;
     // Headlines rarely end with a full stop; captions and standfirsts do.
     if (!t.empty() && t.back() == '.') score -= 1.0;
@@ -211,7 +219,8 @@ TitleChoice FindTitle(const std::vector<std::string_view>& lines,
       }
       if (distance >= 2) {
         std::string_view below = TrimLine(lines[header[distance - 2]]);
-        bool credit = below.size() >= 2 && below.front() == '(' && below.back() == ')';
+        bool credit = below.size() >= 2 && ((below.front() == '(' && below.back() == ')') ||
+                                            below.front() == '[');
         if (below.size() < 80 && (credit || IsCaptionLike(below))) score -= 1.0;
       }
     }
