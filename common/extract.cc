@@ -108,6 +108,27 @@ int BylineOrTimestamp(std::string_view t) {
   return 0;
 }
 
+// A menu: a run of three or more lines with no blank line between them and
+// no byline or timestamp among them (a headline block may run straight into
+// its byline).
+bool InMenu(const std::vector<std::string_view>& lines, int i) {
+  const int n = static_cast<int>(lines.size());
+  int first = i, last = i;
+  while (first > 0 && !TrimLine(lines[first - 1]).empty()) --first;
+  while (last + 1 < n && !TrimLine(lines[last + 1]).empty()) ++last;
+  if (last - first + 1 < 3) return false;
+  for (int j = first; j <= last && j <= first + 12; ++j) {
+    if (j != i && BylineOrTimestamp(TrimLine(lines[j])) > 0) return false;
+  }
+  return true;
+}
+
+// "BLOG > Weight Loss > Tips", "Software ›": a breadcrumb trail.
+bool IsBreadcrumb(std::string_view t) {
+  return t.find(" > ") != std::string_view::npos || t.find("\xE2\x80\xBA") != std::string_view::npos ||
+         t.find(" / ") != std::string_view::npos || t.find(" \xC2\xBB ") != std::string_view::npos;
+}
+
 // The headline is a headline-sized line above the body that shares words
 // with it and sits just above the byline (or, lacking one, close to the
 // body). The site name and menu lines share few words with the story, which
@@ -196,6 +217,10 @@ TitleChoice FindTitle(const std::vector<std::string_view>& lines,
     // A line in quotes from end to end is a pull quote; a line starting in
     // lower case is a menu or a fragment.
     if (IsQuoted(t)) score -= 0.7;
+    // Menus are runs of lines with no blank line between them; a headline
+    // stands apart.
+    if (InMenu(lines, i)) score -= 0.7;
+    if (IsBreadcrumb(t)) score -= 1.0;
     if (t[0] >= 'a' && t[0] <= 'z') score -= 0.5;
     // Bylines without "By": an author's name or the agency's.
     if (!KnownSource(t, nullptr).empty()) score -= 1.5;
