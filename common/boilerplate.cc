@@ -157,6 +157,35 @@ bool HasFurnitureText(const Unit& u) {
 }
 
 // Photo captions and credits: agencies write them in set phrases.
+// "... (Image: GETTY)", "... Credit: ESA": a caption ends with its credit.
+bool EndsWithCredit(const std::string& text) {
+  size_t open = text.rfind('(');
+  std::string tail = text.substr(open == std::string::npos ? (text.size() > 40 ? text.size() - 40 : 0)
+                                                           : open + 1);
+  for (char& c : tail) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  for (const char* p : {"image:", "photo:", "picture:", "credit:", "pic:", "photograph:"}) {
+    size_t at = tail.find(p);
+    if (at != std::string::npos && (open != std::string::npos ? at == 0 : true)) return true;
+  }
+  return false;
+}
+
+// "SEE MORE: ...", "Read more: ...", "Related: ...": a link to another story.
+bool IsTeaserLink(const std::string& text, const std::string& key) {
+  size_t colon = text.find(':');
+  if (colon == std::string::npos || colon > 20) return false;
+  std::string head = LineKey(std::string_view(text).substr(0, colon));
+  for (const char* p : {"see more", "read more", "read also", "also read", "related",
+                        "watch", "listen", "more", "see also", "don't miss", "dont miss",
+                        "recommended", "baca juga", "leia também", "lesen sie auch",
+                        "lire aussi", "читайте также"}) {
+    if (head == p) return !key.empty();
+  }
+  return false;
+}
+
 bool IsCaption(const std::string& key, int words) {
   for (const char* p : {"in this photo", "in this image", "in this file photo",
                         "in this undated photo", "in this handout photo",
@@ -417,8 +446,10 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
       bad("page furniture");
     } else if (HasFurnitureText(u)) {
       bad("legal or account notice");
-    } else if (IsCaption(u.key, u.f.words)) {
+    } else if (IsCaption(u.key, u.f.words) || (u.f.words <= 60 && EndsWithCredit(u.text))) {
       bad("photo caption or credit");
+    } else if (IsTeaserLink(u.text, u.key)) {
+      bad("link to another story");
     } else if (LooksLikeLink(u.text, u.f)) {
       bad("link or image");
     } else if (IsSelfRepeat(u.text)) {

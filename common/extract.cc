@@ -517,6 +517,19 @@ Article Extract(std::string_view text, const ExtractContext& context) {
       }
     }
   }
+  // Galleries and share boxes print the headline again inside the article.
+  if (title.line >= 0) {
+    std::string title_key = LineKey(a.title);
+    for (size_t i = 0; i < lines.size(); ++i) {
+      if (bp.keep[i] && static_cast<int>(i) != title.line && LineKey(lines[i]) == title_key) {
+        bp.keep[i] = false;
+        bp.reason[i] = "the headline again";
+        std::string_view t = TrimLine(lines[i]);
+        auto it = std::find(bp.paragraphs.begin(), bp.paragraphs.end(), t);
+        if (it != bp.paragraphs.end()) bp.paragraphs.erase(it);
+      }
+    }
+  }
   a.paragraphs = bp.paragraphs;
 
   DateChoice date = FindDate(lines, bp, title.line);
