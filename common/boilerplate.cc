@@ -261,15 +261,22 @@ bool LooksLikeLink(std::string_view t, const LineFeatures& f) {
 // of lines. Web dumps here put one paragraph on one line.
 bool IsHardWrapped(const std::vector<std::string_view>& lines,
                    const std::vector<LineFeatures>& f) {
-  int long_lines = 0, mid_sentence = 0;
+  int text_lines = 0, wide = 0, pairs = 0, continued = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
-    if (f[i].chars > 100) return false;
-    if (f[i].chars >= 40) {
-      ++long_lines;
-      if (!f[i].ends_sentence) ++mid_sentence;
+    if (f[i].chars < 15) continue;
+    ++text_lines;
+    if (f[i].chars > 100) ++wide;
+    if (i + 1 < lines.size() && f[i + 1].chars >= 15) {
+      ++pairs;
+      // The sentence runs on into the next line, which starts in lower case.
+      std::string_view next = TrimLine(lines[i + 1]);
+      if (!f[i].ends_sentence && next[0] >= 'a' && next[0] <= 'z') ++continued;
     }
   }
-  return long_lines >= 3 && mid_sentence * 2 >= long_lines;
+  // A title or two may be longer than the wrap width; a web dump has a
+  // paragraph per line, so several lines are.
+  if (text_lines < 3 || wide > 2 || (wide > 1 && wide * 10 > text_lines)) return false;
+  return pairs >= 2 && continued * 2 >= pairs;
 }
 
 const char* ClassName(Class c) {
@@ -570,7 +577,7 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
     for (int k = 0; k < m; ++k) {
       Unit& u = units[k];
       if (u.hard_bad || u.f.words < 4) continue;
-      u.cls = Class::kGood;
+      u.cls = u.initial = Class::kGood;
       u.reason = "no prose on the page; kept as the longest lines";
     }
     for (int k = 0; k < m; ++k) {
@@ -582,7 +589,7 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
     if (clusters.empty()) {
       for (int k = 0; k < m; ++k) {
         if (units[k].f.words == 0) continue;
-        units[k].cls = Class::kGood;
+        units[k].cls = units[k].initial = Class::kGood;
         units[k].reason = "no prose on the page; kept";
         if (clusters.empty()) clusters.push_back({k, k, 0});
         clusters.back().end = k;

@@ -503,6 +503,18 @@ Article Extract(std::string_view text, const ExtractContext& context) {
 
   Article a;
   TitleChoice title = FindTitle(lines, bp, page_language);
+  // Clean text that starts right with the body (an abstract, a wire story):
+  // its first line is the title, and stays in the body too.
+  bool title_in_body = false;
+  if (title.line < 0 && bp.first_kept >= 0) {
+    int first = 0;
+    while (first < bp.first_kept && TrimLine(lines[first]).empty()) ++first;
+    LineFeatures f = ComputeLineFeatures(TrimLine(lines[first]), nullptr);
+    if (first == bp.first_kept && f.words > 0 && f.words <= 30) {
+      title.line = first;
+      title_in_body = true;
+    }
+  }
   if (title.line >= 0) {
     a.title = std::string(TrimLine(lines[title.line]));
     if (title.from_body) {
@@ -518,7 +530,7 @@ Article Extract(std::string_view text, const ExtractContext& context) {
     }
   }
   // Galleries and share boxes print the headline again inside the article.
-  if (title.line >= 0) {
+  if (title.line >= 0 && !title_in_body) {
     std::string title_key = LineKey(a.title);
     for (size_t i = 0; i < lines.size(); ++i) {
       if (bp.keep[i] && static_cast<int>(i) != title.line && LineKey(lines[i]) == title_key) {
@@ -556,7 +568,9 @@ Article Extract(std::string_view text, const ExtractContext& context) {
     d.reason = bp.reason[i];
     if (static_cast<int>(i) == title.line) {
       d.keep = true;
-      d.reason = "title: headline-sized line sharing the most words with the body";
+      d.reason = title_in_body
+                     ? "title: first line of text that starts with the body (kept in the body too)"
+                     : "title: headline-sized line sharing the most words with the body";
     }
     a.lines.push_back(std::move(d));
   }

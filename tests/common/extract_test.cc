@@ -128,6 +128,27 @@ TEST(Extract, AllCapitalsProseIsKept) {
   EXPECT_EQ(a.paragraphs.size(), 2u);
 }
 
+TEST(Extract, HardWrappedAbstractIsKeptWhole) {
+  // Cranfield-style: a title line longer than the wrap width, the title
+  // again wrapped, then the abstract, all lower case, no blank lines.
+  const char kAbstract[] =
+      "a simple extension of southwell's method for determining the elastic "
+      "general instability pressure of ring-stiffened cylinders .\n"
+      "a simple extension of southwell's method for determining the elastic\n"
+      "general instability pressure of ring-stiffened cylinders .\n"
+      "a simple extension of southwell's method is presented whereby the\n"
+      "elastic general instability pressure of ring-stiffened cylindrical\n"
+      "shells subject to external hydrostatic pressure may be determined .  an\n"
+      "actual application of the method is illustrated in the paper and the\n"
+      "results of several other examples are summarized .";
+  Article a = Extract(kAbstract, {});
+  EXPECT_EQ(a.title.substr(0, 24), "a simple extension of so");
+  std::string body = a.Body();
+  EXPECT_NE(body.find("may be determined"), std::string::npos) << body;
+  EXPECT_NE(body.find("are summarized"), std::string::npos) << body;
+  EXPECT_NE(body.find("actual application"), std::string::npos) << body;
+}
+
 TEST(Extract, HostileInputsAreSafe) {
   std::string huge_line(1 << 20, 'a');
   std::string binary;
