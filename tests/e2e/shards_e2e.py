@@ -1,0 +1,188 @@
+#!/usr/bin/env python3
+"""End-to-end test of sharded databases (issue 6): corpus/ plus the search
+fixtures indexed once into a single database and once with --shards 2; the
+two shards are then served by two xapian-tcpsrv processes on 127.0.0.1 and
+searched through a stub file of "remote HOST:PORT" lines. Results (ids from
+the Q term/document data, scores, order), totals, facets, collapse and
+snippets must equal those of the single local database, and an incremental
+run must put a new article in the shard its id hashes to."""
+import argparse
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+
+ARGS = None
+QUERIES = ["syria", "Geneva communiqué", '"Geneva communique"', "russia AND talks",
+           "opposition OR harvest", "title:syria", "kerry -lavrov", "source:xinhua geneva"]
+
+
+def run(cmd, check=True):
+    env = dict(os.environ)
+    env.pop("LEDE_DB", None)
+    env["NO_COLOR"] = "1"
+    r = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120)
+    if check and r.returncode not in (0, 1):
+        raise AssertionError("%s exited %d: %s" % (cmd, r.returncode, r.stderr))
+    return r
+
+
+def shard_of(doc_id, shards):
+    """common/shard_layout.cc ShardOf: FNV-1a 64 of the id, modulo shards."""
+    h = 1469598103934665603
+    for c in doc_id.encode():
+        h = ((h ^ c) * 1099511628211) & 0xFFFFFFFFFFFFFFFF
+    return h % shards
+
+
+def free_port():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def comparable(out):
+    """The parts of a JSON answer that must not depend on the shard layout.
+    Xapian breaks score ties by docid, which differs between layouts, so
+    results are compared as (score, id) sorted within equal scores."""
+    d = json.loads(out)
+    rows = []
+    for h in d["results"]:
+        rows.append((round(h["score"], 6), h["id"], h.get("title"), h.get("snippet"),
+                     h.get("source"), h.get("date"), h.get("copies")))
+    rows.sort(key=lambda r: (-r[0], r[1]))
+    return {"total": d.get("total"), "facets": d.get("facets"), "results": rows,
+            "scores_in_order": [round(h["score"], 6) for h in d["results"]]}
+
+
+class ShardsTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="lede-shards-")
+        cls.srvs = []
+        cls.roots = [ARGS.corpus] + ([ARGS.fixtures] if ARGS.fixtures and
+                                      os.path.isdir(ARGS.fixtures) else [])
+        cls.one = os.path.join(cls.tmp, "one")
+        cls.sh = os.path.join(cls.tmp, "sharded")
+        run([ARGS.index, "-q", "--db", cls.one] + cls.roots)
+        run([ARGS.index, "-q", "--shards", "2", "--db", cls.sh] + cls.roots)
+        cls.ports = []
+        for k in range(2):
+            port = free_port()
+            p = subprocess.Popen([ARGS.tcpsrv, "--quiet", "--interface", "127.0.0.1", "--port",
+                                  str(port), os.path.join(cls.sh, "shard-%d" % k)],
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                 start_new_session=True)  # it signals its process group
+            cls.srvs.append(p)
+            cls.ports.append(port)
+        for port, p in zip(cls.ports, cls.srvs):
+            deadline = time.time() + 20
+            while True:
+                if p.poll() is not None:
+                    raise AssertionError("xapian-tcpsrv exited: %s" % p.stderr.read())
+                try:
+                    socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                    break
+                except OSError:
+                    if time.time() > deadline:
+                        raise AssertionError("xapian-tcpsrv did not listen on %d" % port)
+                    time.sleep(0.05)
+        cls.remote = os.path.join(cls.tmp, "remote")
+        os.mkdir(cls.remote)
+        with open(os.path.join(cls.remote, "XAPIANDB"), "w") as f:
+            for port in cls.ports:
+                f.write("remote 127.0.0.1:%d\n" % port)
+
+    @classmethod
+    def tearDownClass(cls):
+        for p in cls.srvs:
+            p.terminate()
+        for p in cls.srvs:
+            try:
+                p.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                p.kill()
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def search(self, db, query, *extra):
+        return run([ARGS.search, "--db", db, "--format", "json", "--facets", "-n", "50",
+                    *extra, query])
+
+    def test_layout_is_a_stub_directory_with_two_shards(self):
+        with open(os.path.join(self.sh, "XAPIANDB")) as f:
+            self.assertEqual(f.read(), "auto shard-0\nauto shard-1\n")
+        for k in range(2):
+            self.assertTrue(os.path.exists(os.path.join(self.sh, "shard-%d" % k, "iamglass")))
+
+    def test_every_article_is_in_the_shard_its_id_hashes_to(self):
+        # The docs of each shard, by id, from lede-search on that shard alone.
+        n = 0
+        for k in range(2):
+            r = run([ARGS.search, "--db", os.path.join(self.sh, "shard-%d" % k), "--format",
+                     "json", "-n", "1000", "--all-copies", "the OR a OR syria OR harvest"])
+            for h in json.loads(r.stdout)["results"]:
+                self.assertEqual(shard_of(h["id"], 2), k, h["id"])
+                n += 1
+        self.assertGreater(n, 4)
+
+    def test_local_and_remote_shards_answer_like_one_database(self):
+        for q in QUERIES:
+            for extra in ((), ("--all-copies",)):
+                one = self.search(self.one, q, *extra)
+                for db in (self.sh, self.remote):
+                    other = self.search(db, q, *extra)
+                    self.assertEqual(other.returncode, one.returncode, (q, db, other.stderr))
+                    if one.returncode != 0:
+                        continue
+                    a, b = comparable(one.stdout), comparable(other.stdout)
+                    self.assertEqual(b, a, "query %r %s on %s" % (q, extra, db))
+
+    def test_some_query_matches_in_both_shards(self):
+        r = self.search(self.remote, "syria OR harvest OR geneva")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        ids = [h["id"] for h in json.loads(r.stdout)["results"]]
+        self.assertEqual({shard_of(i, 2) for i in ids}, {0, 1})
+
+    def test_incremental_run_puts_a_new_article_in_its_shard(self):
+        corpus = os.path.join(self.tmp, "inc-corpus")
+        shutil.copytree(ARGS.corpus, corpus)
+        db = os.path.join(self.tmp, "inc")
+        run([ARGS.index, "-q", "--shards", "2", "--db", db, corpus])
+        src = sorted(f for f in os.listdir(corpus) if f.endswith(".txt"))[0]
+        added = []
+        for i in range(6):
+            name = "added_%d.txt" % i
+            shutil.copy(os.path.join(corpus, src), os.path.join(corpus, name))
+            added.append(name)
+        r = run([ARGS.index, "--db", db, corpus])
+        self.assertIn("6 added", r.stdout)
+        for name in added:
+            k = shard_of(name, 2)
+            for shard in range(2):
+                delve = run(["xapian-delve", "-t", "Q" + name,
+                             os.path.join(db, "shard-%d" % shard)], check=False)
+                has = delve.returncode == 0 and "termfreq 1" in delve.stdout
+                self.assertEqual(has, shard == k, (name, shard, delve.stdout, delve.stderr))
+
+
+def main():
+    global ARGS
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--index", required=True)
+    ap.add_argument("--search", required=True)
+    ap.add_argument("--corpus", required=True)
+    ap.add_argument("--fixtures")
+    ap.add_argument("--tcpsrv", default=shutil.which("xapian-tcpsrv") or "xapian-tcpsrv")
+    ARGS, rest = ap.parse_known_args()
+    unittest.main(argv=[sys.argv[0]] + rest, verbosity=2)
+
+
+if __name__ == "__main__":
+    main()
