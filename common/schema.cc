@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/error.h"
+#include "common/near_duplicate.h"
 #include "common/normalize.h"
 #include "common/stopwords.h"
 #include "common/tokenizer.h"
@@ -107,6 +108,11 @@ std::string IdTerm(std::string_view id) {
   return term;
 }
 
+// Cluster ids are 16 hex digits (schema_upkeep.cc): always under the limit.
+std::string ClusterTerm(std::string_view cluster) {
+  return std::string(kPrefixCluster) + std::string(cluster);
+}
+
 std::string SourceKey(std::string_view source_name) {
   std::string key;
   for (const Token& t : Tokenize(source_name)) {
@@ -131,6 +137,14 @@ Xapian::Document BuildDocument(const StoredArticle& article, const Xapian::Stem&
 
   AddText(doc, stemmer, article.title, 1, true);
   AddText(doc, stemmer, article.body, kBodyFirstPosition, false);
+  if (auto sig = ComputeMinHash(article.body)) {
+    doc.add_value(kSlotSignature, EncodeSignature(*sig));
+    for (const std::string& key : BandKeys(*sig)) doc.add_boolean_term(std::string(kPrefixBand) + key);
+  }
+  if (!article.cluster.empty()) {
+    doc.add_value(kSlotCluster, article.cluster);
+    doc.add_boolean_term(ClusterTerm(article.cluster));
+  }
 
   if (article.source && !article.source->empty()) {
     doc.add_boolean_term(std::string(kPrefixSource) + SourceKey(*article.source));

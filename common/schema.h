@@ -7,6 +7,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include <xapian.h>
 
@@ -16,7 +18,9 @@ namespace lede {
 namespace schema {
 
 // Bump when a prefix, slot, data field or term rule changes meaning.
-inline constexpr int kVersion = 1;
+// 3: near-duplicate band terms, MinHash signature and cluster values, and
+// spelling data from titles and bodies (issue 4).
+inline constexpr int kVersion = 3;
 
 // Term prefixes, following omega's conventions (single capitals; "X" starts
 // our own multi-letter ones).
@@ -29,6 +33,9 @@ inline constexpr std::string_view kPrefixDay = "D";       // boolean: YYYYMMDD
 inline constexpr std::string_view kPrefixMonth = "M";     // boolean: YYYYMM
 inline constexpr std::string_view kPrefixYear = "Y";      // boolean: YYYY
 inline constexpr std::string_view kPrefixCluster = "XCLUSTER";  // near-duplicate cluster
+// boolean: "XBAND<band>:<hex>", one per MinHash LSH band of the body
+// (common/near_duplicate.h); documents sharing one are candidate copies.
+inline constexpr std::string_view kPrefixBand = "XBAND";
 
 // Value slots.
 enum Slot : Xapian::valueno {
@@ -40,6 +47,8 @@ enum Slot : Xapian::valueno {
   kSlotCluster = 5,      // near-duplicate cluster id (collapse key)
   kSlotContentHash = 6,  // hash of the file's bytes (incremental updates)
   kSlotFileStamp = 7,    // "size:mtime_ns" of the file (incremental updates)
+  kSlotSignature = 9,    // MinHash signature of the body (EncodeSignature);
+                         // empty when the body is too short to compare
 };
 
 // Database metadata keys.
@@ -64,6 +73,10 @@ struct StoredArticle {
   std::optional<std::string> source;
   std::string language;
   std::string body;  // clean body, original text (paragraphs joined by "\n\n")
+
+  // Near-duplicate cluster id (kSlotCluster and an XCLUSTER term); none when
+  // empty. ReplaceArticle assigns it.
+  std::string cluster;
 };
 
 std::string EncodeData(const StoredArticle& a);
@@ -80,6 +93,25 @@ std::string StemTerm(const Xapian::Stem& stemmer, const std::string& term,
 
 // Builds the whole Xapian document for an article.
 Xapian::Document BuildDocument(const StoredArticle& article, const Xapian::Stem& stemmer);
+
+// The XCLUSTER term of a cluster id.
+std::string ClusterTerm(std::string_view cluster);
+
+// Index upkeep that spans documents (common/schema_upkeep.cc). Xapian errors
+// propagate to the caller (the IndexWriter wraps them).
+//
+// Adds or replaces the article keyed by its id term. Its near-duplicate
+// cluster is the cluster of the most similar document already in db whose
+// estimated similarity reaches kNearDuplicateThreshold, else a new one named
+// after its id; the spelling data gains its title and body words and loses
+// those of the document it replaces.
+void ReplaceArticle(Xapian::WritableDatabase& db, StoredArticle article,
+                    const Xapian::Stem& stemmer);
+// Deletes a document and its words from the spelling data.
+void RemoveArticle(Xapian::WritableDatabase& db, Xapian::docid docid);
+// The spelling-data words of a text: normalized words of letters only, 3 to
+// 32 bytes, no CJK, each with its count. Pure.
+std::vector<std::pair<std::string, unsigned>> SpellingWords(std::string_view text);
 
 // Writes schema version and text settings into a database being created.
 void StampMetadata(Xapian::WritableDatabase& db);

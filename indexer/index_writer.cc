@@ -39,8 +39,7 @@ IndexWriter::~IndexWriter() {
 
 void IndexWriter::Put(const schema::StoredArticle& article) {
   try {
-    Xapian::Document doc = schema::BuildDocument(article, stemmer_);
-    db_.replace_document(schema::IdTerm(article.id), doc);
+    schema::ReplaceArticle(db_, article, stemmer_);
   } catch (const Xapian::Error& e) {
     Rethrow(e, "write " + article.id + " to");
   }
@@ -49,7 +48,8 @@ void IndexWriter::Put(const schema::StoredArticle& article) {
 
 void IndexWriter::Remove(const std::string& id) {
   try {
-    db_.delete_document(schema::IdTerm(id));
+    Xapian::PostingIterator p = db_.postlist_begin(schema::IdTerm(id));
+    if (p != db_.postlist_end(schema::IdTerm(id))) schema::RemoveArticle(db_, *p);
   } catch (const Xapian::Error& e) {
     Rethrow(e, "remove " + id + " from");
   }

@@ -1,6 +1,7 @@
 // Text, JSON and TSV printers.
 #include "searcher/printer.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "searcher/terminal_safe.h"
@@ -45,9 +46,12 @@ std::string Wrap(const std::string& text, size_t width, const std::string& inden
     size_t visible = 0;
     bool esc = false;
     for (unsigned char c : word) {
-      if (c == 0x1b) esc = true;
-      else if (esc && c == 'm') esc = false;
-      else if (!esc && (c & 0xC0) != 0x80) ++visible;
+      if (c == 0x1b)
+        esc = true;
+      else if (esc && c == 'm')
+        esc = false;
+      else if (!esc && (c & 0xC0) != 0x80)
+        ++visible;
     }
     if (col > indent.size() && col + 1 + visible > width) {
       out += "\n" + indent;
@@ -63,6 +67,54 @@ std::string Wrap(const std::string& text, size_t width, const std::string& inden
   return out;
 }
 
+// Code points of text, ANSI color sequences not counted.
+size_t Visible(const std::string& text) {
+  size_t n = 0;
+  bool esc = false;
+  for (unsigned char c : text) {
+    if (c == 0x1b)
+      esc = true;
+    else if (esc && c == 'm')
+      esc = false;
+    else if (!esc && (c & 0xC0) != 0x80)
+      ++n;
+  }
+  return n;
+}
+
+// Plain text cut to width code points, "…" marking the cut.
+std::string Fit(const std::string& text, size_t width) {
+  if (Visible(text) <= width || width < 2) return text;
+  std::string out;
+  size_t n = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c & 0xC0) != 0x80 && ++n > width - 1) break;
+    out += text[i];
+  }
+  return out + "\xE2\x80\xA6";
+}
+
+std::string DateText(const std::optional<Date>& date) {
+  if (!date) return "date unknown";
+  std::string d = FormatIsoDate(*date);
+  if (date->precision == DatePrecision::kYear) return d.substr(0, 4);
+  if (date->precision == DatePrecision::kMonth) return d.substr(0, 7);
+  return d;
+}
+
+std::string Join(const std::vector<std::string>& items, const std::string& sep) {
+  std::string out;
+  for (const std::string& i : items) out += (out.empty() ? "" : sep) + i;
+  return out;
+}
+
+std::string Weight(double w) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", w);
+  return buf;
+}
+
 nlohmann::json Ranges(const Snippet& s) {
   nlohmann::json r = nlohmann::json::array();
   for (const auto& [b, e] : s.highlights) r.push_back({b, e});
@@ -72,35 +124,119 @@ nlohmann::json Ranges(const Snippet& s) {
 }  // namespace
 
 std::string DumpJson(const nlohmann::json& j, int indent) {
-  return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+  const std::string text = j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+  // nlohmann escapes C0 controls only. DEL and the C1 controls (U+0080..
+  // U+009F, where U+009B is CSI) would reach a terminal raw through
+  // `lede-search --format json | less -R` or a careless jq: escape them too.
+  // Their bytes can only occur inside strings, so this keeps the JSON valid.
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const auto n = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+    if (c == 0x7F) {
+      out += "\\u007f";
+    } else if (c == 0xC2 && n >= 0x80 && n <= 0x9F) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(n));
+      out += buf;
+      ++i;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
 }
 
 void PrintText(const SearchResult& result, const TextStyle& style, std::ostream& out) {
-  if (!result.note.empty()) out << "note: " << result.note << "\n";
+  const char* bold = style.color ? kBold : "";
+  const char* dim = style.color ? kDim : "";
+  const char* path = style.color ? kPath : "";
+  const char* reset = style.color ? kReset : "";
+  const size_t width = style.width < 40 ? 40 : style.width;
+  if (!result.note.empty()) out << "note: " << TerminalSafe(result.note) << "\n";
   if (result.hits.empty()) {
     out << "no results for: " << TerminalSafe(result.query) << "\n";
+    if (!result.suggestion.empty())
+      out << "did you mean: " << bold << TerminalSafe(result.suggestion) << reset << "?\n";
+    if (result.facets) PrintFacets(*result.facets, style, out);
     return;
   }
   for (const Hit& h : result.hits) {
+    const std::string number = std::to_string(h.rank) + ". ";
     std::string title = h.article.title.empty() ? "(untitled)" : Marked(h.title, style.color);
-    out << h.rank << ". " << (style.color ? kBold : "") << title << (style.color ? kReset : "")
+    std::string wrapped = Wrap(title, width, std::string(number.size(), ' '));
+    out << number << bold << wrapped.substr(number.size()) << reset << "\n";
+    std::string meta = DateText(h.article.date) + " · " +
+                       (h.article.source ? TerminalSafe(*h.article.source) : "source unknown") +
+                       " · ";
+    const size_t room = width > 3 + Visible(meta) ? width - 3 - Visible(meta) : 10;
+    out << "   " << dim << meta << reset << path << Fit(TerminalSafe(h.article.path), room) << reset
         << "\n";
-    std::string meta = h.article.date ? FormatIsoDate(*h.article.date) : "date unknown";
-    if (h.article.date && h.article.date->precision != DatePrecision::kDay)
-      meta = meta.substr(0, h.article.date->precision == DatePrecision::kYear ? 4 : 7);
-    meta += " · " + (h.article.source ? TerminalSafe(*h.article.source) : "source unknown");
-    out << "   " << (style.color ? kDim : "") << meta << " · " << (style.color ? kReset : "")
-        << (style.color ? kPath : "") << TerminalSafe(h.article.path)
-        << (style.color ? kReset : "") << "\n";
-    if (!h.snippet.text.empty())
-      out << Wrap(Marked(h.snippet, style.color), style.width, "   ") << "\n";
+    if (!h.snippet.text.empty()) out << Wrap(Marked(h.snippet, style.color), width, "   ") << "\n";
+    if (h.copies.size() > 1) {
+      std::vector<std::string> sources;
+      for (const std::string& src : CopySources(h.copies)) sources.push_back(TerminalSafe(src));
+      std::string line = std::to_string(h.copies.size()) + " copies of this story" +
+                         (sources.empty() ? "" : ": " + Join(sources, ", "));
+      out << Wrap(dim + line + reset, width, "   ") << "\n";
+    }
+    if (!h.explain.empty()) {
+      std::string line = "why: score " + Weight(h.score) + " =";
+      for (const TermWeight& t : h.explain)
+        line += " " + TerminalSafe(t.term) + " " + Weight(t.weight);
+      out << Wrap(dim + line + reset, width, "   ") << "\n";
+    }
     out << "\n";
   }
-  char buf[96];
-  std::snprintf(buf, sizeof buf, "%s%u matching article%s", result.lower == result.upper ? "" : "about ",
-                result.estimate, result.estimate == 1 ? "" : "s");
-  out << (style.color ? kDim : "") << buf << " (" << result.hits.size() << " shown)"
-      << (style.color ? kReset : "") << "\n";
+  char buf[128];
+  const char* unit = result.collapsed ? "stor" : "article";
+  const bool one = result.estimate == 1;
+  std::snprintf(buf, sizeof buf, "%s%u matching %s%s", result.lower == result.upper ? "" : "about ",
+                result.estimate, unit, result.collapsed ? (one ? "y" : "ies") : (one ? "" : "s"));
+  std::string footer =
+      std::string(buf) + " (" + std::to_string(result.hits.size()) + " shown" +
+      (result.collapsed ? "; near-identical copies collapsed, --all-copies lists them" : "") + ")";
+  out << dim << Wrap(footer, width, "") << reset << "\n";
+  if (result.facets) PrintFacets(*result.facets, style, out);
+}
+
+void PrintFacets(const Facets& f, const TextStyle& style, std::ostream& out) {
+  const char* dim = style.color ? kDim : "";
+  const char* reset = style.color ? kReset : "";
+  const size_t width = style.width < 40 ? 40 : style.width;
+  out << "\n"
+      << dim << "facets over " << f.articles << " matching article" << (f.articles == 1 ? "" : "s")
+      << " (copies counted one by one)" << reset << "\n";
+  std::string sources = "sources:";
+  for (const FacetCount& c : f.sources)
+    sources += " " + TerminalSafe(c.value) + " " + std::to_string(c.count) + " ·";
+  if (f.source_unknown) sources += " unknown " + std::to_string(f.source_unknown) + " ·";
+  if (sources.back() == '\xB7') sources.resize(sources.size() - 3);  // drop the last " ·"
+  out << Wrap(sources, width, "  ") << "\n";
+  const std::vector<HistogramBar> bars = DateHistogram(f, 40);
+  if (!bars.empty()) {
+    Xapian::doccount most = 1;
+    size_t label = 0, digits = 1;
+    for (const HistogramBar& b : bars) {
+      most = std::max(most, b.count);
+      label = std::max(label, b.label.size());
+    }
+    digits = std::to_string(most).size();
+    const size_t room = width > label + digits + 6 ? width - label - digits - 6 : 10;
+    out << "  " << (bars.front().label.size() == 4 ? "by year:" : "by month:") << "\n";
+    for (const HistogramBar& b : bars) {
+      const size_t len =
+          b.count == 0 ? 0 : std::max<size_t>(1, static_cast<size_t>(b.count) * room / most);
+      std::string bar;
+      for (size_t i = 0; i < len; ++i) bar += "\xE2\x96\x88";  // █
+      char count[32];
+      std::snprintf(count, sizeof count, "%*u", static_cast<int>(digits), b.count);
+      out << "  " << b.label << std::string(label - b.label.size(), ' ') << " " << count << " "
+          << bar << "\n";
+    }
+  }
+  if (f.date_unknown) out << "  date unknown: " << f.date_unknown << "\n";
 }
 
 nlohmann::json HitToJson(const Hit& h) {
@@ -118,23 +254,60 @@ nlohmann::json HitToJson(const Hit& h) {
   j["snippet"] = h.snippet.text;
   j["snippet_highlights"] = Ranges(h.snippet);
   j["title_highlights"] = Ranges(h.title);
+  nlohmann::json copies = nlohmann::json::array();
+  for (const CopyInfo& c : h.copies)
+    copies.push_back(
+        {{"id", c.id}, {"source", c.source.empty() ? nlohmann::json() : nlohmann::json(c.source)}});
+  j["copies"] = {{"count", h.copies.empty() ? size_t{1} : h.copies.size()},
+                 {"sources", CopySources(h.copies)},
+                 {"articles", copies}};
+  if (!h.explain.empty()) {
+    nlohmann::json terms = nlohmann::json::array();
+    for (const TermWeight& t : h.explain) terms.push_back({{"term", t.term}, {"weight", t.weight}});
+    j["explain"] = terms;
+  }
   return j;
+}
+
+nlohmann::json FacetsToJson(const Facets& f) {
+  auto list = [](const std::vector<FacetCount>& v) {
+    nlohmann::json a = nlohmann::json::array();
+    for (const FacetCount& c : v) a.push_back({{"value", c.value}, {"count", c.count}});
+    return a;
+  };
+  return {{"counts", "articles"},
+          {"articles", f.articles},
+          {"source", {{"values", list(f.sources)}, {"unknown", f.source_unknown}}},
+          {"year", {{"values", list(f.years)}, {"unknown", f.date_unknown}}},
+          {"month", {{"values", list(f.months)}, {"unknown", f.month_unknown}}}};
+}
+
+nlohmann::json ErrorToJson(const std::string& query, const Error& e) {
+  return {{"format", kJsonFormat},
+          {"query", query},
+          {"error", {{"message", e.what()}, {"exit_code", e.exit_code()}}}};
 }
 
 nlohmann::json ResultToJson(const SearchResult& r) {
   nlohmann::json j;
   j["format"] = kJsonFormat;
   j["query"] = r.query;
-  j["total"] = {{"estimate", r.estimate}, {"lower_bound", r.lower}, {"upper_bound", r.upper}};
+  j["total"] = {{"estimate", r.estimate},
+                {"lower_bound", r.lower},
+                {"upper_bound", r.upper},
+                {"exact", r.exact},
+                {"counts", r.collapsed ? "stories" : "articles"}};
   j["took_ms"] = r.took_ms;
   if (!r.note.empty()) j["note"] = r.note;
   j["results"] = nlohmann::json::array();
   for (const Hit& h : r.hits) j["results"].push_back(HitToJson(h));
+  if (!r.suggestion.empty()) j["suggestion"] = r.suggestion;
+  if (r.facets) j["facets"] = FacetsToJson(*r.facets);
   return j;
 }
 
 void PrintTsv(const SearchResult& result, bool header, std::ostream& out) {
-  if (header) out << "rank\tscore\tid\tdate\tsource\ttitle\tpath\tsnippet\n";
+  if (header) out << "rank\tscore\tid\tdate\tsource\ttitle\tpath\tsnippet\tcopies\n";
   // TerminalSafe turns tabs and newlines into '?', so fields never break rows.
   for (const Hit& h : result.hits) {
     char score[32];
@@ -142,7 +315,8 @@ void PrintTsv(const SearchResult& result, bool header, std::ostream& out) {
     out << h.rank << '\t' << score << '\t' << TerminalSafe(h.article.id) << '\t'
         << (h.article.date ? FormatIsoDate(*h.article.date) : "") << '\t'
         << TerminalSafe(h.article.source.value_or("")) << '\t' << TerminalSafe(h.article.title)
-        << '\t' << TerminalSafe(h.article.path) << '\t' << TerminalSafe(h.snippet.text) << '\n';
+        << '\t' << TerminalSafe(h.article.path) << '\t' << TerminalSafe(h.snippet.text) << '\t'
+        << (h.copies.empty() ? size_t{1} : h.copies.size()) << '\n';
   }
 }
 

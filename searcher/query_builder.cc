@@ -8,6 +8,8 @@
 #include "common/schema.h"
 #include "common/stopwords.h"
 #include "common/tokenizer.h"
+#include "searcher/date_filter.h"
+#include "searcher/source_filter.h"
 
 namespace lede {
 namespace {
@@ -83,14 +85,18 @@ std::string PreprocessQuery(std::string_view query) {
   return out;
 }
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db) : stemmer_("english") {
+QueryBuilder::QueryBuilder(const Xapian::Database& db, long today_days) : stemmer_("english") {
   parser_.set_database(db);
   parser_.set_stemmer(stemmer_);
   parser_.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
   parser_.set_stopper((new LedeStopper)->release());
   parser_.set_default_op(Xapian::Query::OP_OR);
   parser_.add_prefix("title", std::string(schema::kPrefixTitle));
-  parser_.add_boolean_prefix("source", std::string(schema::kPrefixSource));
+  // lede's own processors: source names keyed like the index (case, accents,
+  // spacing ignored); date: with lede's DATE syntax (searcher/date_filter.h).
+  parser_.add_boolean_prefix("source", (new SourceFieldProcessor)->release());
+  parser_.add_boolean_prefix("date", (new DateFieldProcessor(today_days))->release());
+  parser_.add_rangeprocessor((new DateRangeProcessor(today_days))->release());
 }
 
 ParsedQuery QueryBuilder::Parse(const std::string& text) const {

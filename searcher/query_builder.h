@@ -29,10 +29,12 @@ struct ParsedQuery {
 class QueryBuilder {
  public:
   // db may be an empty Database (no spelling, no wildcard expansion).
-  explicit QueryBuilder(const Xapian::Database& db);
+  // today_days (days since 1970-01-01) anchors relative dates (date:7d..).
+  explicit QueryBuilder(const Xapian::Database& db, long today_days = 0);
 
   // Never throws for malformed syntax: falls back to the plain words (noted in
-  // fallback_note). Throws QueryError when no searchable word is left.
+  // fallback_note). Throws QueryError when no searchable word is left, or for
+  // an invalid date: or source: value.
   ParsedQuery Parse(const std::string& text) const;
 
   const Xapian::Stem& stemmer() const { return stemmer_; }

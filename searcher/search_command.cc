@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "common/error.h"
+#include "searcher/terminal_safe.h"
 
 namespace lede {
 namespace {
@@ -38,13 +39,14 @@ int RunBatch(Searcher& searcher, const SearchOptions& o, std::istream& in, std::
     if (!line.empty() && line.back() == '\r') line.pop_back();
     nlohmann::json j;
     try {
-      if (line.find_first_not_of(" \t") == std::string::npos)
-        throw QueryError("empty query");
+      if (line.find_first_not_of(" \t") == std::string::npos) throw QueryError("empty query");
       SearchResult r = searcher.Search(line, o.query_options);
       j = ResultToJson(r);
       if (!r.hits.empty()) any = true;
     } catch (const QueryError& e) {
-      j = {{"format", kJsonFormat}, {"query", line}, {"error", e.what()}};
+      j = ErrorToJson(line, e);
+    } catch (const UsageError& e) {
+      j = ErrorToJson(line, e);
     }
     out << DumpJson(j) << "\n";
   }
@@ -54,15 +56,21 @@ int RunBatch(Searcher& searcher, const SearchOptions& o, std::istream& in, std::
 }  // namespace
 
 int RunSearch(const SearchOptions& o, std::istream& in, std::ostream& out, std::ostream& err) {
-  Searcher searcher(o.db_path);
+  Searcher searcher(o.db_path, o.today);
   if (!o.batch_file.empty()) {
     if (o.batch_file == "-") return RunBatch(searcher, o, in, out);
     std::ifstream f(o.batch_file);
     if (!f) throw InputError("cannot read batch file " + o.batch_file);
     return RunBatch(searcher, o, f, out);
   }
-  SearchResult r = searcher.Search(o.query, o.query_options);
-  if (!r.note.empty() && o.format != OutputFormat::kText) err << "lede-search: note: " << r.note << "\n";
+  SearchResult r = o.like_id.empty() ? searcher.Search(o.query, o.query_options)
+                                     : searcher.Related(o.like_id, o.query_options);
+  if (o.format != OutputFormat::kText || o.count_only) {
+    // Scripts read stdout; people still see these.
+    if (!r.note.empty()) err << "lede-search: note: " << TerminalSafe(r.note) << "\n";
+    if (!r.suggestion.empty())
+      err << "lede-search: did you mean: " << TerminalSafe(r.suggestion) << "?\n";
+  }
   return PrintOne(r, o, out);
 }
 

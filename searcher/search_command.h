@@ -19,12 +19,13 @@ struct SearchOptions {
   OutputFormat format = OutputFormat::kText;
   TextStyle style;
   bool count_only = false;
+  std::string like_id;  // --like: articles similar to this one instead of a query
+  long today = 0;       // days since 1970-01-01, for relative dates
 };
 
 // Returns the exit code: 0 when something matched, 1 when nothing did
 // (for a batch: when no query matched). Throws lede::Error on failure.
-int RunSearch(const SearchOptions& options, std::istream& in, std::ostream& out,
-              std::ostream& err);
+int RunSearch(const SearchOptions& options, std::istream& in, std::ostream& out, std::ostream& err);
 
 }  // namespace lede
 

@@ -2,12 +2,16 @@
 #ifndef LEDE_SEARCHER_SEARCH_RESULT_H_
 #define LEDE_SEARCHER_SEARCH_RESULT_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <xapian.h>
 
 #include "common/schema.h"
+#include "searcher/copies.h"
+#include "searcher/explain.h"
+#include "searcher/facets.h"
 #include "searcher/snippet.h"
 
 namespace lede {
@@ -18,6 +22,10 @@ struct Hit {
   schema::StoredArticle article;
   Snippet title;    // whole title with highlights
   Snippet snippet;  // best passage of the body with highlights
+  // When collapsed: every matching copy of this story, this one included
+  // (empty when it has no other matching copy).
+  std::vector<CopyInfo> copies;
+  std::vector<TermWeight> explain;  // with --explain
 };
 
 struct SearchResult {
@@ -26,8 +34,12 @@ struct SearchResult {
   Xapian::doccount lower = 0;
   Xapian::doccount upper = 0;
   std::vector<Hit> hits;
-  std::string note;    // e.g. the fallback interpretation of a bad query
-  double took_ms = 0;  // time spent on this query, snippets included
+  std::string note;       // e.g. the fallback interpretation of a bad query
+  double took_ms = 0;     // time spent on this query, snippets included
+  bool exact = false;     // estimate == lower == upper, every match counted
+  bool collapsed = true;  // totals count stories (copies collapsed), not articles
+  std::optional<Facets> facets;
+  std::string suggestion;  // spelling correction when nothing matched
 };
 
 }  // namespace lede

@@ -2,38 +2,92 @@
 #include "searcher/searcher.h"
 
 #include <chrono>
+#include <memory>
+#include <vector>
+
+#include "searcher/copies.h"
+#include "searcher/explain.h"
+#include "searcher/facets.h"
+#include "searcher/filters.h"
+#include "searcher/related.h"
+#include "searcher/spelling.h"
 
 namespace lede {
 
-Searcher::Searcher(const std::string& db_path) : reader_(db_path), builder_(reader_.db()) {}
+Searcher::Searcher(const std::string& db_path, long today_days)
+    : reader_(db_path), builder_(reader_.db(), today_days) {}
 
 SearchResult Searcher::Search(const std::string& query, const QueryOptions& options) {
+  return Run(query, builder_.Parse(query), options);
+}
+
+SearchResult Searcher::Related(const std::string& id, const QueryOptions& options) {
+  ParsedQuery pq = reader_.WithRetry([&] {
+    return RelatedQuery(reader_.db(), ResolveArticleId(reader_.db(), id), !options.all_copies);
+  });
+  return Run("like:" + id, pq, options);
+}
+
+SearchResult Searcher::Run(const std::string& query, const ParsedQuery& pq,
+                           const QueryOptions& options) {
   const auto start = std::chrono::steady_clock::now();
   SearchResult result;
   result.query = query;
-  ParsedQuery pq = builder_.Parse(query);
   result.note = pq.fallback_note;
+  result.collapsed = !options.all_copies;
+  // Filters stay outside the ranked query, so they remove documents without
+  // changing any remaining document's weight.
+  const Xapian::Query filter = FilterQuery(options.sources, options.dates);
 
   reader_.WithRetry([&] {
     result.hits.clear();
     Xapian::Enquire enquire(reader_.db());
-    enquire.set_query(pq.query);
+    Xapian::Query ranked = pq.query;
+    if (!filter.empty()) ranked = Xapian::Query(Xapian::Query::OP_FILTER, ranked, filter);
+    enquire.set_query(ranked);
     enquire.set_weighting_scheme(Xapian::BM25Weight());
+    const std::unique_ptr<Xapian::KeyMaker> keys = ApplySortOrder(enquire, options.sort);
+    if (!options.all_copies) CollapseCopies(enquire);
+    FacetCollector spies;
+    const bool count_all = options.exact || options.facets;
+    if (count_all) spies.Attach(enquire);
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
-                                         static_cast<Xapian::doccount>(options.limit));
+                                         static_cast<Xapian::doccount>(options.limit),
+                                         count_all ? reader_.db().get_doccount() : 0);
     result.estimate = mset.get_matches_estimated();
     result.lower = mset.get_matches_lower_bound();
     result.upper = mset.get_matches_upper_bound();
+    if (count_all) {
+      result.exact = true;
+      result.estimate = result.lower = result.upper =
+          options.all_copies ? spies.Collect().articles : spies.Stories();
+    }
+    if (options.facets) result.facets = spies.Collect();
+    std::vector<Xapian::docid> docids;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       Hit hit;
-      hit.rank = options.offset + static_cast<size_t>(it.get_rank()) + 1;
+      // get_rank() already counts the offset.
+      hit.rank = static_cast<size_t>(it.get_rank()) + 1;
       hit.score = it.get_weight();
-      hit.article = schema::DecodeData(it.get_document().get_data());
+      Xapian::Document doc = it.get_document();
+      hit.article = schema::DecodeData(doc.get_data());
       hit.title = HighlightAll(hit.article.title, pq.highlight_terms, builder_.stemmer());
       hit.snippet = MakeSnippet(hit.article.body, pq.highlight_terms, builder_.stemmer(),
                                 options.snippet_bytes);
+      // Not get_collapse_count(): the matcher need not look at every copy
+      // of a story it has already placed, so it can report 0 when there are.
+      if (!options.all_copies)
+        hit.copies = MatchingCopies(reader_.db(), ranked, doc.get_value(schema::kSlotCluster));
+      docids.push_back(*it);
       result.hits.push_back(std::move(hit));
     }
+    if (options.explain) {
+      for (size_t i = 0; i < docids.size(); ++i)
+        result.hits[i].explain = ExplainMatch(enquire, ranked, docids[i],
+                                              schema::IdTerm(result.hits[i].article.id));
+    }
+    if (result.hits.empty() && result.estimate == 0 && query.compare(0, 5, "like:") != 0)
+      result.suggestion = SuggestSpelling(reader_.db(), query);
     return 0;
   });
   result.took_ms =

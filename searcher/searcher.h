@@ -3,10 +3,13 @@
 #define LEDE_SEARCHER_SEARCHER_H_
 
 #include <string>
+#include <vector>
 
+#include "searcher/date_filter.h"
 #include "searcher/index_reader.h"
 #include "searcher/query_builder.h"
 #include "searcher/search_result.h"
+#include "searcher/sort_order.h"
 
 namespace lede {
 
@@ -14,18 +17,34 @@ struct QueryOptions {
   size_t limit = 10;
   size_t offset = 0;
   size_t snippet_bytes = 280;
+
+  // Filters, order and extras (issue 4). Filters never change the ranking
+  // of what remains: they are boolean, outside the ranked query.
+  std::vector<std::string> sources;  // any of these (schema::SourceKey match)
+  DayRange dates;                    // --since/--until
+  SortOrder sort = SortOrder::kRelevance;
+  bool all_copies = false;  // do not collapse near-duplicate copies
+  bool facets = false;
+  bool exact = false;       // count every match (--count, --facets)
+  bool explain = false;     // per-result matching terms and weights
 };
 
 class Searcher {
  public:
   // Opens the database once; reuse the Searcher for many queries.
-  explicit Searcher(const std::string& db_path);
+  // today_days (days since 1970-01-01) anchors relative dates.
+  explicit Searcher(const std::string& db_path, long today_days = 0);
 
   // Throws QueryError for a query with no searchable words, IndexError for
   // database failures.
   SearchResult Search(const std::string& query, const QueryOptions& options);
+  // Articles like the one with this id (--like); QueryError when there is no
+  // such article.
+  SearchResult Related(const std::string& id, const QueryOptions& options);
 
  private:
+  SearchResult Run(const std::string& query, const ParsedQuery& pq, const QueryOptions& options);
+
   IndexReader reader_;
   QueryBuilder builder_;
 };

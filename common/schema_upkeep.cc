@@ -1,0 +1,115 @@
+// Index upkeep spanning documents: near-duplicate cluster assignment and the
+// spelling data. Part of the schema (declared in schema.h) because it reads
+// the prefixes, slots and data the schema defines.
+#include <cstdio>
+#include <map>
+
+#include "common/near_duplicate.h"
+#include "common/schema.h"
+#include "common/tokenizer.h"
+
+namespace lede {
+namespace schema {
+namespace {
+
+// Candidates examined per new document: band collisions beyond this many are
+// a common phrase, not a copy.
+constexpr Xapian::doccount kMaxCandidates = 50;
+constexpr size_t kMinSpellingBytes = 3;
+constexpr size_t kMaxSpellingBytes = 32;
+
+std::string NewClusterId(std::string_view id) {
+  uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : id) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+std::string FindCluster(const Xapian::Database& db, const MinHashSignature& sig,
+                        Xapian::docid self) {
+  std::vector<Xapian::Query> bands;
+  for (const std::string& key : BandKeys(sig)) bands.emplace_back(std::string(kPrefixBand) + key);
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, bands.begin(), bands.end()));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  Xapian::MSet mset = enquire.get_mset(0, kMaxCandidates);
+  double best = 0;
+  std::string cluster;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    if (*it == self) continue;
+    Xapian::Document doc = it.get_document();
+    auto other = DecodeSignature(doc.get_value(kSlotSignature));
+    const std::string other_cluster = doc.get_value(kSlotCluster);
+    if (!other || other_cluster.empty()) continue;
+    const double s = EstimatedSimilarity(sig, *other);
+    // Ties go to the older cluster id so the result does not depend on
+    // Xapian's order among equal weights.
+    if (s >= kNearDuplicateThreshold && (s > best || (s == best && other_cluster < cluster))) {
+      best = s;
+      cluster = other_cluster;
+    }
+  }
+  return cluster;
+}
+
+void ChangeSpelling(Xapian::WritableDatabase& db, const StoredArticle& a, bool add) {
+  std::map<std::string, unsigned> words;
+  for (const auto& [w, n] : SpellingWords(a.title)) words[w] += n;
+  for (const auto& [w, n] : SpellingWords(a.body)) words[w] += n;
+  for (const auto& [w, n] : words) {
+    if (add)
+      db.add_spelling(w, n);
+    else
+      db.remove_spelling(w, n);
+  }
+}
+
+Xapian::docid DocidOf(const Xapian::Database& db, const std::string& id_term) {
+  Xapian::PostingIterator p = db.postlist_begin(id_term);
+  return p == db.postlist_end(id_term) ? 0 : *p;
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, unsigned>> SpellingWords(std::string_view text) {
+  std::map<std::string, unsigned> counts;
+  Tokenize(text, 0, [&](const Token& t) {
+    if (t.cjk || t.term.size() < kMinSpellingBytes || t.term.size() > kMaxSpellingBytes) return;
+    for (unsigned char c : t.term) {
+      // Digits, apostrophes and joiners make poor suggestions ("3.5", "at&t").
+      if (c < 0x80 && !(c >= 'a' && c <= 'z')) return;
+    }
+    ++counts[t.term];
+  });
+  return {counts.begin(), counts.end()};
+}
+
+void ReplaceArticle(Xapian::WritableDatabase& db, StoredArticle article,
+                    const Xapian::Stem& stemmer) {
+  const std::string id_term = IdTerm(article.id);
+  const Xapian::docid old = DocidOf(db, id_term);
+  if (old) ChangeSpelling(db, DecodeData(db.get_document(old).get_data()), false);
+
+  Xapian::Document doc = BuildDocument(article, stemmer);
+  if (article.cluster.empty()) {
+    auto sig = DecodeSignature(doc.get_value(kSlotSignature));
+    if (sig) article.cluster = FindCluster(db, *sig, old);
+    if (article.cluster.empty()) article.cluster = NewClusterId(article.id);
+    doc.add_value(kSlotCluster, article.cluster);
+    doc.add_boolean_term(ClusterTerm(article.cluster));
+  }
+  db.replace_document(id_term, doc);
+  ChangeSpelling(db, article, true);
+}
+
+void RemoveArticle(Xapian::WritableDatabase& db, Xapian::docid docid) {
+  ChangeSpelling(db, DecodeData(db.get_document(docid).get_data()), false);
+  db.delete_document(docid);
+}
+
+}  // namespace schema
+}  // namespace lede

@@ -1,0 +1,21 @@
+// The boolean filter of --source and --since/--until, applied with
+// OP_FILTER outside the ranked query so it never changes a weight.
+#ifndef LEDE_SEARCHER_FILTERS_H_
+#define LEDE_SEARCHER_FILTERS_H_
+
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "searcher/date_filter.h"
+
+namespace lede {
+
+// Any of sources AND within dates; an empty Query when there is no filter.
+// Throws QueryError for a source name with no word in it.
+Xapian::Query FilterQuery(const std::vector<std::string>& sources, const DayRange& dates);
+
+}  // namespace lede
+
+#endif  // LEDE_SEARCHER_FILTERS_H_

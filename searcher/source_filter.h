@@ -1,0 +1,29 @@
+// Source filters: --source NAME (repeatable, OR between names) and source:
+// in queries, matched on schema::SourceKey so case, accents and spacing do
+// not matter ("Agência Brasil" = "agencia brasil" = source:agencia_brasil).
+#ifndef LEDE_SEARCHER_SOURCE_FILTER_H_
+#define LEDE_SEARCHER_SOURCE_FILTER_H_
+
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+namespace lede {
+
+// The boolean term of a source name. Throws QueryError for a name with no
+// word in it.
+std::string SourceTerm(const std::string& name);
+
+// Documents from any of names; an empty Query when names is empty.
+Xapian::Query SourcesQuery(const std::vector<std::string>& names);
+
+// "source:NAME" and source:"Two Words" (QueryParser::add_boolean_prefix).
+class SourceFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  Xapian::Query operator()(const std::string& text) override;
+};
+
+}  // namespace lede
+
+#endif  // LEDE_SEARCHER_SOURCE_FILTER_H_

@@ -1,0 +1,43 @@
+// Tests for searcher/source_filter: names match whatever their case, accents
+// or spacing, OR between names.
+#include "searcher/source_filter.h"
+
+#include <gtest/gtest.h>
+
+#include "common/error.h"
+#include "tests/searcher/test_db.h"
+
+namespace lede {
+namespace {
+
+using testing::Ids;
+
+TEST(SourceFilter, TermsIgnoreCaseAccentsAndSpacing) {
+  EXPECT_EQ(SourceTerm("Xinhua"), "XSOURCExinhua");
+  EXPECT_EQ(SourceTerm("AGÊNCIA  brasil"), SourceTerm("agencia brasil"));
+  EXPECT_EQ(SourceTerm("Agência Brasil"), "XSOURCEagencia_brasil");
+  EXPECT_EQ(SourceTerm("agencia_brasil"), "XSOURCEagencia_brasil");
+  EXPECT_THROW(SourceTerm(" -- "), QueryError);
+  EXPECT_TRUE(SourcesQuery({}).empty());
+}
+
+TEST(SourceFilter, AnyOfTheNamesMatches) {
+  auto db = testing::MakeDb({{"a", "syria talks", std::nullopt, "Xinhua"},
+                             {"b", "syria talks", std::nullopt, "Agência Brasil"},
+                             {"c", "syria talks", std::nullopt, "VOA"},
+                             {"d", "syria talks", std::nullopt, std::nullopt}});
+  Xapian::Enquire e(db);
+  e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query("Zsyria"),
+                            SourcesQuery({"xinhua", "AGENCIA BRASIL"})));
+  auto ids = Ids(e.get_mset(0, 10));
+  std::sort(ids.begin(), ids.end());
+  EXPECT_EQ(ids, (std::vector<std::string>{"a", "b"}));
+  Xapian::QueryParser qp;
+  qp.add_boolean_prefix("source", (new SourceFieldProcessor)->release());
+  e.set_query(qp.parse_query(
+      "source:VOA", Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT));
+  EXPECT_EQ(Ids(e.get_mset(0, 10)), (std::vector<std::string>{"c"}));
+}
+
+}  // namespace
+}  // namespace lede

@@ -1,0 +1,69 @@
+// A small in-memory lede database for searcher module tests.
+#ifndef LEDE_TESTS_SEARCHER_TEST_DB_H_
+#define LEDE_TESTS_SEARCHER_TEST_DB_H_
+
+#include <filesystem>
+#include <optional>
+#include <stdlib.h>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "common/schema.h"
+#include "common/stem.h"
+
+namespace lede {
+namespace testing {
+
+struct TestArticle {
+  std::string id;
+  std::string body;
+  std::optional<Date> date;
+  std::optional<std::string> source;
+};
+
+// A glass database in a fresh temporary directory, removed at exit: the
+// in-memory backend has no spelling data, which ReplaceArticle writes.
+inline Xapian::WritableDatabase TempDb() {
+  struct Dirs {
+    std::vector<std::string> paths;
+    ~Dirs() {
+      std::error_code ec;
+      for (const auto& p : paths) std::filesystem::remove_all(p, ec);
+    }
+  };
+  static Dirs dirs;
+  std::string tmpl = (std::filesystem::temp_directory_path() / "lede-test-XXXXXX").string();
+  if (!::mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
+  dirs.paths.push_back(tmpl);
+  return Xapian::WritableDatabase(tmpl + "/db", Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+}
+
+inline Xapian::WritableDatabase MakeDb(const std::vector<TestArticle>& articles) {
+  Xapian::WritableDatabase db = TempDb();
+  const Xapian::Stem stem = MakeStemmer("en");
+  for (const TestArticle& t : articles) {
+    schema::StoredArticle a;
+    a.id = t.id;
+    a.path = t.id;
+    a.title = t.id;
+    a.body = t.body;
+    a.date = t.date;
+    a.source = t.source;
+    schema::ReplaceArticle(db, a, stem);
+  }
+  return db;
+}
+
+inline std::vector<std::string> Ids(const Xapian::MSet& mset) {
+  std::vector<std::string> out;
+  for (auto it = mset.begin(); it != mset.end(); ++it)
+    out.push_back(schema::DecodeData(it.get_document().get_data()).id);
+  return out;
+}
+
+}  // namespace testing
+}  // namespace lede
+
+#endif  // LEDE_TESTS_SEARCHER_TEST_DB_H_
