@@ -154,7 +154,7 @@ void PrintText(const SearchResult& result, const TextStyle& style, std::ostream&
   const char* path = style.color ? kPath : "";
   const char* reset = style.color ? kReset : "";
   const size_t width = style.width < 40 ? 40 : style.width;
-  if (!result.note.empty()) out << "note: " << TerminalSafe(result.note) << "\n";
+  // result.note goes to stderr (search_command.cc), not between the results.
   if (result.hits.empty()) {
     out << "no results for: " << TerminalSafe(result.query) << "\n";
     if (!result.suggestion.empty())

@@ -65,12 +65,11 @@ int RunSearch(const SearchOptions& o, std::istream& in, std::ostream& out, std::
   }
   SearchResult r = o.like_id.empty() ? searcher.Search(o.query, o.query_options)
                                      : searcher.Related(o.like_id, o.query_options);
-  if (o.format != OutputFormat::kText || o.count_only) {
-    // Scripts read stdout; people still see these.
-    if (!r.note.empty()) err << "lede-search: note: " << TerminalSafe(r.note) << "\n";
-    if (!r.suggestion.empty())
-      err << "lede-search: did you mean: " << TerminalSafe(r.suggestion) << "?\n";
-  }
+  // A reinterpreted query is said on stderr in every format, so it shows
+  // even when stdout goes to a script.
+  if (!r.note.empty()) err << "lede-search: note: " << TerminalSafe(r.note) << "\n";
+  if (!r.suggestion.empty() && (o.format != OutputFormat::kText || o.count_only))
+    err << "lede-search: did you mean: " << TerminalSafe(r.suggestion) << "?\n";
   return PrintOne(r, o, out);
 }
 
