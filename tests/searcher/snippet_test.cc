@@ -1,6 +1,9 @@
 // Tests for searcher/snippet: original text, stemmed matches highlighted.
 #include "searcher/snippet.h"
 
+#include <algorithm>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 #include "common/normalize.h"
@@ -34,6 +37,27 @@ TEST(Snippet, HighlightsStemmedMatches) {
   Snippet s = MakeSnippet("Russia held separate talks with senior figures.",
                           TermsOf({"talk"}, stem), stem);
   EXPECT_EQ(Highlighted(s), (std::vector<std::string>{"talks"}));
+}
+
+// Issue 6: only tokens sharing their first two bytes with a query stem are
+// stemmed; stems that change the ending, and one-letter stems, still match.
+TEST(Snippet, FindsStemsWhoseEndingsDiffer) {
+  Xapian::Stem stem("english");
+  struct Case {
+    const char* query;
+    const char* text;
+    const char* want;
+  };
+  for (const Case& c : std::vector<Case>{{"happy", "They were happier, then happy.", "happy"},
+                                         {"skies", "Blue sky over Paris.", "sky"},
+                                         {"die", "Many were dying in the siege.", "dying"},
+                                         {"aing", "A long road.", "A"},
+                                         {"o", "The oed entry.", "oed"},
+                                         {"UN", "The U.N. said no.", "U.N."}}) {
+    Snippet s = MakeSnippet(c.text, TermsOf({c.query}, stem), stem);
+    const std::vector<std::string> got = Highlighted(s);
+    EXPECT_NE(std::find(got.begin(), got.end(), c.want), got.end()) << c.query << " in " << c.text;
+  }
 }
 
 TEST(Snippet, PicksThePassageWithTheMostDistinctTerms) {
