@@ -42,6 +42,21 @@ void AddText(Xapian::Document& doc, const Xapian::Stem& stemmer, std::string_vie
   });
 }
 
+// prefix + text, or, when Xapian's term limit forbids it, a readable head made
+// unique with a hash of the whole text.
+std::string BoundedTerm(std::string_view prefix, std::string_view text) {
+  std::string term(prefix);
+  if (term.size() + text.size() <= kMaxXapianTerm) {
+    term += text;
+    return term;
+  }
+  char hash[24];
+  std::snprintf(hash, sizeof hash, "#%016llx", static_cast<unsigned long long>(Fnv1a(text)));
+  term += text.substr(0, 200);
+  term += hash;
+  return term;
+}
+
 }  // namespace
 
 std::string TextSettings() {
@@ -94,18 +109,34 @@ StoredArticle DecodeData(const std::string& data) {
   return a;
 }
 
-std::string IdTerm(std::string_view id) {
-  std::string term(kPrefixId);
-  if (term.size() + id.size() <= kMaxXapianTerm) {
-    term += id;
-    return term;
+std::string IdTerm(std::string_view id) { return BoundedTerm(kPrefixId, id); }
+
+std::string RootTerm(std::string_view root) { return BoundedTerm(kPrefixRoot, root); }
+
+std::string RootSettingsKey(std::string_view root) {
+  // Metadata keys share Xapian's term length limit.
+  return BoundedTerm(kMetaRootSettingsPrefix, root);
+}
+
+std::string EncodeLineKeys(const std::vector<uint64_t>& keys) {
+  std::string out;
+  out.reserve(keys.size() * 8);
+  for (uint64_t k : keys) {
+    for (int b = 0; b < 8; ++b) out += static_cast<char>((k >> (8 * b)) & 0xff);
   }
-  // Keep a readable head and make it unique with a hash of the whole id.
-  char hash[24];
-  std::snprintf(hash, sizeof hash, "#%016llx", static_cast<unsigned long long>(Fnv1a(id)));
-  term += id.substr(0, 200);
-  term += hash;
-  return term;
+  return out;
+}
+
+std::vector<uint64_t> DecodeLineKeys(std::string_view value) {
+  std::vector<uint64_t> keys;
+  keys.reserve(value.size() / 8);
+  for (size_t i = 0; i + 8 <= value.size(); i += 8) {
+    uint64_t k = 0;
+    for (int b = 0; b < 8; ++b)
+      k |= static_cast<uint64_t>(static_cast<unsigned char>(value[i + b])) << (8 * b);
+    keys.push_back(k);
+  }
+  return keys;
 }
 
 // Cluster ids are 16 hex digits (schema_upkeep.cc): always under the limit.
@@ -137,6 +168,11 @@ Xapian::Document BuildDocument(const StoredArticle& article, const Xapian::Stem&
 
   AddText(doc, stemmer, article.title, 1, true);
   AddText(doc, stemmer, article.body, kBodyFirstPosition, false);
+
+  if (!article.root.empty()) doc.add_boolean_term(RootTerm(article.root));
+  if (!article.file_stamp.empty()) doc.add_value(kSlotFileStamp, article.file_stamp);
+  if (!article.content_hash.empty()) doc.add_value(kSlotContentHash, article.content_hash);
+  if (!article.line_keys.empty()) doc.add_value(kSlotLineKeys, EncodeLineKeys(article.line_keys));
   if (auto sig = ComputeMinHash(article.body)) {
     doc.add_value(kSlotSignature, EncodeSignature(*sig));
     for (const std::string& key : BandKeys(*sig)) doc.add_boolean_term(std::string(kPrefixBand) + key);

@@ -20,7 +20,9 @@ namespace schema {
 // Bump when a prefix, slot, data field or term rule changes meaning.
 // 3: near-duplicate band terms, MinHash signature and cluster values, and
 // spelling data from titles and bodies (issue 4).
-inline constexpr int kVersion = 3;
+// 4: XROOT terms, file stamp, content hash and line-key values (incremental
+// updates, issue 5).
+inline constexpr int kVersion = 4;
 
 // Term prefixes, following omega's conventions (single capitals; "X" starts
 // our own multi-letter ones).
@@ -33,6 +35,9 @@ inline constexpr std::string_view kPrefixDay = "D";       // boolean: YYYYMMDD
 inline constexpr std::string_view kPrefixMonth = "M";     // boolean: YYYYMM
 inline constexpr std::string_view kPrefixYear = "Y";      // boolean: YYYY
 inline constexpr std::string_view kPrefixCluster = "XCLUSTER";  // near-duplicate cluster
+// boolean: the canonical absolute root directory (or file) the article was
+// found under; lists a root's articles so files gone from it can be removed.
+inline constexpr std::string_view kPrefixRoot = "XROOT";
 // boolean: "XBAND<band>:<hex>", one per MinHash LSH band of the body
 // (common/near_duplicate.h); documents sharing one are candidate copies.
 inline constexpr std::string_view kPrefixBand = "XBAND";
@@ -45,8 +50,11 @@ enum Slot : Xapian::valueno {
   kSlotYear = 3,         // "YYYY" (facet); empty if unknown
   kSlotLanguage = 4,     // ISO 639-1 code
   kSlotCluster = 5,      // near-duplicate cluster id (collapse key)
-  kSlotContentHash = 6,  // hash of the file's bytes (incremental updates)
-  kSlotFileStamp = 7,    // "size:mtime_ns" of the file (incremental updates)
+  kSlotContentHash = 6,  // 16 hex digits: 64-bit hash of the file's bytes
+  kSlotFileStamp = 7,    // "size:mtime_ns" of the file when it was read
+  kSlotLineKeys = 8,     // LineStats keys of the file's distinct lines, 8 bytes
+                         // little-endian each: the collection line statistics
+                         // are the sum of these over all documents
   kSlotSignature = 9,    // MinHash signature of the body (EncodeSignature);
                          // empty when the body is too short to compare
 };
@@ -54,6 +62,14 @@ enum Slot : Xapian::valueno {
 // Database metadata keys.
 inline constexpr const char* kMetaSchemaVersion = "lede.schema_version";
 inline constexpr const char* kMetaTextSettings = "lede.text_settings";
+// Documents added, updated or removed since every article was last extracted
+// in one run (a --rebuild, or a first run on an empty database), and the
+// document count then: how stale the older articles' boilerplate evidence is.
+inline constexpr const char* kMetaStatsDrift = "lede.stats_drift";
+inline constexpr const char* kMetaStatsBase = "lede.stats_base";
+// Prefix of the per-root key holding the extraction settings (plain mode,
+// source aliases) the root was last indexed with; see RootSettingsKey.
+inline constexpr const char* kMetaRootSettingsPrefix = "lede.root_settings.";
 
 // Where the title ends and the body starts, in term positions: a phrase never
 // spans title and body.
@@ -74,6 +90,12 @@ struct StoredArticle {
   std::string language;
   std::string body;  // clean body, original text (paragraphs joined by "\n\n")
 
+  // Bookkeeping for incremental updates: terms and values, not document data.
+  std::string root;          // canonical root (XROOT term); none when empty
+  std::string file_stamp;    // kSlotFileStamp
+  std::string content_hash;  // kSlotContentHash
+  std::vector<uint64_t> line_keys;  // kSlotLineKeys
+
   // Near-duplicate cluster id (kSlotCluster and an XCLUSTER term); none when
   // empty. ReplaceArticle assigns it.
   std::string cluster;
@@ -85,6 +107,14 @@ StoredArticle DecodeData(const std::string& data);
 
 // The unique-id term for an id ("Q" + id, hashed when too long for Xapian).
 std::string IdTerm(std::string_view id);
+// The root term for a canonical root path ("XROOT" + root, hashed when long).
+std::string RootTerm(std::string_view root);
+// The metadata key holding a root's extraction settings.
+std::string RootSettingsKey(std::string_view root);
+// kSlotLineKeys encoding; Decode ignores a trailing partial key.
+std::string EncodeLineKeys(const std::vector<uint64_t>& keys);
+std::vector<uint64_t> DecodeLineKeys(std::string_view value);
+
 // The canonical key of a source name for the XSOURCE term (normalized).
 std::string SourceKey(std::string_view source_name);
 // "Z" + stem of a normalized term (the form QueryParser's STEM_ALL_Z makes).

@@ -1,27 +1,75 @@
 // Xapian writes, batched; errors rethrown with the database path.
 #include "indexer/index_writer.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
+#include <system_error>
 
 #include "common/error.h"
 #include "common/stem.h"
 
 namespace lede {
+namespace fs = std::filesystem;
+namespace {
+
+// Xapian says "already locked" when another writer holds the lock; other lock
+// failures (an unwritable directory, no locking on the file system) must not
+// be blamed on another indexer.
+[[noreturn]] void ThrowLockError(const Xapian::DatabaseLockError& e, const std::string& path) {
+  if (e.get_msg().find("already locked") != std::string::npos)
+    throw IndexError("database " + path + " is locked: another lede-index is writing to it");
+  throw IndexError("cannot lock database " + path + " for writing: " + e.get_description());
+}
+
+bool LooksLikeXapianDb(const fs::path& dir) {
+  std::error_code ec;
+  for (const char* marker : {"iamglass", "iamchert", "iamhoney", "iamflint"}) {
+    if (fs::exists(dir / marker, ec)) return true;
+  }
+  return false;
+}
+
+void CreateParent(const std::string& path) {
+  std::error_code ec;
+  fs::path parent = fs::path(path).parent_path();
+  if (!parent.empty()) fs::create_directories(parent, ec);  // open reports failure
+}
+
+}  // namespace
+
+std::string IndexWriter::RebuildDir(const std::string& path) {
+  std::string p = path;
+  while (p.size() > 1 && p.back() == '/') p.pop_back();
+  return p + ".rebuild-tmp";
+}
 
 IndexWriter::IndexWriter(const std::string& path, bool rebuild, unsigned batch_size)
-    : path_(path), batch_size_(batch_size == 0 ? 1 : batch_size), stemmer_(MakeStemmer("en")) {
-  try {
+    : path_(path),
+      rebuild_(rebuild),
+      batch_size_(batch_size == 0 ? 1 : batch_size),
+      stemmer_(MakeStemmer("en")) {
+  if (rebuild_) {
+    OpenForRebuild();
+  } else {
+    CreateParent(path_);
+    try {
+      db_ = Xapian::WritableDatabase(path_, Xapian::DB_CREATE_OR_OPEN);
+    } catch (const Xapian::DatabaseLockError& e) {
+      ThrowLockError(e, path_);
+    } catch (const Xapian::Error& e) {
+      Rethrow(e, "open");
+    }
+    schema::CheckMetadata(db_, path_);
+    // Holding the lock, we know no rebuild is running: one that was killed
+    // left its directory behind.
     std::error_code ec;
-    std::filesystem::path parent = std::filesystem::path(path).parent_path();
-    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-    db_ = Xapian::WritableDatabase(
-        path, rebuild ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN);
-  } catch (const Xapian::DatabaseLockError&) {
-    throw IndexError("database " + path + " is locked: another lede-index is writing to it");
-  } catch (const Xapian::Error& e) {
-    Rethrow(e, "open");
+    fs::remove_all(RebuildDir(path_), ec);
   }
-  if (!rebuild) schema::CheckMetadata(db_, path);
   try {
     schema::StampMetadata(db_);
   } catch (const Xapian::Error& e) {
@@ -29,11 +77,118 @@ IndexWriter::IndexWriter(const std::string& path, bool rebuild, unsigned batch_s
   }
 }
 
-IndexWriter::~IndexWriter() {
-  // Commit what is done; a destructor must not throw.
+void IndexWriter::OpenForRebuild() {
+  std::error_code ec;
+  fs::file_status st = fs::status(path_, ec);
+  if (fs::exists(st)) {
+    if (!fs::is_directory(st))
+      throw IndexError(path_ + " exists and is not a database directory; refusing to replace it");
+    if (!fs::is_empty(path_, ec) && !LooksLikeXapianDb(path_))
+      throw IndexError(path_ + " is a directory that holds no Xapian database; refusing to "
+                       "replace it (choose another --db)");
+  }
+  CreateParent(path_);
+  // Lock the live database for the whole rebuild, so no other writer changes
+  // what is about to be replaced.
   try {
-    db_.commit();
-  } catch (...) {  // NOLINT: nothing sensible to report from a destructor
+    live_ = Xapian::WritableDatabase(path_, Xapian::DB_CREATE_OR_OPEN);
+    holding_live_ = true;
+  } catch (const Xapian::DatabaseLockError& e) {
+    ThrowLockError(e, path_);
+  } catch (const Xapian::DatabaseCorruptError&) {
+    // A broken database is what --rebuild is for: build aside and replace it.
+  } catch (const Xapian::DatabaseVersionError&) {
+  } catch (const Xapian::Error& e) {
+    Rethrow(e, "open");
+  }
+  const std::string tmp = RebuildDir(path_);
+  fs::remove_all(tmp, ec);
+  try {
+    db_ = Xapian::WritableDatabase(tmp, Xapian::DB_CREATE_OR_OVERWRITE);
+  } catch (const Xapian::Error& e) {
+    Rethrow(e, "create the rebuild directory " + tmp + " for");
+  }
+}
+
+IndexWriter::~IndexWriter() {
+  if (finished_) return;
+  // A destructor must not throw: nothing sensible is left to report.
+  if (rebuild_) {
+    try {
+      db_.close();
+    } catch (...) {  // NOLINT(bugprone-empty-catch)
+    }
+    std::error_code ec;
+    fs::remove_all(RebuildDir(path_), ec);
+  } else {
+    try {
+      db_.commit();
+    } catch (...) {  // NOLINT(bugprone-empty-catch)
+    }
+  }
+}
+
+std::optional<IndexWriter::Existing> IndexWriter::Find(const std::string& id) {
+  try {
+    const std::string term = schema::IdTerm(id);
+    Xapian::PostingIterator p = db_.postlist_begin(term);
+    if (p == db_.postlist_end(term)) return std::nullopt;
+    Existing e;
+    e.docid = *p;
+    Xapian::Document doc = db_.get_document(e.docid, Xapian::DOC_ASSUME_VALID);
+    e.file_stamp = doc.get_value(schema::kSlotFileStamp);
+    e.content_hash = doc.get_value(schema::kSlotContentHash);
+    return e;
+  } catch (const Xapian::Error& e) {
+    Rethrow(e, "look up " + id + " in");
+  }
+}
+
+std::vector<Xapian::docid> IndexWriter::DocsUnderRoot(const std::string& root) {
+  try {
+    const std::string term = schema::RootTerm(root);
+    std::vector<Xapian::docid> out;
+    for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p) out.push_back(*p);
+    return out;
+  } catch (const Xapian::Error& e) {
+    Rethrow(e, "list the articles under " + root + " in");
+  }
+}
+
+schema::StoredArticle IndexWriter::Stored(Xapian::docid docid) {
+  try {
+    return schema::DecodeData(db_.get_document(docid).get_data());
+  } catch (const Xapian::Error& e) {
+    Rethrow(e, "read document " + std::to_string(docid) + " of");
+  }
+}
+
+std::vector<uint64_t> IndexWriter::LineKeysOf(Xapian::docid docid) {
+  try {
+    return schema::DecodeLineKeys(
+        db_.get_document(docid, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotLineKeys));
+  } catch (const Xapian::Error& e) {
+    Rethrow(e, "read document " + std::to_string(docid) + " of");
+  }
+}
+
+void IndexWriter::AddStoredLineStats(LineStats* stats) {
+  try {
+    const Xapian::valueno slot = schema::kSlotLineKeys;
+    for (auto v = db_.valuestream_begin(slot); v != db_.valuestream_end(slot); ++v) {
+      for (uint64_t k : schema::DecodeLineKeys(*v)) ++stats->files_with_line[k];
+      ++stats->total_files;
+    }
+  } catch (const Xapian::Error& e) {
+    Rethrow(e, "read line statistics from");
+  }
+}
+
+Xapian::doccount IndexWriter::DocCount() {
+  try {
+    return db_.get_doccount();
+  } catch (const Xapian::Error& e) {
+    Rethrow(e, "read");
   }
 }
 
@@ -43,25 +198,47 @@ void IndexWriter::Put(const schema::StoredArticle& article) {
   } catch (const Xapian::Error& e) {
     Rethrow(e, "write " + article.id + " to");
   }
-  if (++pending_ >= batch_size_) Commit();
+  Counted();
 }
 
-void IndexWriter::Remove(const std::string& id) {
+void IndexWriter::SetStamp(Xapian::docid docid, const std::string& stamp) {
   try {
-    Xapian::PostingIterator p = db_.postlist_begin(schema::IdTerm(id));
-    if (p != db_.postlist_end(schema::IdTerm(id))) schema::RemoveArticle(db_, *p);
+    Xapian::Document doc = db_.get_document(docid);
+    doc.add_value(schema::kSlotFileStamp, stamp);
+    db_.replace_document(docid, doc);
   } catch (const Xapian::Error& e) {
-    Rethrow(e, "remove " + id + " from");
+    Rethrow(e, "update document " + std::to_string(docid) + " of");
   }
-  if (++pending_ >= batch_size_) Commit();
+  Counted();
 }
 
-bool IndexWriter::Contains(const std::string& id) {
+void IndexWriter::Remove(Xapian::docid docid) {
   try {
-    return db_.term_exists(schema::IdTerm(id));
+    schema::RemoveArticle(db_, docid);
   } catch (const Xapian::Error& e) {
-    Rethrow(e, "read");
+    Rethrow(e, "remove document " + std::to_string(docid) + " from");
   }
+  Counted();
+}
+
+std::string IndexWriter::GetMetadata(const std::string& key) {
+  try {
+    return db_.get_metadata(key);
+  } catch (const Xapian::Error& e) {
+    Rethrow(e, "read metadata of");
+  }
+}
+
+void IndexWriter::SetMetadata(const std::string& key, const std::string& value) {
+  try {
+    db_.set_metadata(key, value);
+  } catch (const Xapian::Error& e) {
+    Rethrow(e, "write metadata to");
+  }
+}
+
+void IndexWriter::Counted() {
+  if (++pending_ >= batch_size_) Commit();
 }
 
 void IndexWriter::Commit() {
@@ -70,6 +247,56 @@ void IndexWriter::Commit() {
     pending_ = 0;
   } catch (const Xapian::Error& e) {
     Rethrow(e, "commit to");
+  }
+}
+
+void IndexWriter::Finish() {
+  Commit();
+  if (rebuild_) Swap();
+  finished_ = true;
+}
+
+void IndexWriter::Swap() {
+  const std::string tmp = RebuildDir(path_);
+  std::string old = tmp;  // where the replaced database ends up
+  // Exchange both directories in one step: at every instant path_ holds a
+  // complete database, the old one or the new one.
+  if (::renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, path_.c_str(), RENAME_EXCHANGE) != 0) {
+    const int err = errno;
+    if (err == ENOENT) {
+      // Nothing at path_ (the live database could not be opened): just move.
+      if (::rename(tmp.c_str(), path_.c_str()) != 0)
+        throw IndexError("cannot move rebuilt database " + tmp + " to " + path_ + ": " +
+                         std::strerror(errno));
+      old.clear();
+    } else if (err == EINVAL || err == ENOSYS || err == EOPNOTSUPP) {
+      // File systems without RENAME_EXCHANGE: two renames, a short window in
+      // which path_ does not exist (readers then fail to open and retry).
+      old = path_ + ".old-tmp";
+      std::error_code ec;
+      fs::remove_all(old, ec);
+      if (::rename(path_.c_str(), old.c_str()) != 0)
+        throw IndexError("cannot move database " + path_ + " aside: " + std::strerror(errno));
+      if (::rename(tmp.c_str(), path_.c_str()) != 0) {
+        const int move_err = errno;
+        ::rename(old.c_str(), path_.c_str());  // put the old one back
+        throw IndexError("cannot move rebuilt database " + tmp + " to " + path_ + ": " +
+                         std::strerror(move_err));
+      }
+    } else {
+      throw IndexError("cannot swap rebuilt database " + tmp + " into " + path_ + ": " +
+                       std::strerror(err));
+    }
+  }
+  try {
+    db_.close();
+    if (holding_live_) live_.close();
+  } catch (const Xapian::Error& e) {
+    Rethrow(e, "close");
+  }
+  if (!old.empty()) {
+    std::error_code ec;
+    fs::remove_all(old, ec);
   }
 }
 

@@ -1,47 +1,92 @@
 // Thin wrapper over Xapian::WritableDatabase: every Xapian error becomes a
-// lede::IndexError with the database path, and batching lives here.
+// lede::IndexError with the database path; batching, the lookups incremental
+// updates need, and the build-aside-then-swap of --rebuild live here.
 #ifndef LEDE_INDEXER_INDEX_WRITER_H_
 #define LEDE_INDEXER_INDEX_WRITER_H_
 
-#include <memory>
+#include <cstdint>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
+#include "common/extract.h"
 #include "common/schema.h"
 
 namespace lede {
 
 class IndexWriter {
  public:
-  // Opens (creating if needed) the database at path. rebuild empties it.
-  // Throws IndexError when the database is locked by another writer, cannot be
-  // created, or (SchemaMismatchError) was written with other settings and
-  // rebuild is false.
+  // Opens (creating if needed) the database at path and holds its lock.
+  //
+  // rebuild: the new database is written into a directory beside it
+  // (RebuildDir(path)) and only Finish() swaps it in, atomically
+  // (renameat2 RENAME_EXCHANGE); until then readers and a crash see the old
+  // database intact. A path that exists but is neither a directory holding a
+  // Xapian database nor an empty directory is refused, never replaced.
+  //
+  // Throws IndexError when the database is locked by another writer ("is
+  // locked"), cannot be created or opened, or (SchemaMismatchError) was
+  // written with other settings and rebuild is false.
   IndexWriter(const std::string& path, bool rebuild, unsigned batch_size);
+  // Unfinished: an update commits what is done; a rebuild is discarded.
   ~IndexWriter();
 
   IndexWriter(const IndexWriter&) = delete;
   IndexWriter& operator=(const IndexWriter&) = delete;
 
-  // Adds or replaces the article keyed by its id term; commits every
-  // batch_size documents.
-  void Put(const schema::StoredArticle& article);
-  // Removes the article with this id; no-op if absent.
-  void Remove(const std::string& id);
-  // True when an article with this id is in the database.
-  bool Contains(const std::string& id);
-  void Commit();
+  // Where a rebuild of path is written before it replaces path.
+  static std::string RebuildDir(const std::string& path);
 
+  // What the database holds for one article id.
+  struct Existing {
+    Xapian::docid docid = 0;
+    std::string file_stamp;    // schema::kSlotFileStamp
+    std::string content_hash;  // schema::kSlotContentHash
+  };
+  std::optional<Existing> Find(const std::string& id);
+  // Documents indexed from this canonical root (schema::RootTerm).
+  std::vector<Xapian::docid> DocsUnderRoot(const std::string& root);
+  // The stored article of a document (id, path... for reports).
+  schema::StoredArticle Stored(Xapian::docid docid);
+  // The line keys stored with a document (schema::kSlotLineKeys).
+  std::vector<uint64_t> LineKeysOf(Xapian::docid docid);
+  // Adds every document's line keys to stats (one file per document that has
+  // them): the collection statistics as the database holds them.
+  void AddStoredLineStats(LineStats* stats);
+  Xapian::doccount DocCount();
+
+  // Adds or replaces the article keyed by its id term; commits every
+  // batch_size changes.
+  void Put(const schema::StoredArticle& article);
+  // Rewrites only the file stamp of a document (touched, content unchanged).
+  void SetStamp(Xapian::docid docid, const std::string& stamp);
+  void Remove(Xapian::docid docid);
+  std::string GetMetadata(const std::string& key);
+  // Written with the next commit, atomically with the documents.
+  void SetMetadata(const std::string& key, const std::string& value);
+  void Commit();
+  // Commits and, for a rebuild, swaps the new database into place.
+  void Finish();
+
+  bool rebuilding() const { return rebuild_; }
   const std::string& path() const { return path_; }
 
  private:
   [[noreturn]] void Rethrow(const Xapian::Error& e, const std::string& doing) const;
+  void OpenForRebuild();
+  void Counted();
+  void Swap();
 
   std::string path_;
+  bool rebuild_;
+  bool finished_ = false;
   unsigned batch_size_;
   unsigned pending_ = 0;
-  Xapian::WritableDatabase db_;
+  Xapian::WritableDatabase db_;    // the database written to
+  Xapian::WritableDatabase live_;  // rebuild: the live one, held for its lock
+  bool holding_live_ = false;
   Xapian::Stem stemmer_;
 };
 

@@ -2,8 +2,10 @@
 // extract → build document → write, with a summary of every file's fate.
 #include "indexer/indexer.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <unordered_set>
 
@@ -14,7 +16,12 @@
 #include "common/normalize.h"
 #include "common/schema.h"
 #include "indexer/article_loader.h"
+#include "indexer/file_identity.h"
 #include "indexer/index_writer.h"
+#include "indexer/path_text.h"
+#include "indexer/progress.h"
+#include "indexer/report.h"
+#include "indexer/stop_signal.h"
 
 namespace lede {
 namespace {
@@ -98,6 +105,101 @@ nlohmann::json DateJson(const Article& a) {
   return a.date ? nlohmann::json(FormatIsoDate(*a.date)) : nlohmann::json(nullptr);
 }
 
+// ---- lede-index (update or rebuild) -------------------------------------
+
+// What happens to one walked file, decided before anything is extracted.
+struct Work {
+  size_t file = 0;                  // index in walk.files
+  Xapian::docid replaces = 0;       // the earlier version, 0 for a new file
+  std::string why;                  // report reason
+  std::string stamp, content_hash;  // as read
+};
+
+struct Tally {
+  size_t added = 0, updated = 0, unchanged = 0, removed = 0, skipped = 0;
+  size_t repaired = 0, cut = 0;
+  std::map<std::string, size_t> skip_reasons;
+};
+
+// Where a root lives, independent of how it was spelled on the command line
+// ("corpus", "./corpus/", "/abs/corpus" are one root).
+std::string CanonicalRoot(const std::string& arg) {
+  std::error_code ec;
+  std::filesystem::path p = std::filesystem::weakly_canonical(std::filesystem::absolute(arg), ec);
+  if (ec) p = std::filesystem::absolute(arg, ec).lexically_normal();
+  std::string s = p.string();
+  while (s.size() > 1 && s.back() == '/') s.pop_back();
+  return s;
+}
+
+// What, besides a file's bytes, decides its extraction: a root indexed with
+// other settings is re-extracted whole.
+std::string ExtractSettings(const IndexOptions& options,
+                            const std::map<std::string, std::string>& aliases) {
+  std::string s = options.plain ? "plain" : "dump";
+  for (const auto& [alias, name] : aliases) s += "\n" + alias + "=" + name;
+  return ContentHash(s);
+}
+
+std::vector<uint64_t> LineKeys(const std::string& text) {
+  LineStats one;
+  one.AddFile(text);
+  std::vector<uint64_t> keys;
+  keys.reserve(one.files_with_line.size());
+  for (const auto& kv : one.files_with_line) keys.push_back(kv.first);
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
+void SubtractKeys(LineStats* stats, const std::vector<uint64_t>& keys) {
+  if (keys.empty()) return;
+  for (uint64_t k : keys) {
+    auto it = stats->files_with_line.find(k);
+    if (it != stats->files_with_line.end() && --it->second == 0) stats->files_with_line.erase(it);
+  }
+  if (stats->total_files > 0) --stats->total_files;
+}
+
+// Metadata counts; anything unreadable counts as 0.
+size_t ParseCount(const std::string& s) {
+  size_t n = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return 0;
+    n = n * 10 + static_cast<size_t>(c - '0');
+  }
+  return n;
+}
+
+bool UnderUnlisted(const std::vector<std::string>& unlisted, const std::string& id) {
+  for (const std::string& rel : unlisted) {
+    if (rel.empty() || id.compare(0, rel.size() + 1, rel + "/") == 0) return true;
+  }
+  return false;
+}
+
+void PrintSummary(std::ostream& out, const Tally& t, size_t seen, double secs,
+                  const IndexOptions& options, int stop_signal) {
+  char timing[64];
+  std::snprintf(timing, sizeof timing, "%.2f s", secs);
+  out << "lede-index: " << (stop_signal ? "interrupted: " : "") << seen << " files seen, "
+      << t.added << " added, " << t.updated << " updated, " << t.unchanged << " unchanged, "
+      << t.removed << " removed, " << t.skipped << " skipped";
+  if (!t.skip_reasons.empty()) {
+    out << " (";
+    bool first = true;
+    for (const auto& [reason, count] : t.skip_reasons) {
+      out << (first ? "" : "; ") << count << " " << reason;
+      first = false;
+    }
+    out << ")";
+  }
+  if (t.repaired) out << ", " << t.repaired << " with undecodable bytes replaced";
+  if (t.cut) out << ", " << t.cut << " with lines over " << (kMaxLineBytes >> 10) << " KiB cut";
+  out << " in " << timing << "; database " << options.db_path;
+  if (stop_signal && options.rebuild) out << " left unchanged (rebuild abandoned)";
+  out << "\n";
+}
+
 }  // namespace
 
 std::map<std::string, std::string> LoadSourceAliases(const std::string& path) {
@@ -126,31 +228,177 @@ std::map<std::string, std::string> LoadSourceAliases(const std::string& path) {
 
 int RunIndex(const IndexOptions& options, std::ostream& out, std::ostream& err) {
   const auto start = Clock::now();
-  Collection c = Gather(options);
-  IndexWriter writer(options.db_path, options.rebuild, options.batch_size);
-  const ExtractContext ctx = ContextFor(c, options);
+  ReportWriter report(options.report_file);
+  std::map<std::string, std::string> aliases;
+  if (!options.sources_file.empty()) aliases = LoadSourceAliases(options.sources_file);
+  Progress progress(err, options.progress);
+  const WalkResult walk = Walk(options.paths, options.walk);
 
-  std::map<std::string, size_t> skip_reasons;
-  size_t indexed = 0, skipped = 0, repaired = 0;
-  std::unordered_set<std::string> ids;
-  for (const SkippedPath& s : c.walk.skipped) {
-    ++skipped;
-    ++skip_reasons[s.reason];
-    Warn(err, options.quiet, s.path, s.reason);
+  IndexWriter writer(options.db_path, options.rebuild, options.batch_size);
+  const bool fresh = options.rebuild || writer.DocCount() == 0;
+  const std::string settings = ExtractSettings(options, aliases);
+
+  Tally t;
+  auto skip = [&](const std::string& path, const std::string& id, const std::string& reason,
+                  const std::string& detail) {
+    ++t.skipped;
+    ++t.skip_reasons[reason];
+    Warn(err, options.quiet, DisplayPath(path), reason + detail);
+    report.Add(path, id, kOutcomeSkipped, reason + detail);
+  };
+  for (const SkippedPath& s : walk.skipped) skip(s.path, "", s.reason, "");
+
+  // Per root: its canonical key, whether its extraction settings changed,
+  // the articles indexed from it, the directories that could not be listed.
+  struct Root {
+    std::string key;
+    bool settings_changed = false;
+    std::unordered_set<Xapian::docid> docs;
+    std::vector<std::string> unlisted;
+  };
+  std::map<std::string, Root> roots;  // by command-line argument
+  for (const std::string& arg : options.paths) {
+    if (roots.count(arg)) continue;
+    Root r;
+    r.key = CanonicalRoot(arg);
+    r.settings_changed = writer.GetMetadata(schema::RootSettingsKey(r.key)) != settings;
+    for (Xapian::docid d : writer.DocsUnderRoot(r.key)) r.docs.insert(d);
+    // A new root: every article written from now on uses these settings, so
+    // they are recorded with the first batch (a killed first run then
+    // resumes without re-extracting what it committed).
+    if (r.docs.empty()) writer.SetMetadata(schema::RootSettingsKey(r.key), settings);
+    roots.emplace(arg, std::move(r));
   }
-  for (size_t i = 0; i < c.walk.files.size(); ++i) {
-    const InputFile& f = c.walk.files[i];
+  for (const UnlistedDir& u : walk.unlisted) roots[u.root].unlisted.push_back(u.rel);
+
+  // Pass 1 (plan): compare each file with what the database holds; read only
+  // files whose stamp changed, and keep their text for pass 2.
+  std::vector<Work> work;
+  std::vector<std::optional<LoadedFile>> cache(walk.files.size());
+  size_t cached_bytes = 0;
+  std::unordered_set<Xapian::docid> seen, remove;
+  std::unordered_set<std::string> ids;
+  progress.Start("checking", walk.files.size());
+  size_t checked = 0;
+  for (size_t i = 0; i < walk.files.size() && !StopSignal(); ++i, progress.Update(++checked, 0)) {
+    const InputFile& f = walk.files[i];
+    Root& root = roots[f.root];
     if (!ids.insert(f.id).second) {
-      ++skipped;
-      ++skip_reasons["duplicate id (same relative path under two roots)"];
-      Warn(err, options.quiet, f.path, "duplicate id " + f.id + " (same relative path under two roots)");
+      skip(f.path, f.id, "duplicate id (same relative path under two roots)", "");
       continue;
     }
-    LoadOutcome lo = Load(c, i);
+    const std::optional<IndexWriter::Existing> old = writer.Find(f.id);
+    if (old) seen.insert(old->docid);
+    const bool ours = old && root.docs.count(old->docid) && !root.settings_changed;
+    const std::string stamp = FileStamp(f.size, f.mtime_ns);
+    if (ours && old->file_stamp == stamp) {
+      ++t.unchanged;
+      report.Add(f.path, f.id, kOutcomeUnchanged, "same size and modification time");
+      continue;
+    }
+    LoadOutcome lo = LoadArticleFile(f.path);
     if (!lo.file) {
-      ++skipped;
-      ++skip_reasons[lo.skip_reason];
-      Warn(err, options.quiet, f.path, lo.skip_reason);
+      std::string detail;
+      if (old && lo.unreadable) {
+        detail = "; the indexed version is kept";
+      } else if (old) {
+        detail = "; its earlier article is removed";
+        remove.insert(old->docid);
+      }
+      skip(f.path, f.id, lo.skip_reason, detail);
+      continue;
+    }
+    if (ours && old->content_hash == lo.content_hash) {
+      writer.SetStamp(old->docid, stamp);
+      ++t.unchanged;
+      report.Add(f.path, f.id, kOutcomeUnchanged, "same content (only touched)");
+      continue;
+    }
+    Work w;
+    w.file = i;
+    w.stamp = stamp;
+    w.content_hash = lo.content_hash;
+    if (old) {
+      w.replaces = old->docid;
+      w.why = !root.docs.count(old->docid) ? "indexed before under another root"
+              : root.settings_changed      ? "extraction settings changed"
+                                           : "content changed";
+    } else {
+      w.why = "new file";
+    }
+    if (cached_bytes + lo.file->text.size() <= kTextCacheBytes) {
+      cached_bytes += lo.file->text.size();
+      cache[i] = std::move(lo.file);
+    }
+    work.push_back(std::move(w));
+  }
+  progress.Clear();
+
+  // Articles whose files are gone: under a root given now, not seen in the
+  // walk, and not inside a directory that could not be listed.
+  std::vector<std::pair<Xapian::docid, schema::StoredArticle>> gone;
+  if (!StopSignal()) {
+    for (const auto& [arg, root] : roots) {
+      for (Xapian::docid d : root.docs) {
+        if (seen.count(d) || remove.count(d)) continue;
+        schema::StoredArticle a = writer.Stored(d);
+        if (UnderUnlisted(root.unlisted, a.id)) continue;
+        remove.insert(d);
+        gone.emplace_back(d, std::move(a));
+      }
+    }
+  }
+
+  // The collection's line statistics as they will be once this run is done:
+  // what the database holds, minus replaced and removed versions, plus the
+  // new texts. Needed only when something is extracted.
+  LineStats stats;
+  auto load = [&](const Work& w) -> LoadOutcome {
+    LoadOutcome lo;
+    if (cache[w.file]) {
+      lo.file = std::move(cache[w.file]);
+      cache[w.file].reset();
+      lo.content_hash = w.content_hash;
+      return lo;
+    }
+    return LoadArticleFile(walk.files[w.file].path);
+  };
+  if (!options.plain && !work.empty() && !StopSignal()) {
+    writer.AddStoredLineStats(&stats);
+    for (const Work& w : work)
+      if (w.replaces) SubtractKeys(&stats, writer.LineKeysOf(w.replaces));
+    for (Xapian::docid d : remove) SubtractKeys(&stats, writer.LineKeysOf(d));
+    for (const Work& w : work) {
+      if (cache[w.file]) {
+        stats.AddFile(cache[w.file]->text);
+      } else {
+        LoadOutcome lo = LoadArticleFile(walk.files[w.file].path);
+        if (lo.file) stats.AddFile(lo.file->text);
+      }
+    }
+  }
+
+  // Pass 2: extract → build the document → write.
+  ExtractContext ctx;
+  ctx.line_stats = &stats;
+  ctx.source_aliases = &aliases;
+  ctx.plain = options.plain;
+  progress.Start("indexing", work.size());
+  size_t done = 0;
+  for (const Work& w : work) {
+    if (StopSignal()) break;
+    const InputFile& f = walk.files[w.file];
+    Root& root = roots[f.root];
+    LoadOutcome lo = load(w);
+    progress.Update(++done, t.added + t.updated);
+    if (!lo.file) {  // changed again since pass 1
+      std::string detail;
+      if (w.replaces && !lo.unreadable) {
+        detail = "; its earlier article is removed";
+        remove.insert(w.replaces);
+        gone.emplace_back(w.replaces, schema::StoredArticle{});
+      }
+      skip(f.path, f.id, lo.skip_reason, detail);
       continue;
     }
     Article a = Extract(lo.file->text, ctx);
@@ -162,36 +410,81 @@ int RunIndex(const IndexOptions& options, std::ostream& out, std::ostream& err) 
     sa.source = a.source;
     sa.language = a.language;
     sa.body = a.Body();
+    sa.root = root.key;
+    sa.file_stamp = w.stamp;
+    sa.content_hash = lo.content_hash;
+    sa.line_keys = LineKeys(lo.file->text);
     if (sa.body.empty() && sa.title.empty()) {
-      ++skipped;
-      ++skip_reasons["no article text found"];
-      Warn(err, options.quiet, f.path, "no article text found");
+      std::string detail;
+      if (w.replaces) {
+        detail = "; its earlier article is removed";
+        remove.insert(w.replaces);
+        gone.emplace_back(w.replaces, schema::StoredArticle{});
+      }
+      skip(f.path, f.id, "no article text found", detail);
       continue;
     }
     writer.Put(sa);
-    ++indexed;
-    if (lo.file->repaired) ++repaired;
+    ++(w.replaces ? t.updated : t.added);
+    if (lo.file->repaired) ++t.repaired;
+    std::string why = w.why;
+    if (lo.file->lines_cut) {
+      ++t.cut;
+      why += "; " + std::to_string(lo.file->lines_cut) + " line(s) over " +
+             std::to_string(kMaxLineBytes >> 10) + " KiB cut";
+    }
+    report.Add(f.path, f.id, kOutcomeIndexed, why);
   }
-  writer.Commit();
+  progress.Clear();
+
+  const int stop = StopSignal();
+  if (!stop) {
+    for (Xapian::docid d : remove) {
+      writer.Remove(d);
+      ++t.removed;
+    }
+    for (const auto& [d, a] : gone)
+      if (!a.id.empty()) report.Add(a.path, a.id, kOutcomeRemoved, "file gone");
+    for (const auto& [arg, root] : roots)
+      writer.SetMetadata(schema::RootSettingsKey(root.key), settings);
+  }
+
+  // How stale the older articles' boilerplate evidence has become.
+  const std::string base_meta = writer.GetMetadata(schema::kMetaStatsBase);
+  const size_t changed = t.added + t.updated + t.removed;
+  size_t drift = 0, base = 0;
+  if (fresh || base_meta.empty()) {
+    base = writer.DocCount();
+    // An interrupted first run is no baseline yet: the run that completes it
+    // extracts the rest with the same full statistics and becomes one.
+    if (!stop) {
+      writer.SetMetadata(schema::kMetaStatsDrift, "0");
+      writer.SetMetadata(schema::kMetaStatsBase, std::to_string(base));
+    }
+  } else {
+    drift = ParseCount(writer.GetMetadata(schema::kMetaStatsDrift)) + changed;
+    base = ParseCount(base_meta);
+    writer.SetMetadata(schema::kMetaStatsDrift, std::to_string(drift));
+  }
+  const size_t now_docs = writer.DocCount();
+
+  if (stop && options.rebuild) {
+    // An unfinished rebuild is dropped (by ~IndexWriter): the old database
+    // stays as it was.
+  } else {
+    writer.Finish();
+  }
+  report.Close();
 
   const double secs = std::chrono::duration<double>(Clock::now() - start).count();
-  const size_t seen = c.walk.files.size() + c.walk.skipped.size();
-  char timing[64];
-  std::snprintf(timing, sizeof timing, "%.2f s", secs);
-  out << "lede-index: " << seen << " files seen, " << indexed << " indexed, " << skipped
-      << " skipped";
-  if (!skip_reasons.empty()) {
-    out << " (";
-    bool first = true;
-    for (const auto& [reason, count] : skip_reasons) {
-      out << (first ? "" : "; ") << count << " " << reason;
-      first = false;
-    }
-    out << ")";
+  PrintSummary(out, t, walk.files.size() + walk.skipped.size(), secs, options, stop);
+  if (!options.plain && now_docs >= 5 && drift * 5 > std::max(base, now_docs)) {
+    out << "lede-index: note: " << drift << " articles added, changed or removed since every "
+        << "article was last extracted together; the recurring-line statistics of older "
+        << "articles are stale: lede-index --rebuild re-extracts them all\n";
   }
-  if (repaired) out << ", " << repaired << " with undecodable bytes replaced";
-  out << " in " << timing << "; database " << options.db_path << "\n";
-  return (indexed == 0 && skipped > 0) ? kExitError : kExitMatch;
+  if (stop) return 128 + stop;
+  return (t.added + t.updated + t.unchanged == 0 && t.skipped > 0) ? kExitError : kExitMatch;
 }
 
 int RunExtract(const IndexOptions& options, std::ostream& out, std::ostream& err) {
@@ -199,14 +492,14 @@ int RunExtract(const IndexOptions& options, std::ostream& out, std::ostream& err
   const ExtractContext ctx = ContextFor(c, options);
   int status = kExitMatch;
   for (const SkippedPath& s : c.walk.skipped) {
-    Warn(err, false, s.path, s.reason);
+    Warn(err, false, DisplayPath(s.path), s.reason);
     status = kExitError;
   }
   for (size_t i = 0; i < c.walk.files.size(); ++i) {
     const InputFile& f = c.walk.files[i];
     LoadOutcome lo = Load(c, i);
     if (!lo.file) {
-      Warn(err, false, f.path, lo.skip_reason);
+      Warn(err, false, DisplayPath(f.path), lo.skip_reason);
       status = kExitError;
       continue;
     }
@@ -230,14 +523,14 @@ int RunExplain(const IndexOptions& options, std::ostream& out, std::ostream& err
   Collection c = Gather(options);
   const ExtractContext ctx = ContextFor(c, options);
   if (c.walk.files.empty()) {
-    for (const SkippedPath& s : c.walk.skipped) Warn(err, false, s.path, s.reason);
+    for (const SkippedPath& s : c.walk.skipped) Warn(err, false, DisplayPath(s.path), s.reason);
     throw InputError("no article file to explain");
   }
   for (size_t i = 0; i < c.walk.files.size(); ++i) {
     const InputFile& f = c.walk.files[i];
     LoadOutcome lo = Load(c, i);
     if (!lo.file) {
-      Warn(err, false, f.path, lo.skip_reason);
+      Warn(err, false, DisplayPath(f.path), lo.skip_reason);
       continue;
     }
     Article a = Extract(lo.file->text, ctx);

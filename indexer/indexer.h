@@ -21,6 +21,8 @@ struct IndexOptions {
   bool quiet = false;          // no per-file warnings
   unsigned batch_size = 1000;  // documents per commit
   std::string sources_file;    // user source-name aliases
+  std::string report_file;     // --report: one JSON line per input file
+  bool progress = false;       // draw a progress line on err (a terminal)
 };
 
 // Indexes; prints warnings for skipped files on err and the summary on out.

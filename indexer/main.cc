@@ -1,4 +1,6 @@
 // lede-index: command line → IndexOptions → RunIndex/RunExtract/RunExplain.
+#include <unistd.h>
+
 #include <csignal>
 #include <iostream>
 
@@ -8,6 +10,7 @@
 #include "common/db_path.h"
 #include "common/error.h"
 #include "indexer/indexer.h"
+#include "indexer/stop_signal.h"
 
 int main(int argc, char** argv) {
   // A closed pipe (lede-index --extract | head) ends quietly, like ripgrep.
@@ -21,7 +24,9 @@ int main(int argc, char** argv) {
       "lede-index: index news article dumps (.txt) into a lede database.\n\n"
       "Each file is read (any common encoding), stripped of page boilerplate,\n"
       "its title, date and source found, and its text indexed for lede-search.\n"
-      "Re-running replaces articles whose files are given again.",
+      "Re-running updates the database: only files whose content changed are read\n"
+      "and extracted again, articles whose files are gone from the roots given are\n"
+      "removed, and the rest is left untouched.",
       "lede-index"};
   app.footer(
       "Examples:\n"
@@ -33,10 +38,17 @@ int main(int argc, char** argv) {
       "                                     print title/date/source/body as JSON lines\n\n"
       "Database: --db, else $LEDE_DB, else $XDG_DATA_HOME/lede/index\n"
       "          (~/.local/share/lede/index).\n"
-      "Exit status: 0 success, 2 error (including: nothing could be indexed).");
+      "Exit status: 0 success, 2 error (including: nothing could be indexed, the\n"
+      "database is locked by another lede-index), 128+N when stopped by signal N\n"
+      "(130 Ctrl-C, 143 SIGTERM) after committing what was done.");
   app.add_option("paths", options.paths, "Files or directories to index")->required();
   app.add_option("--db", options.db_path, "Database path");
-  app.add_flag("--rebuild", options.rebuild, "Start from an empty database");
+  app.add_flag("--rebuild", options.rebuild,
+               "Start from an empty database (built beside the old one, which stays "
+               "searchable and is replaced only when the rebuild completes)");
+  app.add_option("--report", options.report_file,
+                 "Write one JSON line per input file (path, outcome indexed|unchanged|"
+                 "skipped|removed, reason) to this file ('-': standard output)");
   app.add_flag("--plain", options.plain,
                "Inputs are clean text: keep every line, first line is the title");
   app.add_option("--include", include, "Only files matching this glob (default *.txt); repeatable");
@@ -45,7 +57,8 @@ int main(int argc, char** argv) {
                  "File of source-name aliases, lines 'alias = Canonical Name'");
   app.add_option("--batch-size", options.batch_size, "Documents per commit")
       ->check(CLI::Range(1u, 1000000u));
-  app.add_flag("-q,--quiet", options.quiet, "Do not list skipped files (summary only)");
+  app.add_flag("-q,--quiet", options.quiet,
+               "Do not list skipped files nor draw the progress line (summary only)");
   auto* ex = app.add_flag("--extract", extract,
                           "Print one JSON object per article (id, path, title, date, "
                           "date_precision, source, language, body); index nothing");
@@ -63,10 +76,12 @@ int main(int argc, char** argv) {
   options.walk.include = include;
   options.walk.exclude = exclude;
   if (options.db_path.empty()) options.db_path = lede::DefaultDbPathFromEnv();
+  options.progress = !options.quiet && ::isatty(STDERR_FILENO);
 
   try {
     if (extract) return lede::RunExtract(options, std::cout, std::cerr);
     if (explain) return lede::RunExplain(options, std::cout, std::cerr);
+    lede::InstallStopHandlers();
     return lede::RunIndex(options, std::cout, std::cerr);
   } catch (const lede::Error& e) {
     std::cerr << "lede-index: error: " << e.what() << "\n";

@@ -36,9 +36,12 @@ class Walker {
     std::error_code ec;
     fs::file_status st = fs::status(arg, ec);
     if (ec || !fs::exists(st)) {
-      fs::file_status lst = fs::symlink_status(arg, ec);
-      out_->skipped.push_back({arg, fs::is_symlink(lst) ? "broken symlink"
-                                                        : "no such file or directory"});
+      const bool loop = ec == std::errc::too_many_symbolic_link_levels;
+      std::error_code lec;
+      fs::file_status lst = fs::symlink_status(arg, lec);
+      out_->skipped.push_back({arg, loop                  ? "symlink loop"
+                                    : fs::is_symlink(lst) ? "broken symlink"
+                                                          : "no such file or directory"});
       return;
     }
     if (fs::is_directory(st)) {
@@ -46,17 +49,32 @@ class Walker {
     } else if (fs::is_regular_file(st)) {
       // A file named on the command line is taken whatever its extension.
       std::string name = fs::path(arg).filename().string();
-      out_->files.push_back({arg, name, arg});
+      AddFile(arg, name, arg);
     } else {
       out_->skipped.push_back({arg, "not a regular file"});
     }
   }
 
  private:
+  void AddFile(const std::string& path, const std::string& id, const std::string& root) {
+    InputFile f{path, id, root};
+    struct stat sb;
+    if (::stat(path.c_str(), &sb) == 0) {
+      f.size = static_cast<uint64_t>(sb.st_size);
+      f.mtime_ns = static_cast<int64_t>(sb.st_mtim.tv_sec) * 1000000000 + sb.st_mtim.tv_nsec;
+    }
+    out_->files.push_back(std::move(f));
+  }
+
+  void Unlisted(const std::string& root, const fs::path& rel) {
+    out_->unlisted.push_back({root, rel.generic_string()});
+  }
+
   void WalkDir(const fs::path& dir, const fs::path& rel, const std::string& root) {
     struct stat sb;
     if (::stat(dir.c_str(), &sb) != 0) {
       out_->skipped.push_back({dir.string(), "cannot stat directory"});
+      Unlisted(root, rel);
       return;
     }
     auto key = std::make_pair(sb.st_dev, sb.st_ino);
@@ -68,6 +86,7 @@ class Walker {
     fs::directory_iterator it(dir, fs::directory_options::none, ec);
     if (ec) {
       out_->skipped.push_back({dir.string(), "cannot read directory: " + ErrorText(ec)});
+      Unlisted(root, rel);
       active_.erase(key);
       return;
     }
@@ -75,6 +94,7 @@ class Walker {
     for (; it != fs::directory_iterator(); it.increment(ec)) {
       if (ec) {
         out_->skipped.push_back({dir.string(), "error while listing: " + ErrorText(ec)});
+        Unlisted(root, rel);
         break;
       }
       entries.push_back(*it);
@@ -88,8 +108,10 @@ class Walker {
       std::error_code sec;
       fs::file_status st = e.status(sec);
       if (sec || !fs::exists(st)) {
-        if (e.is_symlink(sec) && Selected(name, rel_str, options_))
-          out_->skipped.push_back({e.path().string(), "broken symlink"});
+        const bool loop = sec == std::errc::too_many_symbolic_link_levels;
+        std::error_code lec;
+        if (e.is_symlink(lec) && Selected(name, rel_str, options_))
+          out_->skipped.push_back({e.path().string(), loop ? "symlink loop" : "broken symlink"});
         continue;
       }
       if (fs::is_directory(st)) {
@@ -102,7 +124,7 @@ class Walker {
         out_->skipped.push_back({e.path().string(), "not a regular file"});
         continue;
       }
-      out_->files.push_back({e.path().string(), rel_str, root});
+      AddFile(e.path().string(), rel_str, root);
     }
     active_.erase(key);
   }

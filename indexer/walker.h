@@ -2,6 +2,7 @@
 #ifndef LEDE_INDEXER_WALKER_H_
 #define LEDE_INDEXER_WALKER_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,8 @@ struct InputFile {
   std::string path;  // path to open (root joined with the relative path)
   std::string id;    // path relative to its root, '/'-separated
   std::string root;  // the command-line argument it was found under
+  uint64_t size = 0;     // as stat(2) saw it during the walk
+  int64_t mtime_ns = 0;  // modification time, nanoseconds since the epoch
 };
 
 struct SkippedPath {
@@ -18,9 +21,17 @@ struct SkippedPath {
   std::string reason;
 };
 
+// A directory whose listing failed: files under it may exist unseen, so
+// articles indexed from there must not be taken for deleted.
+struct UnlistedDir {
+  std::string root;  // the command-line argument
+  std::string rel;   // '/'-separated path relative to root; "" is the root
+};
+
 struct WalkResult {
   std::vector<InputFile> files;      // sorted by id, for deterministic runs
   std::vector<SkippedPath> skipped;  // unreadable dirs, broken links, loops...
+  std::vector<UnlistedDir> unlisted;
 };
 
 struct WalkOptions {

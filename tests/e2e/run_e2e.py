@@ -45,7 +45,8 @@ class CorpusTest(unittest.TestCase):
         return [h["id"] for h in json.loads(r.stdout)["results"]]
 
     def test_summary_counts_every_file(self):
-        self.assertIn("5 files seen, 5 indexed, 0 skipped", self.index_output)
+        self.assertIn("5 files seen, 5 added, 0 updated, 0 unchanged, 0 removed, 0 skipped",
+                      self.index_output)
 
     def test_geneva_communique_ranks_001_first(self):
         ids = self.ids("Geneva communiqué")

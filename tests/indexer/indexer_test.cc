@@ -1,0 +1,236 @@
+// Tests for indexer/indexer RunIndex: incremental updates, removal under the
+// roots given, reports, interruption. In-process, on temporary trees.
+#include "indexer/indexer.h"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "common/schema.h"
+#include "indexer/stop_signal.h"
+
+namespace lede {
+namespace {
+namespace fs = std::filesystem;
+
+struct RunResult {
+  int code = 0;
+  std::string out, err;
+};
+
+class IndexerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char tmpl[] = "/tmp/lede-indexer-XXXXXX";
+    dir_ = ::mkdtemp(tmpl);
+    root_ = dir_ / "root";
+    fs::create_directories(root_);
+    db_ = (dir_ / "db").string();
+    SetStopSignalForTest(0);
+  }
+  void TearDown() override {
+    SetStopSignalForTest(0);
+    fs::remove_all(dir_);
+  }
+
+  void Write(const std::string& rel, const std::string& text) {
+    fs::create_directories((root_ / rel).parent_path());
+    std::ofstream(root_ / rel, std::ios::binary) << text;
+  }
+  static std::string Story(const std::string& title, const std::string& words) {
+    return title + "\n\nBy Staff Reporter\n\n" + words +
+           " The talks went on for hours, officials said, and a statement followed later.\n";
+  }
+  RunResult Index(std::vector<std::string> paths = {}, bool rebuild = false,
+            const std::string& report = "") {
+    IndexOptions o;
+    o.db_path = db_;
+    o.paths = paths.empty() ? std::vector<std::string>{root_.string()} : paths;
+    o.rebuild = rebuild;
+    o.report_file = report;
+    std::ostringstream out, err;
+    RunResult r;
+    r.code = RunIndex(o, out, err);
+    r.out = out.str();
+    r.err = err.str();
+    return r;
+  }
+  std::map<std::string, std::string> Docs() {  // id -> title + body
+    Xapian::Database db(db_);
+    std::map<std::string, std::string> docs;
+    for (auto t = db.allterms_begin("Q"); t != db.allterms_end("Q"); ++t) {
+      Xapian::Document d = db.get_document(*db.postlist_begin(*t));
+      schema::StoredArticle a = schema::DecodeData(d.get_data());
+      docs[a.id] = a.title + "|" + a.body;
+    }
+    return docs;
+  }
+  fs::path dir_, root_;
+  std::string db_;
+};
+
+TEST_F(IndexerTest, SecondRunOnSameTreeChangesNothing) {
+  Write("a.txt", Story("Alpha", "Geneva."));
+  Write("sub/b.txt", Story("Beta", "Moscow."));
+  RunResult first = Index();
+  ASSERT_EQ(first.code, 0) << first.out << first.err;
+  EXPECT_NE(first.out.find("2 files seen, 2 added, 0 updated, 0 unchanged, 0 removed, 0 skipped"),
+            std::string::npos) << first.out;
+  auto before = Docs();
+  RunResult second = Index();
+  ASSERT_EQ(second.code, 0) << second.err;
+  EXPECT_NE(second.out.find("0 added, 0 updated, 2 unchanged, 0 removed, 0 skipped"),
+            std::string::npos) << second.out;
+  EXPECT_EQ(Docs(), before);
+}
+
+TEST_F(IndexerTest, ChangedTouchedAddedAndDeletedFiles) {
+  Write("a.txt", Story("Alpha", "Geneva."));
+  Write("b.txt", Story("Beta", "Moscow."));
+  Write("c.txt", Story("Gamma", "Paris."));
+  ASSERT_EQ(Index().code, 0);
+
+  Write("a.txt", Story("Alpha revised", "Geneva again."));  // content changed
+  fs::last_write_time(root_ / "b.txt", fs::last_write_time(root_ / "b.txt") + std::chrono::hours(1));
+  fs::remove(root_ / "c.txt");
+  Write("d.txt", Story("Delta", "Rome."));
+  const std::string report = (dir_ / "report.jsonl").string();
+  RunResult r = Index({}, false, report);
+  ASSERT_EQ(r.code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("3 files seen, 1 added, 1 updated, 1 unchanged, 1 removed, 0 skipped"),
+            std::string::npos) << r.out;
+  auto docs = Docs();
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_EQ(docs["a.txt"].rfind("Alpha revised|", 0), 0u) << docs["a.txt"];
+  EXPECT_TRUE(docs.count("d.txt"));
+  EXPECT_FALSE(docs.count("c.txt"));
+
+  std::map<std::string, std::string> outcome, reason;
+  std::ifstream in(report);
+  for (std::string line; std::getline(in, line);) {
+    auto j = nlohmann::json::parse(line);
+    outcome[j["id"]] = j["outcome"];
+    reason[j["id"]] = j["reason"];
+  }
+  EXPECT_EQ(outcome["a.txt"], "indexed");
+  EXPECT_EQ(reason["a.txt"], "content changed");
+  EXPECT_EQ(outcome["b.txt"], "unchanged");
+  EXPECT_EQ(reason["b.txt"], "same content (only touched)");
+  EXPECT_EQ(outcome["c.txt"], "removed");
+  EXPECT_EQ(outcome["d.txt"], "indexed");
+  EXPECT_EQ(reason["d.txt"], "new file");
+
+  // The touched file's new stamp was stored: next time it is not even read.
+  RunResult again = Index({}, false, report);
+  EXPECT_NE(again.out.find("3 unchanged"), std::string::npos) << again.out;
+  std::ifstream in2(report);
+  for (std::string line; std::getline(in2, line);)
+    EXPECT_EQ(nlohmann::json::parse(line)["reason"], "same size and modification time") << line;
+}
+
+TEST_F(IndexerTest, RemovesOnlyUnderTheRootsGiven) {
+  fs::path other = dir_ / "other";
+  fs::create_directories(other);
+  std::ofstream(other / "x.txt") << Story("Other", "Berlin.");
+  Write("a.txt", Story("Alpha", "Geneva."));
+  ASSERT_EQ(Index({root_.string(), other.string()}).code, 0);
+  fs::remove(root_ / "a.txt");
+  Write("b.txt", Story("Beta", "Moscow."));
+  // Spelled differently, still the same root.
+  RunResult r = Index({root_.string() + "/./"});
+  ASSERT_EQ(r.code, 0) << r.out << r.err;
+  auto docs = Docs();
+  EXPECT_EQ(docs.size(), 2u);
+  EXPECT_TRUE(docs.count("x.txt"));  // other root untouched
+  EXPECT_TRUE(docs.count("b.txt"));
+  EXPECT_NE(r.out.find("1 added, 0 updated, 0 unchanged, 1 removed"), std::string::npos) << r.out;
+}
+
+TEST_F(IndexerTest, FileThatBecomesBinaryLosesItsArticle) {
+  Write("a.txt", Story("Alpha", "Geneva."));
+  Write("b.txt", Story("Beta", "Moscow."));
+  ASSERT_EQ(Index().code, 0);
+  Write("a.txt", std::string("PNG\0\0\0binary", 12));
+  RunResult r = Index();
+  EXPECT_EQ(r.code, 0);
+  EXPECT_NE(r.err.find("binary file (NUL bytes); its earlier article is removed"), std::string::npos)
+      << r.err;
+  EXPECT_EQ(Docs().size(), 1u);
+}
+
+TEST_F(IndexerTest, UnlistedDirectoryKeepsItsArticles) {
+  if (::geteuid() == 0) GTEST_SKIP() << "root lists any directory (tested as nobody in e2e)";
+  Write("locked/a.txt", Story("Alpha", "Geneva."));
+  Write("b.txt", Story("Beta", "Moscow."));
+  ASSERT_EQ(Index().code, 0);
+  fs::permissions(root_ / "locked", fs::perms::none);
+  RunResult r = Index();
+  fs::permissions(root_ / "locked", fs::perms::owner_all);
+  EXPECT_NE(r.err.find("cannot read directory"), std::string::npos) << r.err;
+  EXPECT_EQ(Docs().size(), 2u);
+}
+
+TEST_F(IndexerTest, StopSignalCommitsSummarizesAndExitsNonZero) {
+  Write("a.txt", Story("Alpha", "Geneva."));
+  SetStopSignalForTest(SIGINT);
+  RunResult r = Index();
+  EXPECT_EQ(r.code, 128 + SIGINT);
+  EXPECT_NE(r.out.find("lede-index: interrupted: "), std::string::npos) << r.out;
+  SetStopSignalForTest(0);
+  RunResult resumed = Index();
+  EXPECT_EQ(resumed.code, 0);
+  EXPECT_EQ(Docs().size(), 1u);
+}
+
+TEST_F(IndexerTest, InterruptedRebuildKeepsTheOldDatabase) {
+  Write("a.txt", Story("Alpha", "Geneva."));
+  ASSERT_EQ(Index().code, 0);
+  auto before = Docs();
+  Write("b.txt", Story("Beta", "Moscow."));
+  SetStopSignalForTest(SIGTERM);
+  RunResult r = Index({}, true);
+  EXPECT_EQ(r.code, 128 + SIGTERM);
+  EXPECT_NE(r.out.find("left unchanged (rebuild abandoned)"), std::string::npos) << r.out;
+  EXPECT_EQ(Docs(), before);
+}
+
+TEST_F(IndexerTest, RebuildAfterUpdatesEqualsFreshBuild) {
+  for (int i = 0; i < 8; ++i)
+    Write("f" + std::to_string(i) + ".txt",
+          Story("Story " + std::to_string(i), "Words " + std::to_string(i) + ".") +
+              "\nSubscribe to our newsletter for more\n");
+  ASSERT_EQ(Index().code, 0);
+  fs::remove(root_ / "f0.txt");
+  Write("f1.txt", Story("Story one revised", "Changed.") + "\nSubscribe to our newsletter for more\n");
+  ASSERT_EQ(Index().code, 0);
+  auto incremental = Docs();
+  ASSERT_EQ(Index({}, true).code, 0);
+  EXPECT_EQ(Docs(), incremental);
+  const std::string clean_db = db_;
+  db_ = (dir_ / "clean").string();
+  ASSERT_EQ(Index().code, 0);
+  EXPECT_EQ(Docs(), incremental);
+}
+
+TEST_F(IndexerTest, AdvisesRebuildWhenMuchChanged) {
+  for (int i = 0; i < 10; ++i) Write("f" + std::to_string(i) + ".txt", Story("S" + std::to_string(i), "x."));
+  RunResult first = Index();
+  EXPECT_EQ(first.out.find("note:"), std::string::npos) << first.out;
+  for (int i = 10; i < 14; ++i) Write("f" + std::to_string(i) + ".txt", Story("S" + std::to_string(i), "y."));
+  RunResult more = Index();
+  EXPECT_NE(more.out.find("--rebuild re-extracts them all"), std::string::npos) << more.out;
+  RunResult rebuilt = Index({}, true);
+  EXPECT_EQ(rebuilt.out.find("note:"), std::string::npos) << rebuilt.out;
+}
+
+}  // namespace
+}  // namespace lede
