@@ -142,15 +142,25 @@ Xapian::Query DateRangeQuery(const DayRange& range) {
                        Xapian::sortable_serialise(lo), Xapian::sortable_serialise(hi));
 }
 
-DateRangeProcessor::DateRangeProcessor(long today)
-    : Xapian::RangeProcessor(schema::kSlotDate, "date:"), today_(today) {}
+DateRangeProcessor::DateRangeProcessor(long today, FilterError error)
+    : Xapian::RangeProcessor(schema::kSlotDate, "date:"), today_(today), error_(std::move(error)) {}
 
 Xapian::Query DateRangeProcessor::operator()(const std::string& begin, const std::string& end) {
-  return DateRangeQuery(ParseDateRange(begin + ".." + end, today_));
+  try {
+    return DateRangeQuery(ParseDateRange(begin + ".." + end, today_));
+  } catch (const QueryError& e) {
+    if (error_->empty()) *error_ = e.what();
+    return Xapian::Query::MatchNothing;
+  }
 }
 
 Xapian::Query DateFieldProcessor::operator()(const std::string& text) {
-  return DateRangeQuery(ParseDateRange(text, today_));
+  try {
+    return DateRangeQuery(ParseDateRange(text, today_));
+  } catch (const QueryError& e) {
+    if (error_->empty()) *error_ = e.what();
+    return Xapian::Query::MatchNothing;
+  }
 }
 
 }  // namespace lede

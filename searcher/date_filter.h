@@ -11,6 +11,7 @@
 #ifndef LEDE_SEARCHER_DATE_FILTER_H_
 #define LEDE_SEARCHER_DATE_FILTER_H_
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -42,24 +43,32 @@ DayRange ParseDateRange(std::string_view text, long today);
 // Documents whose date falls in range; documents with no date never match.
 Xapian::Query DateRangeQuery(const DayRange& range);
 
+// Where the processors below leave the first invalid value they meet, for
+// the caller to throw as a QueryError once QueryParser::parse_query has
+// returned: an exception unwinding through Xapian 1.4's parser leaks memory.
+// The processor returns Query::MatchNothing in its place.
+using FilterError = std::shared_ptr<std::string>;
+
 // "date:A..B" (registered with QueryParser::add_rangeprocessor).
 class DateRangeProcessor : public Xapian::RangeProcessor {
  public:
-  explicit DateRangeProcessor(long today);
+  DateRangeProcessor(long today, FilterError error);
   Xapian::Query operator()(const std::string& begin, const std::string& end) override;
 
  private:
   long today_;
+  FilterError error_;
 };
 
 // "date:DATE" (registered with QueryParser::add_boolean_prefix).
 class DateFieldProcessor : public Xapian::FieldProcessor {
  public:
-  explicit DateFieldProcessor(long today) : today_(today) {}
+  DateFieldProcessor(long today, FilterError error) : today_(today), error_(std::move(error)) {}
   Xapian::Query operator()(const std::string& text) override;
 
  private:
   long today_;
+  FilterError error_;
 };
 
 // Days since 1970 of a civil date (for callers turning a clock into today).

@@ -94,9 +94,9 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, long today_days) : stemme
   parser_.add_prefix("title", std::string(schema::kPrefixTitle));
   // lede's own processors: source names keyed like the index (case, accents,
   // spacing ignored); date: with lede's DATE syntax (searcher/date_filter.h).
-  parser_.add_boolean_prefix("source", (new SourceFieldProcessor)->release());
-  parser_.add_boolean_prefix("date", (new DateFieldProcessor(today_days))->release());
-  parser_.add_rangeprocessor((new DateRangeProcessor(today_days))->release());
+  parser_.add_boolean_prefix("source", (new SourceFieldProcessor(filter_error_))->release());
+  parser_.add_boolean_prefix("date", (new DateFieldProcessor(today_days, filter_error_))->release());
+  parser_.add_rangeprocessor((new DateRangeProcessor(today_days, filter_error_))->release());
 }
 
 ParsedQuery QueryBuilder::Parse(const std::string& text) const {
@@ -106,7 +106,9 @@ ParsedQuery QueryBuilder::Parse(const std::string& text) const {
                          Xapian::QueryParser::FLAG_LOVEHATE |
                          Xapian::QueryParser::FLAG_PURE_NOT;
   try {
+    filter_error_->clear();
     pq.query = parser_.parse_query(pre, flags);
+    if (!filter_error_->empty()) throw QueryError(*filter_error_);
   } catch (const Xapian::QueryParserError& e) {
     // Plain-terms interpretation: every word, OR-ed, stemmed like the index.
     std::vector<Xapian::Query> terms;

@@ -3,6 +3,7 @@
 #ifndef LEDE_SEARCHER_QUERY_BUILDER_H_
 #define LEDE_SEARCHER_QUERY_BUILDER_H_
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -42,6 +43,9 @@ class QueryBuilder {
  private:
   Xapian::Stem stemmer_;
   mutable Xapian::QueryParser parser_;
+  // Set by lede's date:/source: processors during parse_query (they must
+  // not throw through Xapian's parser); Parse throws it as a QueryError.
+  std::shared_ptr<std::string> filter_error_ = std::make_shared<std::string>();
 };
 
 }  // namespace lede

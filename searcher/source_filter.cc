@@ -21,7 +21,12 @@ Xapian::Query SourcesQuery(const std::vector<std::string>& names) {
 }
 
 Xapian::Query SourceFieldProcessor::operator()(const std::string& text) {
-  return Xapian::Query(SourceTerm(text));
+  try {
+    return Xapian::Query(SourceTerm(text));
+  } catch (const QueryError& e) {
+    if (error_->empty()) *error_ = e.what();
+    return Xapian::Query::MatchNothing;
+  }
 }
 
 }  // namespace lede

@@ -9,6 +9,8 @@
 
 #include <xapian.h>
 
+#include "searcher/date_filter.h"
+
 namespace lede {
 
 // The boolean term of a source name. Throws QueryError for a name with no
@@ -19,9 +21,14 @@ std::string SourceTerm(const std::string& name);
 Xapian::Query SourcesQuery(const std::vector<std::string>& names);
 
 // "source:NAME" and source:"Two Words" (QueryParser::add_boolean_prefix).
+// An invalid name is left in error (see FilterError).
 class SourceFieldProcessor : public Xapian::FieldProcessor {
  public:
+  explicit SourceFieldProcessor(FilterError error) : error_(std::move(error)) {}
   Xapian::Query operator()(const std::string& text) override;
+
+ private:
+  FilterError error_;
 };
 
 }  // namespace lede

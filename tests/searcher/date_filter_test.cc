@@ -99,11 +99,14 @@ std::vector<std::string> Matching(const std::string& query) {
     db.add_document(doc);
   }
   Xapian::QueryParser qp;
-  qp.add_boolean_prefix("date", (new DateFieldProcessor(kToday))->release());
-  qp.add_rangeprocessor((new DateRangeProcessor(kToday))->release());
+  auto error = std::make_shared<std::string>();
+  qp.add_boolean_prefix("date", (new DateFieldProcessor(kToday, error))->release());
+  qp.add_rangeprocessor((new DateRangeProcessor(kToday, error))->release());
   Xapian::Enquire e(db);
   e.set_query(qp.parse_query(
       query, Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT));
+  // As QueryBuilder does: the processors leave errors for after parsing.
+  if (!error->empty()) throw QueryError(*error);
   std::vector<std::string> out;
   Xapian::MSet m = e.get_mset(0, 10);
   for (auto it = m.begin(); it != m.end(); ++it) out.push_back(it.get_document().get_data());

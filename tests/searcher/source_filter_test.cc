@@ -33,10 +33,15 @@ TEST(SourceFilter, AnyOfTheNamesMatches) {
   std::sort(ids.begin(), ids.end());
   EXPECT_EQ(ids, (std::vector<std::string>{"a", "b"}));
   Xapian::QueryParser qp;
-  qp.add_boolean_prefix("source", (new SourceFieldProcessor)->release());
+  auto error = std::make_shared<std::string>();
+  qp.add_boolean_prefix("source", (new SourceFieldProcessor(error))->release());
   e.set_query(qp.parse_query(
       "source:VOA", Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT));
   EXPECT_EQ(Ids(e.get_mset(0, 10)), (std::vector<std::string>{"c"}));
+  EXPECT_TRUE(error->empty());
+  // A name with no word: no exception through Xapian's parser, an error left.
+  qp.parse_query("source:\"--\"", Xapian::QueryParser::FLAG_DEFAULT);
+  EXPECT_NE(error->find("invalid source"), std::string::npos) << *error;
 }
 
 }  // namespace
