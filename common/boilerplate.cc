@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -33,6 +34,7 @@ struct Unit {
   bool hard_bad = false;  // never body, whatever the neighbours say
   bool end_signal = false;
   bool date_only = false;
+  int list_head = -1;  // unit that announces the list this unit is an item of
 };
 
 // Phrases that open the page furniture following an article. Matched against
@@ -89,11 +91,10 @@ constexpr std::array<const char*, 40> kFurniture = {
 constexpr std::array<const char*, 7> kStrongFurnitureText = {
     "all rights reserved", "copyright", "trademarks of",
     "on this website", "of this website", "earn a commission", "activation link"};
-constexpr std::array<const char*, 15> kWeakFurnitureText = {
-    "privacy policy", "terms of use", "terms of service", "cookie",
-    "javascript", "your browser", "newsletter", "subscribe to", "sign up for",
-    "log in to", "sign in to", "subscription", "email address",
-    "unsubscribe", "on this site"};
+constexpr std::array<const char*, 16> kWeakFurnitureText = {
+    "privacy policy", "terms of use", "terms of service", "cookie",    "javascript", "your browser",
+    "newsletter",     "subscribe to", "sign up for",      "log in to", "sign in to", "subscription",
+    "email address",  "unsubscribe",  "on this site",     "follow us"};
 
 constexpr std::array<const char*, 18> kInlineTeasers = {
     "related", "read more", "read also", "also read", "see also", "more",
@@ -170,6 +171,34 @@ bool EndsWithCredit(const std::string& text) {
     if (at != std::string::npos && (open != std::string::npos ? at == 0 : true)) return true;
   }
   return false;
+}
+
+// "Tags: ads, meth", "Filed under: Music", "Wordcount: 717": the page's
+// index entries and counters under a story, a label and a list of values.
+bool IsTaxonomyLine(const std::string& text, const std::string& key, int words) {
+  if (words > 25) return false;
+  size_t colon = text.find(':');
+  std::string head =
+      colon == std::string::npos || colon > 20 ? std::string() : LineKey(text.substr(0, colon));
+  for (const char* p : {"tags", "tagged", "tagged with", "topics", "keywords", "categories",
+                        "category", "filed under", "posted in", "wordcount", "word count",
+                        "schlagwörter", "kategorien", "etiquetas", "categorias", "marcadores"}) {
+    if (head == p) return true;
+  }
+  return words <= 12 && (key.rfind("filed under ", 0) == 0 || key.rfind("posted in ", 0) == 0);
+}
+
+// "Home » News » World", "BLOG > Nutrition > Meal Plans": a breadcrumb
+// trail, a few short items joined by arrows.
+bool IsBreadcrumbTrail(std::string_view t, int words) {
+  if (words > 10) return false;
+  int arrows = 0;
+  for (std::string_view sep : {" \xC2\xBB", " > ", " \xE2\x80\xBA", " / "}) {
+    for (size_t at = t.find(sep); at != std::string_view::npos; at = t.find(sep, at + 1)) {
+      ++arrows;
+    }
+  }
+  return arrows > 0 && words <= 3 * (arrows + 1);
 }
 
 // "SEE MORE: ...", "Read more: ...", "Related: ...": a link to another story.
@@ -261,7 +290,7 @@ bool LooksLikeLink(std::string_view t, const LineFeatures& f) {
 // of lines. Web dumps here put one paragraph on one line.
 bool IsHardWrapped(const std::vector<std::string_view>& lines,
                    const std::vector<LineFeatures>& f) {
-  int text_lines = 0, wide = 0, pairs = 0, continued = 0;
+  int text_lines = 0, wide = 0, pairs = 0, continued = 0, broken = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
     if (f[i].chars < 15) continue;
     ++text_lines;
@@ -270,13 +299,19 @@ bool IsHardWrapped(const std::vector<std::string_view>& lines,
       ++pairs;
       // The sentence runs on into the next line, which starts in lower case.
       std::string_view next = TrimLine(lines[i + 1]);
-      if (!f[i].ends_sentence && next[0] >= 'a' && next[0] <= 'z') ++continued;
+      if (!f[i].ends_sentence && next[0] >= 'a' && next[0] <= 'z') {
+        ++continued;
+      } else if (!f[i].ends_sentence && !(next[0] >= 'a' && next[0] <= 'z')) {
+        ++broken;
+      }
     }
   }
   // A title or two may be longer than the wrap width; a web dump has a
   // paragraph per line, so several lines are.
   if (text_lines < 3 || wide > 2 || (wide > 1 && wide * 10 > text_lines)) return false;
-  return pairs >= 2 && continued * 2 >= pairs;
+  // A short text may have more sentence ends than wraps; then no line may
+  // stop mid-sentence before a line that starts anew (as menus do).
+  return pairs >= 2 && (continued * 2 >= pairs || (continued >= 1 && broken == 0));
 }
 
 const char* ClassName(Class c) {
@@ -418,18 +453,28 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
       continue;
     }
     // Captions come in twos and threes, sometimes with a credit appended to
-    // one copy: compare the start of the line.
-    bool near_copy = false;
-    for (int other = std::max(0, k - 4); other <= k + 4 && other < static_cast<int>(units.size());
-         ++other) {
-      if (other == k) continue;
-      const std::string& a = u.key;
-      const std::string& b = units[other].key;
-      size_t len = std::min({a.size(), b.size(), static_cast<size_t>(60)});
-      if (len >= 8 && a.compare(0, len, b, 0, len) == 0 &&
-          (len == a.size() || len >= 40)) {
-        near_copy = true;
+    // one copy: compare the start of the line. Teaser cards print their
+    // label and headline twice (label, headline, image, label, headline): a
+    // copy further away counts when its neighbour is repeated as well. A
+    // line that recurs in a list ("Eat every 2-3 hours") does not.
+    const int num_units = static_cast<int>(units.size());
+    auto same_start = [&](int a_index, int b_index) {
+      if (a_index < 0 || b_index < 0 || a_index >= num_units || b_index >= num_units) {
+        return false;
       }
+      const std::string& a = units[a_index].key;
+      const std::string& b = units[b_index].key;
+      size_t len = std::min({a.size(), b.size(), static_cast<size_t>(60)});
+      return len >= 8 && a.compare(0, len, b, 0, len) == 0 && (len == a.size() || len >= 40);
+    };
+    bool near_copy = false;
+    for (int d = -4; d <= 4 && !near_copy; ++d) {
+      if (d == 0 || !same_start(k, k + d)) continue;
+      auto exact = [&](int a_index, int b_index) {
+        return a_index >= 0 && b_index >= 0 && a_index < num_units && b_index < num_units &&
+               !units[a_index].key.empty() && units[a_index].key == units[b_index].key;
+      };
+      near_copy = std::abs(d) <= 2 || exact(k - 1, k + d - 1) || exact(k + 1, k + d + 1);
     }
     auto dates_only = [&u]() {
       // A line that is little more than a dated time stamp, e.g. a
@@ -455,6 +500,10 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
       bad("legal or account notice");
     } else if (IsCaption(u.key, u.f.words) || (u.f.words <= 60 && EndsWithCredit(u.text))) {
       bad("photo caption or credit");
+    } else if (IsBreadcrumbTrail(u.text, u.f.words)) {
+      bad("breadcrumb trail");
+    } else if (IsTaxonomyLine(u.text, u.key, u.f.words)) {
+      bad("tags, categories or counters");
     } else if (IsTeaserLink(u.text, u.key)) {
       bad("link to another story");
     } else if (LooksLikeLink(u.text, u.f)) {
@@ -522,6 +571,49 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
     }
   }
 
+  // Lists and tables: a run of units with at most one blank line between
+  // them and nothing the page never says in a story (furniture, captions,
+  // links, end-of-article signals, time stamps). Returns one past the last.
+  // Menus: three or more lines with no blank line between them, of a few
+  // words (fewer than three) each on average.
+  std::vector<bool> menu(units.size(), false);
+  for (int k = 0; k < m;) {
+    int end = k + 1;
+    int words = units[k].f.words;
+    while (end < m && units[end].first == units[end - 1].last + 1) words += units[end++].f.words;
+    if (end - k >= 3 && words < 3 * (end - k)) {
+      for (int j = k; j < end; ++j) menu[j] = true;
+    }
+    k = end;
+  }
+  auto list_run_end = [&](int from) {
+    int j = from;
+    while (j < m && !units[j].hard_bad && !units[j].date_only && !menu[j] &&
+           (j == from || units[j].first - units[j - 1].last <= 2)) {
+      ++j;
+    }
+    return j;
+  };
+  // A paragraph ending in a colon announces a list or table ("Standings
+  // after 36 races:", "Here are the highlights:"): its items belong to the
+  // story, however little they read like prose, and weigh in its favour.
+  for (int k = 0; k + 1 < m; ++k) {
+    const Unit& head = units[k];
+    if (head.cls != Class::kGood || head.text.back() != ':') continue;
+    if (units[k + 1].first - head.last > 2) continue;
+    int end = list_run_end(k + 1);
+    if (end - (k + 1) < 2) continue;
+    for (int j = k + 1; j < end; ++j) {
+      Unit& item = units[j];
+      if (item.cls == Class::kGood) continue;
+      item.cls = Class::kGood;
+      item.list_head = k;
+      item.reason = "item of the list announced by line " + std::to_string(head.last + 1) + " (" +
+                    item.reason + ")";
+    }
+    k = end - 1;
+  }
+
   // One stretch: clusters of good units separated by at most a few bad lines
   // and by no end-of-article signal or time stamp; the largest wins.
   struct Cluster {
@@ -553,6 +645,8 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
       long w = u.initial == Class::kGood
                    ? static_cast<long>(u.f.chars * prose) + u.f.cjk * 2
                    : 0;
+      // List items count for their text, not their padding, and half.
+      if (u.list_head >= 0) w = static_cast<long>(u.key.size()) / 2;
       // The last stretch of a long page is its footer (disclaimers, about
       // the publisher): it counts half.
       if (n >= kLongPage && u.first * 100 >= n * 85) w /= 2;
@@ -576,7 +670,7 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
     // lines of at least a few words so that the body is never empty.
     for (int k = 0; k < m; ++k) {
       Unit& u = units[k];
-      if (u.hard_bad || u.f.words < 4) continue;
+      if (u.hard_bad || u.date_only || u.f.words < 4) continue;
       u.cls = u.initial = Class::kGood;
       u.reason = "no prose on the page; kept as the longest lines";
     }
@@ -628,6 +722,31 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
     }
     return out;
   }
+  // A page with no stretch of prose worth the name (results, standings, a
+  // schedule) is its biggest list: the longest run of lines of a few words
+  // that are neither furniture nor time stamps.
+  int block_begin = -1, block_end = -1;
+  long block_weight = 0;
+  if (clusters[best].weight < kSubstantial) {
+    for (int k = 0; k < m;) {
+      if (units[k].hard_bad || units[k].date_only || menu[k]) {
+        ++k;
+        continue;
+      }
+      int end = list_run_end(k);
+      long w = 0;
+      for (int j = k; j < end; ++j) {
+        if (units[j].f.words >= 3) w += static_cast<long>(units[j].key.size());
+      }
+      if (w > block_weight) {
+        block_weight = w;
+        block_begin = k;
+        block_end = end - 1;
+      }
+      k = end;
+    }
+  }
+  const bool list_page = block_begin >= 0 && block_weight > 3 * clusters[best].weight;
   // Articles are broken up by photos, ads and pull quotes longer than the
   // cluster gap; neighbouring clusters join the main one unless an
   // end-of-article signal or a time stamp lies between them.
@@ -716,33 +835,51 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
     }
     return false;
   };
-  for (int c = best + 1; c < num_clusters; ++c) {
-    if (!extend(&c, +1)) break;
-  }
-  for (int c = best - 1; c >= 0; --c) {
-    if (!extend(&c, -1)) break;
-  }
-  // The article starts with real prose, and a short tail of lines that only
-  // borrowed the class from a neighbour (a newsletter box, "Find a partner")
-  // is not part of it; a long tail is a list the article ends with.
-  while (main.begin < main.end && units[main.begin].initial != Class::kGood) ++main.begin;
-  int last_prose = main.end;
-  auto sentence = [&](const Unit& u) {
-    return u.initial == Class::kGood ||
-           (!u.hard_bad && u.f.ends_sentence && u.f.words >= 3 && !u.date_only);
-  };
-  while (last_prose > main.begin && !sentence(units[last_prose])) --last_prose;
-  int tail = 0;
-  for (int k = last_prose + 1; k <= main.end; ++k) tail += units[k].hard_bad ? 0 : 1;
-  if (tail <= kShortTail) main.end = last_prose;
-  // A line ending in a colon announces a list ("Tour dates:", "Here are the
-  // highlights:"); the run of lines that follows it without a blank line is
-  // part of the article even after its last paragraph.
-  for (int k = main.begin; k <= main.end + 1 && k < m; ++k) {
-    if (units[k].hard_bad || units[k].text.empty() || units[k].text.back() != ':') continue;
-    int j = k + 1;
-    while (j < m && units[j].first == units[j - 1].last + 1 && !units[j].hard_bad) ++j;
-    if (j - 1 > main.end && j - k > 2) main.end = j - 1;
+  int tail_items = 0;
+  if (list_page) {
+    main.begin = block_begin;
+    main.end = block_end;
+  } else {
+    for (int c = best + 1; c < num_clusters; ++c) {
+      if (!extend(&c, +1)) break;
+    }
+    for (int c = best - 1; c >= 0; --c) {
+      if (!extend(&c, -1)) break;
+    }
+    // The article starts with real prose, and a short tail of lines that only
+    // borrowed the class from a neighbour (a newsletter box, "Find a partner")
+    // is not part of it; a long tail is a list the article ends with.
+    while (main.begin < main.end && units[main.begin].initial != Class::kGood) ++main.begin;
+    int last_prose = main.end;
+    auto sentence = [&](const Unit& u) {
+      return u.initial == Class::kGood ||
+             (!u.hard_bad && u.f.ends_sentence && u.f.words >= 3 && !u.date_only);
+    };
+    while (last_prose > main.begin && !sentence(units[last_prose])) --last_prose;
+    int tail = 0;
+    for (int k = last_prose + 1; k <= main.end; ++k) tail += units[k].hard_bad ? 0 : 1;
+    if (tail <= kShortTail) main.end = last_prose;
+    // A line ending in a colon announces a list ("Tour dates:", "Here are the
+    // highlights:"); the run of lines that follows it without a blank line is
+    // part of the article even after its last paragraph.
+    for (int k = main.begin; k <= main.end + 1 && k < m; ++k) {
+      if (units[k].hard_bad || units[k].text.empty() || units[k].text.back() != ':') continue;
+      int j = k + 1;
+      while (j < m && units[j].first == units[j - 1].last + 1 && !units[j].hard_bad) ++j;
+      if (j - 1 > main.end && j - k > 2) main.end = j - 1;
+    }
+    // A list or table right after the last paragraph (tour dates, a recipe's
+    // steps, results) that runs up to the page furniture is how the article
+    // ends; teaser lists are set apart by a heading such as "Related", which
+    // stops the run.
+    if (main.end + 1 < m && units[main.end + 1].first - units[main.end].last <= 2) {
+      int end = list_run_end(main.end + 1);
+      bool furniture_next = end >= m || units[end].hard_bad || units[end].date_only;
+      if (end - (main.end + 1) >= 3 && furniture_next) {
+        tail_items = end - (main.end + 1);
+        main.end = end - 1;
+      }
+    }
   }
   for (int k = 0; k < m; ++k) {
     const Unit& u = units[k];
@@ -751,8 +888,12 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
     // short: list items, table rows, sub-headings.
     bool keep = in_main && !boxed[k] && (u.cls == Class::kGood || !u.hard_bad);
     std::string why;
-    if (in_main && boxed[k]) {
+    if (keep && list_page) {
+      why = "no stretch of prose on the page; its longest list: " + u.reason;
+    } else if (in_main && boxed[k]) {
       why = "box of other stories inside the article: " + u.reason;
+    } else if (keep && k > main.end - tail_items) {
+      why = "list that ends the article: " + u.reason;
     } else if (keep && u.cls != Class::kGood) {
       why = "inside the article: " + u.reason;
     } else if (keep) {

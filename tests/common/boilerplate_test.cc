@@ -1,10 +1,11 @@
 // Boilerplate removal on small hand-made pages.
 #include "common/boilerplate.h"
 
-#include <gtest/gtest.h>
-
+#include <algorithm>
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include "common/line_features.h"
 
@@ -103,6 +104,104 @@ TEST(Boilerplate, NeverEmptyWhenThereAreWords) {
   in.lines = SplitLines("Fixture list\nArsenal v Chelsea\nLiverpool v Everton\n");
   in.language = "en";
   EXPECT_FALSE(RemoveBoilerplate(in).paragraphs.empty());
+}
+
+// Kept paragraphs and the reasons of every line, for the list tests.
+BoilerplateResult RunOn(const std::string& page) {
+  static std::vector<std::string> pages;  // keeps the views valid
+  pages.push_back(page);
+  BoilerplateInput in;
+  in.lines = SplitLines(pages.back());
+  in.language = "en";
+  return RemoveBoilerplate(in);
+}
+
+bool Has(const std::vector<std::string>& kept, const std::string& p) {
+  return std::find(kept.begin(), kept.end(), p) != kept.end();
+}
+
+const char kStory[] =
+    "The city council voted on Tuesday to approve the budget for next year, "
+    "after a debate that lasted most of the afternoon and evening.\n\n"
+    "Members of the opposition said that the plan would leave the schools "
+    "without the money they need, and that the vote was rushed.\n\n";
+const char kMoreStory[] =
+    "The mayor said that she would sign the budget by the end of the week, "
+    "and that the schools would get more money from the state next year.\n\n"
+    "A group of parents who had come to the meeting said they would hold a "
+    "protest in front of the town hall on Saturday morning.\n\n";
+
+TEST(Boilerplate, TableAnnouncedByAColonIsPartOfTheStory) {
+  std::string page = std::string("Home\nNews\nSports\n\n") +
+                     "The standings after the last race of the season were as follows "
+                     "for the top five drivers in the championship:\n\n";
+  for (int i = 1; i <= 6; ++i) {
+    page += std::to_string(i) + "     Driver Number" + std::to_string(i) + "     " +
+            std::to_string(5000 - i * 10) + "     3     1\n\n";
+  }
+  page +=
+      "Most Popular\n\nSomething else happened in a town far away from here today, "
+      "and the police said that nobody was hurt in the incident at all.\n";
+  BoilerplateResult r = RunOn(page);
+  EXPECT_TRUE(Has(r.paragraphs, "3     Driver Number3     4970     3     1"));
+  EXPECT_NE(r.reason[8].find("announced by line 5"), std::string::npos) << r.reason[8];
+  EXPECT_FALSE(Has(r.paragraphs, "Most Popular"));
+}
+
+TEST(Boilerplate, ListThatEndsTheArticleIsKeptTeaserListIsNot) {
+  std::string page = std::string(kStory) + "June 9 - West Palm Beach, FL @ Coral Sky\n" +
+                     "June 10 - Tampa, FL @ Credit Union Amphitheatre\n" +
+                     "June 14 - Alpharetta, GA @ Ameris Bank Amphitheatre\n" +
+                     "June 17 - Nashville, TN @ Bridgestone Arena\n\n" +
+                     "Copyright 2019 The Daily Planet. All rights reserved.\n";
+  BoilerplateResult r = RunOn(page);
+  EXPECT_TRUE(Has(r.paragraphs, "June 17 - Nashville, TN @ Bridgestone Arena"));
+  // The same list after "Related" is a list of other stories.
+  std::string teasers = std::string(kStory) + "Related\n\n" +
+                        "Mayor opens the new bridge over the river\n\n" +
+                        "Local team wins the cup after twenty years\n\n" +
+                        "Storm leaves thousands without power\n\n" +
+                        "Copyright 2019 The Daily Planet. All rights reserved.\n";
+  r = RunOn(teasers);
+  EXPECT_EQ(r.paragraphs.size(), 2u);
+}
+
+TEST(Boilerplate, PageWithoutProseKeepsItsLongestList) {
+  std::string page =
+      "Home\nScores\nTeams\nVideo\n\nHigh school roundup\n\n"
+      "Published 2:16 AM EST Nov 20, 2019\n\n";
+  for (const char* game : {"Palm Bay d. Rockledge 70-44", "Heritage d. Titusville 53-9",
+                           "Melbourne d. Space Coast 69-54", "Cocoa d. West Shore 61-21"}) {
+    page += std::string(game) + "\n\n";
+  }
+  page += "Terms of Service Privacy Notice\n";
+  BoilerplateResult r = RunOn(page);
+  EXPECT_EQ(r.paragraphs.size(), 4u);
+  EXPECT_TRUE(Has(r.paragraphs, "Cocoa d. West Shore 61-21"));
+  EXPECT_FALSE(Has(r.paragraphs, "Scores"));
+}
+
+TEST(Boilerplate, TeaserCardsRepeatInPairsListLinesDoNot) {
+  // A teaser card prints its label and headline twice; a list repeats a
+  // line among different ones.
+  std::string cards = std::string(kStory) + "Business\nAirlines order fifty new planes\n" +
+                      "Plane on a runway\nBusiness\nAirlines order fifty new planes\n\n" +
+                      kMoreStory;
+  BoilerplateResult r = RunOn(cards);
+  EXPECT_FALSE(Has(r.paragraphs, "Airlines order fifty new planes"));
+  std::string list = std::string(kStory) + "Meal 1\n\nEat every 2-3 hours\n\n" +
+                     "One cup of strawberries and almond milk\n\nMeal 2\n\n" +
+                     "Eat every 2-3 hours\n\nTomato salad with feta\n\n" + kMoreStory;
+  r = RunOn(list);
+  EXPECT_TRUE(Has(r.paragraphs, "Eat every 2-3 hours"));
+}
+
+TEST(Boilerplate, BreadcrumbsAndTagsAreFurniture) {
+  std::string page = std::string("Home \xC2\xBB News \xC2\xBB World\n\n") + kStory +
+                     "Tags: budget, council, schools\n\n" + kMoreStory;
+  BoilerplateResult r = RunOn(page);
+  EXPECT_EQ(r.reason[0], "breadcrumb trail");
+  EXPECT_FALSE(Has(r.paragraphs, "Tags: budget, council, schools"));
 }
 
 TEST(Boilerplate, EndSignals) {
