@@ -33,6 +33,7 @@ struct Unit {
   std::string reason;
   bool hard_bad = false;  // never body, whatever the neighbours say
   bool end_signal = false;
+  bool notice = false;  // legal or account notice: a story may go on after it
   bool date_only = false;
   int list_head = -1;  // unit that announces the list this unit is an item of
 };
@@ -496,10 +497,12 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
       bad("end-of-article signal \"" + u.text.substr(0, 40) + "\"");
     } else if (IsFurnitureKey(u.key)) {
       bad("page furniture");
-    } else if (HasFurnitureText(u)) {
-      bad("legal or account notice");
     } else if (IsCaption(u.key, u.f.words) || (u.f.words <= 60 && EndsWithCredit(u.text))) {
+      // Before notices: "Image copyright Getty Images" credits a photo.
       bad("photo caption or credit");
+    } else if (HasFurnitureText(u)) {
+      u.notice = true;
+      bad("legal or account notice");
     } else if (IsBreadcrumbTrail(u.text, u.f.words)) {
       bad("breadcrumb trail");
     } else if (IsTaxonomyLine(u.text, u.key, u.f.words)) {
@@ -660,7 +663,7 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
       gap_lines = 0;
       pending_bad = 0;
     } else {
-      if (u.end_signal || u.date_only) cut = true;
+      if (u.end_signal || u.date_only || u.notice) cut = true;
       gap_lines += u.last - u.first + 1;
       ++pending_bad;
     }
@@ -794,7 +797,7 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
     bool signal = false;
     for (int k = from + 1; k < to; ++k) {
       if (units[k].date_only) return 1;
-      if (units[k].end_signal) signal = true;
+      if (units[k].end_signal || units[k].notice) signal = true;
       gap += units[k].last - units[k].first + 1;
     }
     if (gap > kMaxJoinGap) return 1;
@@ -849,7 +852,20 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
     // The article starts with real prose, and a short tail of lines that only
     // borrowed the class from a neighbour (a newsletter box, "Find a partner")
     // is not part of it; a long tail is a list the article ends with.
-    while (main.begin < main.end && units[main.begin].initial != Class::kGood) ++main.begin;
+    // A long paragraph without a full stop that runs straight into the
+    // story (no byline, stamp or share buttons between) is its first.
+    auto opens_story = [&](int k) {
+      if (units[k].initial != Class::kNearGood || units[k].f.words < 16) return false;
+      for (int j = k + 1; j <= main.end; ++j) {
+        if (units[j].initial == Class::kGood) return true;
+        if (units[j].initial != Class::kNearGood) return false;
+      }
+      return false;
+    };
+    while (main.begin < main.end && units[main.begin].initial != Class::kGood &&
+           !opens_story(main.begin)) {
+      ++main.begin;
+    }
     int last_prose = main.end;
     auto sentence = [&](const Unit& u) {
       return u.initial == Class::kGood ||

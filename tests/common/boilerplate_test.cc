@@ -204,6 +204,32 @@ TEST(Boilerplate, BreadcrumbsAndTagsAreFurniture) {
   EXPECT_FALSE(Has(r.paragraphs, "Tags: budget, council, schools"));
 }
 
+TEST(Boilerplate, ProseAfterANoticeMustContinueTheStory) {
+  const std::string promo =
+      "Get breaking space news and the latest updates on rocket launches, skywatching "
+      "events and more delivered to you every single week!";
+  std::string page = std::string(kStory) + kMoreStory +
+                     "Sign up for our newsletter and never miss a story.\n\n" + promo + "\n";
+  BoilerplateResult r = RunOn(page);
+  EXPECT_FALSE(Has(r.paragraphs, promo));
+  EXPECT_EQ(r.paragraphs.size(), 4u);
+  // The same notice in the middle of the story does not end it.
+  const std::string more =
+      "The council will meet again next month to vote on the budget for the schools, "
+      "the mayor said, and parents of the pupils are invited to the meeting.";
+  page = std::string(kStory) + "Sign up for our newsletter and never miss a story.\n\n" +
+         kMoreStory + more + "\n";
+  r = RunOn(page);
+  EXPECT_TRUE(Has(r.paragraphs, more));
+}
+
+TEST(Boilerplate, PhotoCopyrightIsACaptionNotANotice) {
+  std::string page = std::string(kStory) + "Image copyright Getty Images\n\n" + kMoreStory;
+  BoilerplateResult r = RunOn(page);
+  EXPECT_EQ(r.paragraphs.size(), 4u);
+  EXPECT_EQ(r.reason[4], "photo caption or credit");
+}
+
 TEST(Boilerplate, EndSignals) {
   EXPECT_TRUE(IsEndOfArticleSignal("You May Like"));
   EXPECT_TRUE(IsEndOfArticleSignal("Leave your comment0 comments"));
