@@ -494,7 +494,7 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
     };
     if (IsEndSignalKey(u.key)) {
       u.end_signal = true;
-      bad("end-of-article signal \"" + u.text.substr(0, 40) + "\"");
+      bad("end-of-article signal \"" + std::string(Utf8Prefix(u.text, 40)) + "\"");
     } else if (IsFurnitureKey(u.key)) {
       bad("page furniture");
     } else if (IsCaption(u.key, u.f.words) || (u.f.words <= 60 && EndsWithCredit(u.text))) {

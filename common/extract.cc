@@ -341,7 +341,7 @@ DateChoice FindDate(const std::vector<std::string_view>& lines,
       if (score > best) {
         best = score;
         out.date = m.date;
-        out.evidence = std::string(t.substr(0, 200));
+        out.evidence = std::string(Utf8Prefix(t, 200));
       }
       break;
     }
@@ -392,7 +392,7 @@ DateChoice FindDate(const std::vector<std::string_view>& lines,
         // "Dec. 30" in a page dated January 2 belongs to the year before.
         if (d.month == 12 && m->date.month == 1) --d.year;
         out.date = d;
-        out.evidence = std::string(yearless_line.substr(0, 200));
+        out.evidence = std::string(Utf8Prefix(yearless_line, 200));
         return out;
       }
     }

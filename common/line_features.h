@@ -28,6 +28,10 @@ struct LineFeatures {
 // Whitespace (ASCII and U+00A0) trimmed from both ends.
 std::string_view TrimLine(std::string_view s);
 
+// The longest prefix of s of at most max_bytes that does not cut a UTF-8
+// sequence in two, for quoting a line in a reason or evidence.
+std::string_view Utf8Prefix(std::string_view s, size_t max_bytes);
+
 // Splits on '\n' (a trailing '\r' is dropped). Always at least one line.
 std::vector<std::string_view> SplitLines(std::string_view text);
 

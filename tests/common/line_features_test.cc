@@ -64,6 +64,26 @@ TEST(LineFeatures, SplitAndTrim) {
   EXPECT_EQ(LineKey("  Most   Popular!! "), "most popular");
 }
 
+TEST(LineFeatures, Utf8PrefixNeverCutsACharacter) {
+  EXPECT_EQ(Utf8Prefix("abc", 10), "abc");
+  EXPECT_EQ(Utf8Prefix("abcdef", 3), "abc");
+  // "é" is two bytes, "日" three: a cut inside either backs up before it.
+  EXPECT_EQ(Utf8Prefix("ab\xC3\xA9", 3), "ab");
+  EXPECT_EQ(Utf8Prefix("a\xE6\x97\xA5"
+                       "b",
+                       2),
+            "a");
+  EXPECT_EQ(Utf8Prefix("a\xE6\x97\xA5"
+                       "b",
+                       3),
+            "a");
+  EXPECT_EQ(Utf8Prefix("a\xE6\x97\xA5"
+                       "b",
+                       4),
+            "a\xE6\x97\xA5");
+  EXPECT_EQ(Utf8Prefix("", 0), "");
+}
+
 TEST(LineFeatures, InvalidBytesAreSafe) {
   std::string junk = "ab\xff\xfe\xc3 cd \xe2\x80";
   LineFeatures f = ComputeLineFeatures(junk, EnglishStop);
