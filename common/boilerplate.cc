@@ -34,6 +34,7 @@ struct Unit {
   bool hard_bad = false;  // never body, whatever the neighbours say
   bool end_signal = false;
   bool notice = false;  // legal or account notice: a story may go on after it
+  bool image_text = false;  // alt text or caption of an image
   bool date_only = false;
   int list_head = -1;  // unit that announces the list this unit is an item of
 };
@@ -161,15 +162,18 @@ bool HasFurnitureText(const Unit& u) {
 // Photo captions and credits: agencies write them in set phrases.
 // "... (Image: GETTY)", "... Credit: ESA": a caption ends with its credit.
 bool EndsWithCredit(const std::string& text) {
+  // "(Image: GETTY)" closes the line, or "Credit: ESA" sits in its last
+  // few words; a "(pictured)" earlier on is part of the sentence.
   size_t open = text.rfind('(');
-  std::string tail = text.substr(open == std::string::npos ? (text.size() > 40 ? text.size() - 40 : 0)
-                                                           : open + 1);
+  bool in_parens = open != std::string::npos && !text.empty() && text.back() == ')';
+  size_t from = in_parens ? open + 1 : (text.size() > 40 ? text.size() - 40 : 0);
+  std::string tail = text.substr(from);
   for (char& c : tail) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   for (const char* p : {"image:", "photo:", "picture:", "credit:", "pic:", "photograph:"}) {
     size_t at = tail.find(p);
-    if (at != std::string::npos && (open != std::string::npos ? at == 0 : true)) return true;
+    if (at != std::string::npos && (!in_parens || at == 0)) return true;
   }
   return false;
 }
@@ -499,6 +503,7 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
       bad("page furniture");
     } else if (IsCaption(u.key, u.f.words) || (u.f.words <= 60 && EndsWithCredit(u.text))) {
       // Before notices: "Image copyright Getty Images" credits a photo.
+      u.image_text = true;
       bad("photo caption or credit");
     } else if (HasFurnitureText(u)) {
       u.notice = true;
@@ -514,6 +519,7 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
     } else if (IsSelfRepeat(u.text)) {
       bad("caption repeated in one line");
     } else if (near_copy && u.key.size() >= 8) {
+      u.image_text = true;
       bad("repeated nearby (caption or teaser)");
     } else if (input.total_files >= 5 && u.first == u.last &&
                static_cast<size_t>(u.first) < input.files_with_line.size() &&
@@ -526,6 +532,22 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
       u.reason = "date or time stamp";
       u.initial = Class::kShort;
     }
+  }
+
+  // w3m prints an image's alt text and its caption as one block: the line
+  // right under a caption or a repeated line, with no blank line between,
+  // is its caption even when it reads like prose and names no credit.
+  for (int k = 1; k < static_cast<int>(units.size()); ++k) {
+    Unit& u = units[k];
+    const Unit& above = units[k - 1];
+    if (u.hard_bad || !above.image_text || u.first != above.last + 1) continue;
+    // A teaser prints its headline over and over; the story may go on right
+    // under the last copy.
+    if (k >= 2 && units[k - 2].key == above.key && units[k - 2].last + 1 == above.first) continue;
+    u.initial = Class::kBad;
+    u.hard_bad = true;
+    u.image_text = true;
+    u.reason = "caption: right under an image's alt text";
   }
 
   // Context-sensitive pass (jusText): near-good and short units take the

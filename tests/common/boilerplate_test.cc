@@ -230,6 +230,26 @@ TEST(Boilerplate, PhotoCopyrightIsACaptionNotANotice) {
   EXPECT_EQ(r.reason[4], "photo caption or credit");
 }
 
+TEST(Boilerplate, CaptionUnderAnImagesAltTextIsDropped) {
+  // The alt text (the headline again) and the caption form one block.
+  const std::string caption =
+      "A cross-section through the new module showing the quarters that would double as "
+      "sleeping pods during the cruise phase of the long flight to Mars.";
+  const std::string credited =
+      "Once the stuff of films such as Alien (pictured), sleep in space may one day help "
+      "crews on long flights. Credit: 20th Century Fox";
+  const std::string story(kStory);
+  const size_t second = story.find("Members");
+  std::string page = "Astronauts could sleep their way to Mars\n\n" + story.substr(0, second) +
+                     "Astronauts could sleep their way to Mars\n" + caption + "\n\n" +
+                     story.substr(second) + credited + "\n\n" + kMoreStory;
+  BoilerplateResult r = RunOn(page);
+  EXPECT_FALSE(Has(r.paragraphs, caption));
+  EXPECT_EQ(r.reason[5], "caption: right under an image's alt text");
+  EXPECT_FALSE(Has(r.paragraphs, credited));
+  EXPECT_EQ(r.paragraphs.size(), 4u);
+}
+
 TEST(Boilerplate, EndSignals) {
   EXPECT_TRUE(IsEndOfArticleSignal("You May Like"));
   EXPECT_TRUE(IsEndOfArticleSignal("Leave your comment0 comments"));
