@@ -14,4 +14,48 @@ Xapian::Query FilterQuery(const std::vector<std::string>& sources, const DayRang
   return q;
 }
 
+Xapian::Query FieldFiltersIn(std::string_view text, long today, std::string* rest) {
+  std::vector<std::string> sources;
+  DayRange dates;
+  bool any_date = false;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const size_t start = text.find_first_not_of(" \t", pos);
+    if (start == std::string_view::npos) break;
+    size_t end = text.find_first_of(" \t", start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view word = text.substr(start, end - start);
+    pos = end;
+    std::string_view bare = word;
+    while (!bare.empty() && (bare.front() == '(' || bare.front() == '"' || bare.front() == '+'))
+      bare.remove_prefix(1);
+    auto value = [&](std::string_view prefix) {
+      std::string_view v = bare.substr(prefix.size());
+      while (!v.empty() && (v.front() == '"' || v.front() == '(')) v.remove_prefix(1);
+      while (!v.empty() && (v.back() == '"' || v.back() == ')')) v.remove_suffix(1);
+      return std::string(v);
+    };
+    if (bare.size() > 5 && bare.substr(0, 5) == "date:") {
+      dates = dates.And(ParseDateRange(value("date:"), today));
+      any_date = true;
+    } else if (bare.size() > 7 && bare.substr(0, 7) == "source:") {
+      sources.push_back(value("source:"));
+    } else {
+      if (!rest->empty()) *rest += ' ';
+      rest->append(word);
+    }
+  }
+  Xapian::Query q = SourcesQuery(sources);
+  if (any_date) {
+    // Intersected ranges may be empty (date:2012 date:2013): nothing matches.
+    // (Query::MatchNothing would not do: it is an empty Query, "no filter".)
+    Xapian::Query d = dates.first && dates.last && *dates.first > *dates.last
+                          ? Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
+                                          Xapian::Query::MatchAll)
+                          : DateRangeQuery(dates);
+    q = q.empty() ? d : Xapian::Query(Xapian::Query::OP_AND, q, d);
+  }
+  return q;
+}
+
 }  // namespace lede

@@ -4,6 +4,7 @@
 #define LEDE_SEARCHER_FILTERS_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <xapian.h>
@@ -15,6 +16,13 @@ namespace lede {
 // Any of sources AND within dates; an empty Query when there is no filter.
 // Throws QueryError for a source name with no word in it.
 Xapian::Query FilterQuery(const std::vector<std::string>& sources, const DayRange& dates);
+
+// The date: and source: filters of a query QueryParser rejected, so its
+// plain-terms fallback still filters: whitespace-separated words
+// "date:VALUE" and "source:VALUE" become the filter (sources OR-ed, dates
+// intersected), every other word is appended to *rest. An empty Query when
+// there is none. Throws QueryError for an invalid value. Pure.
+Xapian::Query FieldFiltersIn(std::string_view text, long today, std::string* rest);
 
 }  // namespace lede
 

@@ -9,6 +9,7 @@
 #include "common/stopwords.h"
 #include "common/tokenizer.h"
 #include "searcher/date_filter.h"
+#include "searcher/filters.h"
 #include "searcher/source_filter.h"
 
 namespace lede {
@@ -85,7 +86,8 @@ std::string PreprocessQuery(std::string_view query) {
   return out;
 }
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db, long today_days) : stemmer_("english") {
+QueryBuilder::QueryBuilder(const Xapian::Database& db, long today_days)
+    : stemmer_("english"), today_days_(today_days) {
   parser_.set_database(db);
   parser_.set_stemmer(stemmer_);
   parser_.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
@@ -110,13 +112,18 @@ ParsedQuery QueryBuilder::Parse(const std::string& text) const {
     pq.query = parser_.parse_query(pre, flags);
     if (!filter_error_->empty()) throw QueryError(*filter_error_);
   } catch (const Xapian::QueryParserError& e) {
-    // Plain-terms interpretation: every word, OR-ed, stemmed like the index.
+    // Plain-terms interpretation: every word, OR-ed, stemmed like the index;
+    // date: and source: still filter.
+    std::string words;
+    const Xapian::Query filter = FieldFiltersIn(text, today_days_, &words);
     std::vector<Xapian::Query> terms;
-    for (const Token& t : Tokenize(text)) {
+    for (const Token& t : Tokenize(words)) {
       if (IsEnglishStopword(t.term)) continue;
       terms.emplace_back(schema::StemTerm(stemmer_, t.term));
     }
     pq.query = Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    if (!filter.empty())
+      pq.query = terms.empty() ? filter : Xapian::Query(Xapian::Query::OP_FILTER, pq.query, filter);
     pq.fallback_note = "query syntax not understood (" + e.get_msg() +
                        "); searched for the words as plain terms";
   }

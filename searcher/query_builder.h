@@ -42,6 +42,7 @@ class QueryBuilder {
 
  private:
   Xapian::Stem stemmer_;
+  long today_days_;
   mutable Xapian::QueryParser parser_;
   // Set by lede's date:/source: processors during parse_query (they must
   // not throw through Xapian's parser); Parse throws it as a QueryError.

@@ -362,6 +362,13 @@ class CorpusFeatures(Base):
             if fmt != "json":  # JSON carries it as "note"; stdout is results only
                 self.assertNotIn("plain terms", text(r))
 
+    def test_malformed_query_keeps_its_filters(self):
+        r = self.search("--format", "json", "date:2012..2013 source:voa syria AND")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("plain terms", r.stderr.decode())
+        self.assertEqual([h["id"] for h in json.loads(r.stdout)["results"]], [C002])
+        self.assertError(self.search("date:2012-13 syria AND"), "e.g.")
+
     def test_like_lists_similar_articles(self):
         j = self.json("--like", C000)
         ids = [h["id"] for h in j["results"]]
