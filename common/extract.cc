@@ -19,6 +19,8 @@
 namespace lede {
 namespace {
 
+// How much lower a headline may score than the standfirst under it.
+constexpr double kStandfirstMargin = 1.0;
 // How far above the body the headline and timestamp may be, in lines.
 constexpr int kHeaderReach = 80;
 // Lines long enough to vote on the page's language, and how much to read.
@@ -84,6 +86,7 @@ bool IsQuoted(std::string_view t) {
 struct TitleChoice {
   int line = -1;
   bool from_body = false;  // the first kept line turned out to be the title
+  bool over_standfirst = false;  // moved up from the standfirst under it
 };
 
 // Byline and timestamp lines ("By Jill Disis", "Updated November 19, 2019")
@@ -183,6 +186,7 @@ TitleChoice FindTitle(const std::vector<std::string_view>& lines,
     if (page_has_lower) break;
   }
   double best_score = -1e9;
+  std::unordered_map<int, double> scores;  // line -> score, for the standfirst check
   auto consider = [&](int i, int distance, int text_between, bool first_body) {
     std::string_view t = TrimLine(lines[i]);
     LineFeatures f = ComputeLineFeatures(t, is_stop);
@@ -250,6 +254,7 @@ TitleChoice FindTitle(const std::vector<std::string_view>& lines,
       }
     }
     score -= 0.05 * text_between;
+    scores[i] = score;
     if (score > best_score) {
       best_score = score;
       choice.line = i;
@@ -266,6 +271,23 @@ TitleChoice FindTitle(const std::vector<std::string_view>& lines,
     consider(header[h], static_cast<int>(h) + 1, text_lines, false);
     LineFeatures f = ComputeLineFeatures(TrimLine(lines[header[h]]), nullptr);
     if (f.words >= 5) ++text_lines;
+  }
+  // A standfirst sits right under the headline and, being longer, shares
+  // more words with the story: a close runner-up on the line just above
+  // the winner is the headline.
+  if (choice.line > 0 && !choice.from_body) {
+    int above = choice.line - 1;
+    while (above >= 0 && TrimLine(lines[above]).empty()) --above;
+    auto it = scores.find(above);
+    if (above >= 0 && choice.line - above <= 2 && it != scores.end() &&
+        it->second >= best_score - kStandfirstMargin) {
+      LineFeatures upper = ComputeLineFeatures(TrimLine(lines[above]), nullptr);
+      LineFeatures lower = ComputeLineFeatures(TrimLine(lines[choice.line]), nullptr);
+      if (upper.words >= 3 && upper.has_lower && upper.words < lower.words) {
+        choice.line = above;
+        choice.over_standfirst = true;
+      }
+    }
   }
   return choice;
 }
@@ -570,6 +592,9 @@ Article Extract(std::string_view text, const ExtractContext& context) {
       d.keep = true;
       d.reason = title_in_body
                      ? "title: first line of text that starts with the body (kept in the body too)"
+                 : title.over_standfirst
+                     ? "title: headline-sized line right above a longer standfirst that scored "
+                       "about as well"
                      : "title: headline-sized line sharing the most words with the body";
     }
     a.lines.push_back(std::move(d));

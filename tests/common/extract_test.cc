@@ -128,6 +128,24 @@ TEST(Extract, AllCapitalsProseIsKept) {
   EXPECT_EQ(a.paragraphs.size(), 2u);
 }
 
+TEST(Extract, HeadlineOverItsStandfirst) {
+  // The standfirst shares more words with the story, but the headline is
+  // the line above it.
+  const char kPage[] =
+      "Home\nSports\nHockey\n\n"
+      "Nelson's overtime goal lifts Islanders\n\n"
+      "Islanders complete a frantic comeback in Pittsburgh to extend their unbeaten streak "
+      "to 15 games\n\n"
+      "Published 11:26 pm EST, Tuesday, November 19, 2019\n\n"
+      "Brock Nelson scored his second goal of the game in overtime to complete a frantic "
+      "comeback, and the Islanders beat Pittsburgh to extend their unbeaten streak to 15.\n\n"
+      "The Islanders trailed by two goals late in the third period before they scored twice "
+      "in the last minutes of the game, and the comeback was complete in overtime.\n";
+  Article a = Extract(kPage, {});
+  EXPECT_EQ(a.title, "Nelson's overtime goal lifts Islanders");
+  EXPECT_EQ(DateOf(a), "2019-11-19");
+}
+
 TEST(Extract, HardWrappedAbstractIsKeptWhole) {
   // Cranfield-style: a title line longer than the wrap width, the title
   // again wrapped, then the abstract, all lower case, no blank lines.
