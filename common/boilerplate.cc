@@ -42,7 +42,7 @@ struct Unit {
 // Phrases that open the page furniture following an article. Matched against
 // the start of a short line's key, so "Comments (12)" and "Related Stories"
 // count too.
-constexpr std::array<const char*, 107> kEndSignals = {
+constexpr std::array<const char*, 104> kEndSignals = {
     "you may like", "you might also like", "you may also like",
     "you might like", "most popular", "most read", "most viewed",
     "most shared", "comments", "comment", "leave your comment",
@@ -52,7 +52,6 @@ constexpr std::array<const char*, 107> kEndSignals = {
     "more from", "more on this", "more news", "more in", "read next",
     "read more", "latest news", "latest stories", "latest", "trending",
     "popular", "share this", "about the author", "sponsored",
-    "selections for you", "what's happening", "what s happening",
     "top stories", "editor's picks", "editors picks", "editor s picks",
     "don't miss", "don t miss", "also on", "further reading", "see also",
     "around the web", "from the web", "promoted stories", "elsewhere on",

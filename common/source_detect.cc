@@ -13,7 +13,7 @@ namespace lede {
 namespace {
 
 // Lower-cased alias -> canonical name.
-constexpr std::array<std::pair<const char*, const char*>, 48> kKnownSources = {{
+constexpr std::array<std::pair<const char*, const char*>, 46> kKnownSources = {{
     {"xinhua", "Xinhua"},
     {"xinhua news agency", "Xinhua"},
     {"xinhuanet", "Xinhua"},
@@ -21,8 +21,6 @@ constexpr std::array<std::pair<const char*, const char*>, 48> kKnownSources = {{
     {"syrian arab news agency", "SANA"},
     {"voa", "VOA"},
     {"voice of america", "VOA"},
-    {"tbp", "TBP"},
-    {"the baltic post", "TBP"},
     {"reuters", "Reuters"},
     {"thomson reuters", "Reuters"},
     {"ap", "AP"},
