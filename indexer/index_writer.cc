@@ -11,6 +11,7 @@
 #include <system_error>
 
 #include "common/error.h"
+#include "common/shard_layout.h"
 #include "common/stem.h"
 
 namespace lede {
@@ -28,7 +29,7 @@ namespace {
 
 bool LooksLikeXapianDb(const fs::path& dir) {
   std::error_code ec;
-  for (const char* marker : {"iamglass", "iamchert", "iamhoney", "iamflint"}) {
+  for (const char* marker : {"iamglass", "iamchert", "iamhoney", "iamflint", kStubFileName}) {
     if (fs::exists(dir / marker, ec)) return true;
   }
   return false;
@@ -48,17 +49,25 @@ std::string IndexWriter::RebuildDir(const std::string& path) {
   return p + ".rebuild-tmp";
 }
 
-IndexWriter::IndexWriter(const std::string& path, bool rebuild, unsigned batch_size)
+IndexWriter::IndexWriter(const std::string& path, bool rebuild, unsigned batch_size,
+                         unsigned shards)
     : path_(path),
       rebuild_(rebuild),
       batch_size_(batch_size == 0 ? 1 : batch_size),
+      new_shards_(shards == 0 ? 1 : shards),
       stemmer_(MakeStemmer("en")) {
   if (rebuild_) {
     OpenForRebuild();
   } else {
     CreateParent(path_);
     try {
-      db_ = Xapian::WritableDatabase(path_, Xapian::DB_CREATE_OR_OPEN);
+      std::error_code ec;
+      const bool exists = fs::exists(path_, ec);
+      if (!ReadStub(path_).empty() || (new_shards_ > 1 && !exists)) {
+        OpenShards(path_, Xapian::DB_CREATE_OR_OPEN, exists ? 0 : new_shards_);
+      } else {
+        db_ = Xapian::WritableDatabase(path_, Xapian::DB_CREATE_OR_OPEN);
+      }
     } catch (const Xapian::DatabaseLockError& e) {
       ThrowLockError(e, path_);
     } catch (const Xapian::Error& e) {
@@ -72,6 +81,9 @@ IndexWriter::IndexWriter(const std::string& path, bool rebuild, unsigned batch_s
   }
   try {
     schema::StampMetadata(db_);
+    // A sharded database's metadata would otherwise live in its first shard
+    // only: every shard carries it, so each can be searched (or served) alone.
+    for (Xapian::WritableDatabase& s : shards_) schema::StampMetadata(s);
   } catch (const Xapian::Error& e) {
     Rethrow(e, "write metadata to");
   }
@@ -103,8 +115,15 @@ void IndexWriter::OpenForRebuild() {
   }
   const std::string tmp = RebuildDir(path_);
   fs::remove_all(tmp, ec);
+  // Nothing to lose until the swap: no fsync per commit (the rebuilt database
+  // is compacted, and the compacted copy synced, before it replaces path_).
+  const int flags = Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC;
   try {
-    db_ = Xapian::WritableDatabase(tmp, Xapian::DB_CREATE_OR_OVERWRITE);
+    if (new_shards_ > 1) {
+      OpenShards(tmp, flags, new_shards_);
+    } else {
+      db_ = Xapian::WritableDatabase(tmp, flags);
+    }
   } catch (const Xapian::Error& e) {
     Rethrow(e, "create the rebuild directory " + tmp + " for");
   }
@@ -194,6 +213,7 @@ Xapian::doccount IndexWriter::DocCount() {
 
 void IndexWriter::Put(const schema::StoredArticle& article) {
   try {
+    if (shards_.size() > 1) ReserveShardSlot(article.id);
     schema::ReplaceArticle(db_, article, stemmer_);
   } catch (const Xapian::Error& e) {
     Rethrow(e, "write " + article.id + " to");
@@ -232,6 +252,7 @@ std::string IndexWriter::GetMetadata(const std::string& key) {
 void IndexWriter::SetMetadata(const std::string& key, const std::string& value) {
   try {
     db_.set_metadata(key, value);
+    for (Xapian::WritableDatabase& s : shards_) s.set_metadata(key, value);
   } catch (const Xapian::Error& e) {
     Rethrow(e, "write metadata to");
   }
@@ -252,8 +273,82 @@ void IndexWriter::Commit() {
 
 void IndexWriter::Finish() {
   Commit();
-  if (rebuild_) Swap();
+  if (rebuild_) {
+    CompactRebuild();
+    Swap();
+  }
   finished_ = true;
+}
+
+void IndexWriter::OpenShards(const std::string& dir, int flags, unsigned create) {
+  std::vector<ShardEntry> entries;
+  if (create > 0) {
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec) throw IndexError("cannot create database directory " + dir + ": " + ec.message());
+    entries = LocalShards(create);
+  } else {
+    entries = ReadStub(dir);
+  }
+  db_ = Xapian::WritableDatabase();
+  shards_.clear();
+  for (const ShardEntry& e : entries) {
+    if (e.remote)
+      throw IndexError("database " + path_ + " lists a remote shard (" + e.host + ":" +
+                       std::to_string(e.port) + "): index that shard on its own host");
+    const std::string shard = e.path.size() && e.path[0] == '/' ? e.path : dir + "/" + e.path;
+    shards_.emplace_back(shard, flags);
+    db_.add_database(shards_.back());
+  }
+  // The stub last: until it exists the directory is not a database.
+  if (create > 0) WriteStub(dir, entries);
+}
+
+void IndexWriter::ReserveShardSlot(const std::string& id) {
+  // A new article must land in the shard its id hashes to, but Xapian gives a
+  // new document of a sharded database the next docid round-robin. So claim
+  // the next docid of the right shard with a placeholder holding the id term
+  // and data with no words; the replace that follows fills it in place.
+  const std::string term = schema::IdTerm(id);
+  if (db_.postlist_begin(term) != db_.postlist_end(term)) return;
+  const auto n = static_cast<Xapian::docid>(shards_.size());
+  const unsigned s = ShardOf(id, static_cast<unsigned>(n));
+  const Xapian::docid local = shards_[s].get_lastdocid() + 1;
+  Xapian::Document placeholder;
+  schema::StoredArticle empty;
+  empty.id = id;
+  placeholder.set_data(schema::EncodeData(empty));
+  placeholder.add_boolean_term(term);
+  db_.replace_document((local - 1) * n + s + 1, placeholder);
+}
+
+void IndexWriter::CompactRebuild() {
+  // Frequent small commits fragment the tables (~2x the size); compaction
+  // rewrites them full. Into a second directory, then renamed over the first:
+  // the live database at path_ is untouched until Swap.
+  const std::string tmp = RebuildDir(path_);
+  const std::string out = tmp + ".compact";
+  std::error_code ec;
+  fs::remove_all(out, ec);
+  try {
+    db_.close();
+    for (Xapian::WritableDatabase& s : shards_) s.close();
+    if (shards_.empty()) {
+      Xapian::Database(tmp).compact(out);
+    } else {
+      fs::create_directories(out, ec);
+      const std::vector<ShardEntry> entries = ReadStub(tmp);
+      for (const ShardEntry& e : entries)
+        Xapian::Database(tmp + "/" + e.path).compact(out + "/" + e.path);
+      WriteStub(out, entries);
+    }
+  } catch (const Xapian::Error& e) {
+    fs::remove_all(out, ec);
+    Rethrow(e, "compact the rebuilt");
+  }
+  fs::remove_all(tmp, ec);
+  if (ec || std::rename(out.c_str(), tmp.c_str()) != 0)
+    throw IndexError("cannot move compacted database " + out + " to " + tmp);
 }
 
 void IndexWriter::Swap() {

@@ -29,7 +29,12 @@ class IndexWriter {
   // Throws IndexError when the database is locked by another writer ("is
   // locked"), cannot be created or opened, or (SchemaMismatchError) was
   // written with other settings and rebuild is false.
-  IndexWriter(const std::string& path, bool rebuild, unsigned batch_size);
+  //
+  // shards > 1 (issue 6): a new or rebuilt database is a directory of that
+  // many shards plus a Xapian stub file (common/shard_layout.h); an existing
+  // sharded database keeps its own shard count. A new article goes to the
+  // shard ShardOf(id) picks; a replaced one stays where it is.
+  IndexWriter(const std::string& path, bool rebuild, unsigned batch_size, unsigned shards = 1);
   // Unfinished: an update commits what is done; a rebuild is discarded.
   ~IndexWriter();
 
@@ -76,6 +81,9 @@ class IndexWriter {
  private:
   [[noreturn]] void Rethrow(const Xapian::Error& e, const std::string& doing) const;
   void OpenForRebuild();
+  void OpenShards(const std::string& dir, int flags, unsigned create);
+  void ReserveShardSlot(const std::string& id);
+  void CompactRebuild();
   void Counted();
   void Swap();
 
@@ -84,7 +92,9 @@ class IndexWriter {
   bool finished_ = false;
   unsigned batch_size_;
   unsigned pending_ = 0;
-  Xapian::WritableDatabase db_;    // the database written to
+  Xapian::WritableDatabase db_;    // the database written to (all shards)
+  std::vector<Xapian::WritableDatabase> shards_;  // sharded: each shard of db_
+  unsigned new_shards_ = 1;        // shard count of a database being created
   Xapian::WritableDatabase live_;  // rebuild: the live one, held for its lock
   bool holding_live_ = false;
   Xapian::Stem stemmer_;

@@ -19,6 +19,7 @@
 #include "indexer/file_identity.h"
 #include "indexer/index_writer.h"
 #include "indexer/path_text.h"
+#include "indexer/pipeline.h"
 #include "indexer/progress.h"
 #include "indexer/report.h"
 #include "indexer/stop_signal.h"
@@ -234,7 +235,7 @@ int RunIndex(const IndexOptions& options, std::ostream& out, std::ostream& err) 
   Progress progress(err, options.progress);
   const WalkResult walk = Walk(options.paths, options.walk);
 
-  IndexWriter writer(options.db_path, options.rebuild, options.batch_size);
+  IndexWriter writer(options.db_path, options.rebuild, options.batch_size, options.shards);
   const bool fresh = options.rebuild || writer.DocCount() == 0;
   const std::string settings = ExtractSettings(options, aliases);
 
@@ -385,11 +386,41 @@ int RunIndex(const IndexOptions& options, std::ostream& out, std::ostream& err) 
   ctx.plain = options.plain;
   progress.Start("indexing", work.size());
   size_t done = 0;
-  for (const Work& w : work) {
-    if (StopSignal()) break;
+  // Reading, decoding and extraction run on worker threads (issue 6); this
+  // thread takes the results in input order and does all the writing and
+  // bookkeeping, exactly as a one-threaded run would.
+  struct Prepared {
+    LoadOutcome lo;
+    schema::StoredArticle sa;
+  };
+  auto prepare = [&](size_t k) {
+    const Work& w = work[k];
     const InputFile& f = walk.files[w.file];
-    Root& root = roots[f.root];
-    LoadOutcome lo = load(w);
+    Prepared p;
+    p.lo = load(w);
+    if (!p.lo.file) return p;
+    Article a = Extract(p.lo.file->text, ctx);
+    schema::StoredArticle& sa = p.sa;
+    sa.id = f.id;
+    sa.path = f.path;
+    sa.title = a.title;
+    sa.date = a.date;
+    sa.source = a.source;
+    sa.language = a.language;
+    sa.body = a.Body();
+    sa.root = roots.find(f.root)->second.key;
+    sa.file_stamp = w.stamp;
+    sa.content_hash = p.lo.content_hash;
+    sa.line_keys = LineKeys(p.lo.file->text);
+    std::string().swap(p.lo.file->text);  // not needed any more: free it early
+    return p;
+  };
+  auto write = [&](size_t k, Prepared&& p) {
+    if (StopSignal()) return false;
+    const Work& w = work[k];
+    const InputFile& f = walk.files[w.file];
+    LoadOutcome& lo = p.lo;
+    schema::StoredArticle& sa = p.sa;
     progress.Update(++done, t.added + t.updated);
     if (!lo.file) {  // changed again since pass 1
       std::string detail;
@@ -399,21 +430,8 @@ int RunIndex(const IndexOptions& options, std::ostream& out, std::ostream& err) 
         gone.emplace_back(w.replaces, schema::StoredArticle{});
       }
       skip(f.path, f.id, lo.skip_reason, detail);
-      continue;
+      return true;
     }
-    Article a = Extract(lo.file->text, ctx);
-    schema::StoredArticle sa;
-    sa.id = f.id;
-    sa.path = f.path;
-    sa.title = a.title;
-    sa.date = a.date;
-    sa.source = a.source;
-    sa.language = a.language;
-    sa.body = a.Body();
-    sa.root = root.key;
-    sa.file_stamp = w.stamp;
-    sa.content_hash = lo.content_hash;
-    sa.line_keys = LineKeys(lo.file->text);
     if (sa.body.empty() && sa.title.empty()) {
       std::string detail;
       if (w.replaces) {
@@ -422,7 +440,7 @@ int RunIndex(const IndexOptions& options, std::ostream& out, std::ostream& err) 
         gone.emplace_back(w.replaces, schema::StoredArticle{});
       }
       skip(f.path, f.id, "no article text found", detail);
-      continue;
+      return true;
     }
     writer.Put(sa);
     ++(w.replaces ? t.updated : t.added);
@@ -434,7 +452,10 @@ int RunIndex(const IndexOptions& options, std::ostream& out, std::ostream& err) 
              std::to_string(kMaxLineBytes >> 10) + " KiB cut";
     }
     report.Add(f.path, f.id, kOutcomeIndexed, why);
-  }
+    return true;
+  };
+  const unsigned threads = options.threads ? options.threads : DefaultWorkerThreads();
+  RunOrdered<Prepared>(work.size(), threads, 8 * size_t{threads}, prepare, write);
   progress.Clear();
 
   const int stop = StopSignal();

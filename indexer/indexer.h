@@ -20,6 +20,8 @@ struct IndexOptions {
   bool plain = false;          // inputs are clean text: no boilerplate removal
   bool quiet = false;          // no per-file warnings
   unsigned batch_size = 1000;  // documents per commit
+  unsigned threads = 0;        // extraction worker threads; 0: DefaultWorkerThreads()
+  unsigned shards = 1;         // shards of a new or rebuilt database (issue 6)
   std::string sources_file;    // user source-name aliases
   std::string report_file;     // --report: one JSON line per input file
   bool progress = false;       // draw a progress line on err (a terminal)

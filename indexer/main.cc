@@ -57,6 +57,14 @@ int main(int argc, char** argv) {
                  "File of source-name aliases, lines 'alias = Canonical Name'");
   app.add_option("--batch-size", options.batch_size, "Documents per commit")
       ->check(CLI::Range(1u, 1000000u));
+  app.add_option("--threads", options.threads,
+                 "Worker threads reading and extracting articles (default: $LEDE_THREADS, "
+                 "else one per core)")
+      ->check(CLI::Range(1u, 256u));
+  app.add_option("--shards", options.shards,
+                 "Make a new or rebuilt database a directory of N shards plus a Xapian stub "
+                 "file XAPIANDB (see docs/scaling.md); an existing one keeps its shards")
+      ->check(CLI::Range(1u, 256u));
   app.add_flag("-q,--quiet", options.quiet,
                "Do not list skipped files nor draw the progress line (summary only)");
   auto* ex = app.add_flag("--extract", extract,
