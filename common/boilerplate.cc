@@ -35,6 +35,7 @@ struct Unit {
   bool end_signal = false;
   bool notice = false;  // legal or account notice: a story may go on after it
   bool image_text = false;  // alt text or caption of an image
+  bool credit = false;      // a short photo credit line
   bool date_only = false;
   int list_head = -1;  // unit that announces the list this unit is an item of
 };
@@ -246,11 +247,12 @@ bool IsCaption(const std::string& key, int words) {
 
 // Words that go with a time stamp ("Published Monday, ... 8:22AM EST").
 bool IsStampWord(std::string_view w) {
-  static constexpr std::array<const char*, 30> kStampWords = {
-      "published", "updated", "posted", "last", "at", "on", "am", "pm", "a",
-      "m", "p", "est", "edt", "cst", "cdt", "pst", "pdt", "gmt", "utc", "et",
-      "pt", "ct", "monday", "tuesday", "wednesday", "thursday", "friday",
-      "saturday", "sunday", "by"};
+  static constexpr std::array<const char*, 37> kStampWords = {
+      "published", "updated",  "posted", "last",     "at",     "on",  "am",     "pm",
+      "a",         "m",        "p",      "est",      "edt",    "cst", "cdt",    "pst",
+      "pdt",       "gmt",      "utc",    "et",       "pt",     "ct",  "monday", "tuesday",
+      "wednesday", "thursday", "friday", "saturday", "sunday", "by",  "mon",    "tue",
+      "wed",       "thu",      "fri",    "sat",      "sun"};
   if (!w.empty() && w[0] >= '0' && w[0] <= '9') return true;
   for (const char* s : kStampWords) {
     if (w == s) return true;
@@ -482,18 +484,26 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
     }
     auto dates_only = [&u]() {
       // A line that is little more than a dated time stamp, e.g. a
-      // comment's; "June 9 -- Coral Sky Amphitheatre" in a list is not.
-      if (u.f.words > 12 || u.f.chars > 80) return false;
-      for (const DateMatch& m : FindDates(u.text)) {
+      // comment's, or "Published: 10:48, Tue, Nov 19, 2019 | Updated: ...";
+      // "June 9 -- Coral Sky Amphitheatre" in a list is not.
+      if (u.f.words > 20 || u.f.chars > 120) return false;
+      std::vector<DateMatch> dates = FindDates(u.text);
+      bool dated = false;
+      std::string rest;
+      size_t from = 0;
+      for (const DateMatch& m : dates) {
         if (!m.has_year && !m.has_time) continue;
-        std::string rest = u.text.substr(0, m.begin) + " " + u.text.substr(m.end);
-        int other_words = 0;
-        ForEachWord(rest, [&](std::string_view w) {
-          if (!IsStampWord(w)) ++other_words;
-        });
-        return other_words <= 2;
+        dated = true;
+        rest.append(u.text, from, m.begin - from).push_back(' ');
+        from = m.end;
       }
-      return false;
+      if (!dated) return false;
+      rest.append(u.text, from, std::string::npos);
+      int other_words = 0;
+      ForEachWord(rest, [&](std::string_view w) {
+        if (!IsStampWord(w)) ++other_words;
+      });
+      return other_words <= 2;
     };
     if (IsEndSignalKey(u.key)) {
       u.end_signal = true;
@@ -503,6 +513,7 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
     } else if (IsCaption(u.key, u.f.words) || (u.f.words <= 60 && EndsWithCredit(u.text))) {
       // Before notices: "Image copyright Getty Images" credits a photo.
       u.image_text = true;
+      u.credit = u.f.words <= 10;
       bad("photo caption or credit");
     } else if (HasFurnitureText(u)) {
       u.notice = true;
@@ -533,6 +544,30 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
     }
   }
 
+  // On a page whose prose is in mixed case, a line of eight words or more in
+  // capitals throughout is a link or a label ("CLICK HERE TO GET THE APP",
+  // a teaser headline), even inside the story. Wire copy in capitals
+  // throughout keeps its lines.
+  int prose_units = 0, prose_lower = 0;
+  for (const Unit& u : units) {
+    if (u.initial != Class::kGood) continue;
+    ++prose_units;
+    if (u.f.has_lower) ++prose_lower;
+  }
+  if (prose_units >= 3 && prose_lower * 10 >= prose_units * 9) {
+    for (Unit& u : units) {
+      // Sub-headings in capitals are short ("WHO IS THE FRONT-RUNNER?");
+      // scripts without case have no capitals at all.
+      if (u.hard_bad || u.f.has_lower || u.f.alpha_words < 8 || u.f.capitalised < u.f.alpha_words ||
+          u.text.back() == '?') {
+        continue;
+      }
+      u.initial = Class::kBad;
+      u.hard_bad = true;
+      u.reason = "in capitals on a page in mixed case (link or label)";
+    }
+  }
+
   // w3m prints an image's alt text and its caption as one block: the line
   // right under a caption or a repeated line, with no blank line between,
   // is its caption even when it reads like prose and names no credit.
@@ -547,6 +582,19 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
     u.hard_bad = true;
     u.image_text = true;
     u.reason = "caption: right under an image's alt text";
+  }
+  // Likewise a caption sits right above its credit ("Jane Doe | Getty
+  // Images"); a full paragraph of prose does not.
+  for (int k = 0; k + 1 < static_cast<int>(units.size()); ++k) {
+    Unit& u = units[k];
+    const Unit& below = units[k + 1];
+    if (u.hard_bad || u.initial == Class::kGood || !below.credit || below.first != u.last + 1) {
+      continue;
+    }
+    u.initial = Class::kBad;
+    u.hard_bad = true;
+    u.image_text = true;
+    u.reason = "caption: right above a photo credit";
   }
 
   // Context-sensitive pass (jusText): near-good and short units take the

@@ -250,6 +250,42 @@ TEST(Boilerplate, CaptionUnderAnImagesAltTextIsDropped) {
   EXPECT_EQ(r.paragraphs.size(), 4u);
 }
 
+TEST(Boilerplate, CaptionAboveACreditIsDropped) {
+  const std::string caption =
+      "The prime minister, center, passes a passenger aircraft during the air show in "
+      "Dubai on Monday";
+  std::string page =
+      std::string(kStory) + caption + "\nNatalie Naccache | Getty Images\n\n" + kMoreStory;
+  BoilerplateResult r = RunOn(page);
+  EXPECT_FALSE(Has(r.paragraphs, caption));
+  EXPECT_EQ(r.reason[4], "caption: right above a photo credit");
+  EXPECT_EQ(r.paragraphs.size(), 4u);
+}
+
+TEST(Boilerplate, StampWithTwoDatesCutsTheStandfirstOff) {
+  // A standfirst, then the byline and a stamp, then the story: the stamp
+  // ends what came before.
+  const std::string standfirst =
+      "CHINA has sent troops to the city in a bid to restore order after months of "
+      "protests that have shaken the government";
+  std::string page = standfirst + "\n\nBy Laura Smith\n" +
+                     "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019\n\n" +
+                     kStory + kMoreStory;
+  BoilerplateResult r = RunOn(page);
+  EXPECT_EQ(r.reason[3], "date or time stamp");
+  EXPECT_FALSE(Has(r.paragraphs, standfirst));
+}
+
+TEST(Boilerplate, LinksInCapitalsOnAMixedCasePage) {
+  const std::string link = "CLICK HERE TO GET THE DAILY PLANET APP FOR YOUR PHONE";
+  const std::string subheading = "WHO IS THE FRONT-RUNNER?";
+  std::string page =
+      std::string(kStory) + link + "\n\n" + subheading + "\n\n" + kMoreStory + kStory;
+  BoilerplateResult r = RunOn(page);
+  EXPECT_FALSE(Has(r.paragraphs, link));
+  EXPECT_TRUE(Has(r.paragraphs, subheading));
+}
+
 TEST(Boilerplate, EndSignals) {
   EXPECT_TRUE(IsEndOfArticleSignal("You May Like"));
   EXPECT_TRUE(IsEndOfArticleSignal("Leave your comment0 comments"));
