@@ -491,7 +491,7 @@ class KillTest(Tmp):
 
     def test_kill_at_random_points_then_resume(self):
         corpus = os.path.join(self.tmp, "corpus")
-        n = int(os.environ.get("LEDE_KILL_ARTICLES", "200"))
+        n = int(os.environ.get("LEDE_KILL_ARTICLES", "150"))
         subprocess.run([ARGS.gen_corpus, str(n), corpus], check=True, capture_output=True)
         clean = os.path.join(self.tmp, "clean")
         t0 = time.monotonic()
@@ -504,12 +504,17 @@ class KillTest(Tmp):
         print(f"kill test: {n} articles, clean build {full:.2f} s, seed {seed}", file=sys.stderr)
         db = os.path.join(self.tmp, "killed")
         kills = 0
+        start = time.monotonic()
         for round_no in range(5):
-            rebuild = ["--rebuild"] if round_no == 3 else []
+            # Stay well inside CTest's 60 s on a loaded machine: at least two
+            # kills, more while time allows.
+            if kills >= 2 and time.monotonic() - start > 15:
+                break
+            rebuild = ["--rebuild"] if round_no == 2 else []
             before = all_ids(db) if rebuild and os.path.exists(db) else None
             p = subprocess.Popen([ARGS.index, "--db", db, "--batch-size", "40", *rebuild, corpus],
                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env())
-            time.sleep(rnd.uniform(0.0, full * 0.8))
+            time.sleep(rnd.uniform(0.0, full * 0.7))
             if p.poll() is None:
                 p.kill()
                 kills += 1
