@@ -14,6 +14,17 @@ Xapian::Query FilterQuery(const std::vector<std::string>& sources, const DayRang
   return q;
 }
 
+std::pair<Xapian::Query, Xapian::Query> SplitFilter(const Xapian::Query& query) {
+  if (query.get_type() != Xapian::Query::OP_FILTER || query.get_num_subqueries() < 2)
+    return {query, Xapian::Query()};
+  std::vector<Xapian::Query> filters;
+  for (size_t i = 1; i < query.get_num_subqueries(); ++i) filters.push_back(query.get_subquery(i));
+  return {query.get_subquery(0),
+          filters.size() == 1
+              ? filters[0]
+              : Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end())};
+}
+
 Xapian::Query FieldFiltersIn(std::string_view text, long today, std::string* rest) {
   std::vector<std::string> sources;
   DayRange dates;

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <xapian.h>
@@ -16,6 +17,12 @@ namespace lede {
 // Any of sources AND within dates; an empty Query when there is no filter.
 // Throws QueryError for a source name with no word in it.
 Xapian::Query FilterQuery(const std::vector<std::string>& sources, const DayRange& dates);
+
+// The scored part of a query and its boolean filter: (Q FILTER F...) gives
+// {Q, F AND ...}; any other query {query, empty Query}. Ranking then sees
+// only Q (feedback documents are not chosen inside the filter), and the
+// filter is applied after, as the command-line filters are. Pure.
+std::pair<Xapian::Query, Xapian::Query> SplitFilter(const Xapian::Query& query);
 
 // The date: and source: filters of a query QueryParser rejected, so its
 // plain-terms fallback still filters: whitespace-separated words

@@ -42,7 +42,12 @@ SearchResult Searcher::Run(const std::string& query, const ParsedQuery& pq,
   reader_.WithRetry([&] {
     result.hits.clear();
     Xapian::Enquire enquire(reader_.db());
-    Xapian::Query ranked = pq.query;
+    // date:/source: written in the query filter like the flags do: ranking
+    // (feedback included) sees only the scored part.
+    const auto [scored, query_filter] = SplitFilter(pq.query);
+    Xapian::Query ranked = scored;
+    if (!query_filter.empty())
+      ranked = Xapian::Query(Xapian::Query::OP_FILTER, ranked, query_filter);
     if (!filter.empty()) ranked = Xapian::Query(Xapian::Query::OP_FILTER, ranked, filter);
     enquire.set_query(ranked);
     enquire.set_weighting_scheme(Xapian::BM25Weight());

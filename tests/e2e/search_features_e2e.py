@@ -152,6 +152,18 @@ class CorpusFeatures(Base):
                                  [(h["id"], round(h["score"], 9)) for h in full
                                   if h["id"] in kept], (q, args))
 
+    def test_query_filters_rank_like_flag_filters(self):
+        # Ranking (pseudo-relevance feedback included) must not see the filter.
+        cases = (("russia opposition date:2012..2013", "russia opposition",
+                  ["--since", "2012", "--until", "2013"]),
+                 ("syria talks source:voa source:xinhua", "syria talks",
+                  ["--source", "voa", "--source", "xinhua"]))
+        for in_query, words, flags in cases:
+            a = [(h["id"], round(h["score"], 9)) for h in self.json(in_query)["results"]]
+            b = [(h["id"], round(h["score"], 9)) for h in self.json(*flags, words)["results"]]
+            self.assertTrue(a)
+            self.assertEqual(a, b, in_query)
+
     # --- facets --------------------------------------------------------
     def test_facets_count_all_matches(self):
         j = self.json("--facets", "-n", "1", "syria")
