@@ -36,6 +36,7 @@ struct Unit {
   bool notice = false;  // legal or account notice: a story may go on after it
   bool image_text = false;  // alt text or caption of an image
   bool credit = false;      // a short photo credit line
+  bool teaser_label = false;  // "More:", "Related:" on a line of its own
   bool date_only = false;
   int list_head = -1;  // unit that announces the list this unit is an item of
 };
@@ -523,7 +524,8 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
     } else if (IsTaxonomyLine(u.text, u.key, u.f.words)) {
       bad("tags, categories or counters");
     } else if (IsTeaserLink(u.text, u.key)) {
-      bad("link to another story");
+      u.teaser_label = u.text.back() == ':';
+      bad(u.teaser_label ? "label over links to other stories" : "link to another story");
     } else if (LooksLikeLink(u.text, u.f)) {
       bad("link or image");
     } else if (IsSelfRepeat(u.text)) {
@@ -966,9 +968,29 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
       }
     }
   }
+  // "More:" or "Related:" inside the story, then headlines (no full stop,
+  // not prose): links to other stories, up to the story's next paragraph.
+  std::vector<int> listed_under(units.size(), -1);
+  for (int k = main.begin; k <= main.end && k < m; ++k) {
+    if (!units[k].teaser_label && !units[k].end_signal) continue;
+    for (int j = k + 1; j <= main.end && units[j].first - units[j - 1].last <= 2; ++j) {
+      const Unit& link = units[j];
+      if (link.initial == Class::kGood || link.f.ends_sentence || link.list_head >= 0) break;
+      listed_under[j] = k;
+    }
+  }
   for (int k = 0; k < m; ++k) {
     const Unit& u = units[k];
     bool in_main = k >= main.begin && k <= main.end;
+    if (in_main && listed_under[k] >= 0) {
+      for (int i = u.first; i <= u.last; ++i) {
+        out.keep[i] = false;
+        out.reason[i] = "link listed under \"" +
+                        std::string(Utf8Prefix(units[listed_under[k]].text, 40)) + "\" (line " +
+                        std::to_string(units[listed_under[k]].first + 1) + ")";
+      }
+      continue;
+    }
     // Inside the article, lines that are not furniture are body even when
     // short: list items, table rows, sub-headings.
     bool keep = in_main && !boxed[k] && (u.cls == Class::kGood || !u.hard_bad);

@@ -286,6 +286,16 @@ TEST(Boilerplate, LinksInCapitalsOnAMixedCasePage) {
   EXPECT_TRUE(Has(r.paragraphs, subheading));
 }
 
+TEST(Boilerplate, LinksListedUnderMoreInsideTheStory) {
+  std::string page = std::string(kStory) + "More:\n\n" +
+                     "Afghan politician sees talks as the only hope\n\n" +
+                     "Young people must be heard, says the envoy\n\n" + kMoreStory;
+  BoilerplateResult r = RunOn(page);
+  EXPECT_FALSE(Has(r.paragraphs, "Young people must be heard, says the envoy"));
+  EXPECT_EQ(r.reason[6], "link listed under \"More:\" (line 5)");
+  EXPECT_EQ(r.paragraphs.size(), 4u);
+}
+
 TEST(Boilerplate, EndSignals) {
   EXPECT_TRUE(IsEndOfArticleSignal("You May Like"));
   EXPECT_TRUE(IsEndOfArticleSignal("Leave your comment0 comments"));
