@@ -91,6 +91,10 @@ int main(int argc, char** argv) {
   app.add_option("--color", color, "auto|always|never (default auto; NO_COLOR respected)")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_flag("--count", options.count_only, "Print only the number of matching articles");
+  std::string ranking_spec;
+  app.add_option("--ranking", ranking_spec,
+                 "Ranking settings key=value,... (k1, b, title, prox, window, prf, prf_terms, "
+                 "prf_weight, scheme); for experiments, see docs/ranking.md");
   app.add_option("--batch", options.batch_file,
                  "Run one query per line of FILE ('-' for stdin); one JSON line per query");
   std::string since, until;
@@ -130,6 +134,7 @@ int main(int argc, char** argv) {
   options.style.width = tty ? TerminalWidth() : 100;
 
   try {
+    options.query_options.ranking = lede::ParseRankingSpec(ranking_spec);
     options.today = Today();
     if (!since.empty())
       options.query_options.dates.first = lede::ParseDateBound(since, options.today, false);

@@ -45,12 +45,13 @@ SearchResult Searcher::Run(const std::string& query, const ParsedQuery& pq,
     // date:/source: written in the query filter like the flags do: ranking
     // (feedback included) sees only the scored part.
     const auto [scored, query_filter] = SplitFilter(pq.query);
-    Xapian::Query ranked = scored;
+    Xapian::Query ranked = RankedQuery(reader_.db(), scored, options.ranking);
     if (!query_filter.empty())
       ranked = Xapian::Query(Xapian::Query::OP_FILTER, ranked, query_filter);
     if (!filter.empty()) ranked = Xapian::Query(Xapian::Query::OP_FILTER, ranked, filter);
     enquire.set_query(ranked);
-    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    const std::unique_ptr<Xapian::Weight> weight = MakeWeight(options.ranking);
+    enquire.set_weighting_scheme(*weight);
     const std::unique_ptr<Xapian::KeyMaker> keys = ApplySortOrder(enquire, options.sort);
     if (!options.all_copies) CollapseCopies(enquire);
     FacetCollector spies;

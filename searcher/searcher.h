@@ -8,6 +8,7 @@
 #include "searcher/date_filter.h"
 #include "searcher/index_reader.h"
 #include "searcher/query_builder.h"
+#include "searcher/ranking.h"
 #include "searcher/search_result.h"
 #include "searcher/sort_order.h"
 
@@ -17,6 +18,7 @@ struct QueryOptions {
   size_t limit = 10;
   size_t offset = 0;
   size_t snippet_bytes = 280;
+  RankingOptions ranking;
 
   // Filters, order and extras (issue 4). Filters never change the ranking
   // of what remains: they are boolean, outside the ranked query.

@@ -52,6 +52,28 @@ class CorpusTest(unittest.TestCase):
         ids = self.ids("Geneva communiqué")
         self.assertEqual(ids[0], "001_1c3bda8c987c5d10.txt")
 
+    def test_ranking_defaults_keep_matches_and_order_of_001(self):
+        # Issue 7: title boost and feedback reorder, never add or drop matches;
+        # the pre-issue-7 ranking (plain BM25 k1=1 b=0.5) is still reachable.
+        old = ["--ranking", "k1=1,b=0.5,title=0,prf=0", "-n", "100"]
+        for q in ("Geneva communiqué", "lavrov kerry", "syria talks", "un"):
+            new_ids = self.ids(q, "-n", "100")
+            r = self.search(q, extra=old)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            old_ids = [h["id"] for h in json.loads(r.stdout)["results"]]
+            self.assertEqual(sorted(new_ids), sorted(old_ids), q)
+            if q == "Geneva communiqué":
+                self.assertEqual(new_ids[0], "001_1c3bda8c987c5d10.txt")
+                self.assertEqual(old_ids[0], "001_1c3bda8c987c5d10.txt")
+
+    def test_bad_ranking_option_is_a_one_line_error(self):
+        for spec in ("zeta=1", "k1=abc", "b=2"):
+            r = self.search("geneva", extra=["--ranking", spec])
+            self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
+            self.assertEqual(len(r.stderr.strip().splitlines()), 1, r.stderr)
+            self.assertTrue(r.stderr.startswith("lede-search: error: "), r.stderr)
+            self.assertIn("ranking option", r.stderr)
+
     def test_accents_and_case_do_not_change_ranking(self):
         base = self.ids("Geneva communiqué")
         self.assertEqual(self.ids("Geneva communique"), base)

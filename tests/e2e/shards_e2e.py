@@ -145,14 +145,13 @@ class ShardsTest(unittest.TestCase):
                     a, b = comparable(one.stdout), comparable(other.stdout)
                     self.assertEqual(b, a, "query %r %s on %s" % (q, extra, db))
 
-    @unittest.expectedFailure
     def test_feedback_expansion_is_the_same_on_shards(self):
-        """Known bug (reported by issue 6): with the default ranking's
-        pseudo-relevance feedback, scores differ between one database and the
-        same documents in two shards (11.79 vs 10.65 for the top hit of
-        'Geneva communiqué') although the feedback documents are the same:
-        Enquire::get_eset over a sharded database weighs the expansion terms
-        differently. When fixed, this test passes and must lose its marker."""
+        """Regression (reported by issue 6, fixed in issue 7): with the default
+        ranking's pseudo-relevance feedback, scores differed between one
+        database and the same documents in two shards (11.79 vs 10.65 for the
+        top hit of 'Geneva communiqué'): Enquire::get_eset approximates term
+        frequencies differently on shards; lede now asks for exact ones
+        (USE_EXACT_TERMFREQ, searcher/ranking.cc)."""
         if len(self.roots) < 2:
             self.skipTest("shown with the search fixtures only")
         one = comparable(self.search(self.one, "Geneva communiqué").stdout)

@@ -1,0 +1,75 @@
+// How lede orders matches: the weighting scheme and its parameters, and the
+// query rewrites that reward title matches and query words found close
+// together, plus optional pseudo-relevance feedback. The defaults were chosen
+// on relevance judgments; docs/ranking.md has the measurements.
+#ifndef LEDE_SEARCHER_RANKING_H_
+#define LEDE_SEARCHER_RANKING_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+namespace lede {
+
+struct RankingOptions {
+  // Weighting scheme: "bm25" (lede's), or "dph", "pl2", "inl2" (Xapian's
+  // divergence-from-randomness schemes, kept for measuring).
+  std::string scheme = "bm25";
+  double k1 = 1.2;  // BM25 term-frequency saturation
+  double b = 0.75;  // BM25 document-length normalization
+  double k3 = 1;    // BM25 weight of words repeated in the query
+  // Extra weight of query words found in the title, as a fraction of their
+  // weight as title terms (0 = off).
+  double title_weight = 0.3;
+  // Extra weight of documents where consecutive query words occur within
+  // proximity_window positions of each other (0 = off: it lost on every
+  // setting measured, see docs/ranking.md).
+  double proximity_weight = 0.0;
+  unsigned proximity_window = 8;
+  // Pseudo-relevance feedback: expand the query with feedback_terms terms
+  // from the top feedback_docs documents (0 = off); together they weigh
+  // feedback_weight times the number of query words.
+  unsigned feedback_docs = 3;
+  unsigned feedback_terms = 20;
+  double feedback_weight = 1.0;
+};
+
+// Reads "key=value,key=value" over base: keys scheme, k1, b, title, prox,
+// window, prf (docs), prf_terms, prf_weight. "" and "default" give base
+// unchanged. Throws UsageError naming the bad key or value. Pure.
+RankingOptions ParseRankingSpec(std::string_view spec, RankingOptions base = RankingOptions());
+
+// The weighting scheme the options name (never null).
+std::unique_ptr<Xapian::Weight> MakeWeight(const RankingOptions& options);
+
+// The body word terms ("Z"+stem) a document must or may contain to match the
+// query, in query order, repeats kept: leaves under OR, AND, AND_MAYBE,
+// PHRASE, NEAR, SYNONYM and SCALE_WEIGHT, the left side of AND_NOT and
+// FILTER. Title terms, boolean filters and excluded words are left out. Pure.
+std::vector<std::string> PositiveWordTerms(const Xapian::Query& query);
+
+// query with the title and proximity boosts of options, added with
+// OP_AND_MAYBE so the set of matching documents never changes; query itself
+// when no boost applies (both off, or no word terms). Pure.
+Xapian::Query AddRankingBoosts(const Xapian::Query& query, const RankingOptions& options);
+
+// Pseudo-relevance feedback: runs query on db, takes the top
+// options.feedback_docs documents as relevant and adds the best
+// options.feedback_terms body word terms they suggest (not stop words, not
+// already in the query), scaled to share a budget of feedback_weight times
+// the number of query words, with OP_AND_MAYBE, so the set of matching documents
+// does not change. Returns query itself when feedback is off or nothing
+// matched. Throws Xapian::Error on database failures (callers wrap it).
+Xapian::Query AddFeedback(const Xapian::Database& db, const Xapian::Query& query,
+                          const RankingOptions& options);
+
+// Everything above, in order: boosts, then feedback when on.
+Xapian::Query RankedQuery(const Xapian::Database& db, const Xapian::Query& query,
+                          const RankingOptions& options);
+
+}  // namespace lede
+
+#endif  // LEDE_SEARCHER_RANKING_H_
