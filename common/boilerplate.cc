@@ -186,9 +186,10 @@ bool IsTaxonomyLine(const std::string& text, const std::string& key, int words) 
   size_t colon = text.find(':');
   std::string head =
       colon == std::string::npos || colon > 20 ? std::string() : LineKey(text.substr(0, colon));
-  for (const char* p : {"tags", "tagged", "tagged with", "topics", "keywords", "categories",
-                        "category", "filed under", "posted in", "wordcount", "word count",
-                        "schlagwörter", "kategorien", "etiquetas", "categorias", "marcadores"}) {
+  for (const char* p :
+       {"tags", "tagged", "tagged with", "topics", "keywords", "categories", "category",
+        "filed under", "posted in", "wordcount", "word count", "in this article", "schlagwörter",
+        "kategorien", "etiquetas", "categorias", "marcadores"}) {
     if (head == p) return true;
   }
   return words <= 12 && (key.rfind("filed under ", 0) == 0 || key.rfind("posted in ", 0) == 0);
@@ -910,6 +911,7 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
     return false;
   };
   int tail_items = 0;
+  std::string tail_stop;  // what ends that list, for --explain
   if (list_page) {
     main.begin = block_begin;
     main.end = block_end;
@@ -964,6 +966,9 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
       bool furniture_next = end >= m || units[end].hard_bad || units[end].date_only;
       if (end - (main.end + 1) >= 3 && furniture_next) {
         tail_items = end - (main.end + 1);
+        tail_stop = end < m ? "up to line " + std::to_string(units[end].first + 1) + " (" +
+                                  units[end].reason + ")"
+                            : "up to the end of the page";
         main.end = end - 1;
       }
     }
@@ -1000,7 +1005,7 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
     } else if (in_main && boxed[k]) {
       why = "box of other stories inside the article: " + u.reason;
     } else if (keep && k > main.end - tail_items) {
-      why = "list that ends the article: " + u.reason;
+      why = "list right after the last paragraph, " + tail_stop + ": " + u.reason;
     } else if (keep && u.cls != Class::kGood) {
       why = "inside the article: " + u.reason;
     } else if (keep) {
