@@ -821,7 +821,12 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
       k = end;
     }
   }
-  const bool list_page = block_begin >= 0 && block_weight > 3 * clusters[best].weight;
+  // When the page has a little prose, the list must take it in (a short
+  // intro above its list); a long teaser list elsewhere is not the story.
+  const bool takes_in_prose =
+      block_begin <= clusters[best].begin && block_end >= clusters[best].end;
+  const bool list_page = block_begin >= 0 && block_weight > 3 * clusters[best].weight &&
+                         (clusters[best].weight < kSubstantial / 8 || takes_in_prose);
   // Articles are broken up by photos, ads and pull quotes longer than the
   // cluster gap; neighbouring clusters join the main one unless an
   // end-of-article signal or a time stamp lies between them.

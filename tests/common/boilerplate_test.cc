@@ -181,6 +181,19 @@ TEST(Boilerplate, PageWithoutProseKeepsItsLongestList) {
   EXPECT_FALSE(Has(r.paragraphs, "Scores"));
 }
 
+TEST(Boilerplate, ShortStoryIsNotTradedForALongTeaserList) {
+  const std::string brief =
+      "The bridge over the river was closed on Monday after a truck hit one of its "
+      "pillars, and the police said it would stay closed for a week.";
+  std::string page = "Bridge closed after crash\n\n" + brief + "\n\nMost Popular\n\n";
+  for (int i = 0; i < 12; ++i) {
+    page += "Teaser headline number " + std::to_string(i) + " about something else\n\n";
+  }
+  BoilerplateResult r = RunOn(page);
+  ASSERT_EQ(r.paragraphs.size(), 1u);
+  EXPECT_EQ(r.paragraphs[0], brief);
+}
+
 TEST(Boilerplate, TeaserCardsRepeatInPairsListLinesDoNot) {
   // A teaser card prints its label and headline twice; a list repeats a
   // line among different ones.
