@@ -969,7 +969,17 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
     if (main.end + 1 < m && units[main.end + 1].first - units[main.end].last <= 2) {
       int end = list_run_end(main.end + 1);
       bool furniture_next = end >= m || units[end].hard_bad || units[end].date_only;
-      if (end - (main.end + 1) >= 3 && furniture_next) {
+      // Headlines in Title Case without a figure in them are teasers; the
+      // lists stories end with have dates, counts, scores.
+      int headlines = 0;
+      for (int j = main.end + 1; j < end; ++j) {
+        const LineFeatures& f = units[j].f;
+        if (f.digits == 0 && f.alpha_words >= 4 && f.capitalised * 10 >= f.alpha_words * 7) {
+          ++headlines;
+        }
+      }
+      bool teasers = headlines * 2 >= end - (main.end + 1);
+      if (end - (main.end + 1) >= 3 && furniture_next && !teasers) {
         tail_items = end - (main.end + 1);
         tail_stop = end < m ? "up to line " + std::to_string(units[end].first + 1) + " (" +
                                   units[end].reason + ")"

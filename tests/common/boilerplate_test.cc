@@ -164,6 +164,13 @@ TEST(Boilerplate, ListThatEndsTheArticleIsKeptTeaserListIsNot) {
                         "Copyright 2019 The Daily Planet. All rights reserved.\n";
   r = RunOn(teasers);
   EXPECT_EQ(r.paragraphs.size(), 2u);
+  // Without the heading, headlines in Title Case are still teasers.
+  std::string headlines = std::string(kStory) + "Mayor Opens The New Bridge Over The River\n\n" +
+                          "Local Team Wins The Cup After Twenty Years\n\n" +
+                          "Storm Leaves Thousands Without Power\n\n" +
+                          "Copyright 2019 The Daily Planet. All rights reserved.\n";
+  r = RunOn(headlines);
+  EXPECT_EQ(r.paragraphs.size(), 2u);
 }
 
 TEST(Boilerplate, PageWithoutProseKeepsItsLongestList) {
