@@ -319,6 +319,11 @@ double TimestampLikeness(std::string_view t, const DateMatch& m) {
   if ((m.end - m.begin) * 3 >= t.size()) score += 0.3;
   if (t.find("(@") != std::string_view::npos) score -= 2;
   if (key.rfind("correction", 0) == 0) score -= 2;
+  // The page's publication date, not its last edit, when it shows both.
+  for (const char* p : {"updated", "last updated", "last modified", "modified", "aktualisiert",
+                        "atualizado", "actualizado", "mis à jour", "diperbarui"}) {
+    if (key.rfind(p, 0) == 0) score -= 0.4;
+  }
   return score;
 }
 

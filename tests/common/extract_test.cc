@@ -146,6 +146,20 @@ TEST(Extract, HeadlineOverItsStandfirst) {
   EXPECT_EQ(DateOf(a), "2019-11-19");
 }
 
+TEST(Extract, PublishedDateOverUpdatedDate) {
+  const char kPage[] =
+      "Home\nSports\n\n"
+      "Trinity swimmer wins three state titles\n\n"
+      "Updated: Sat 8:31 PM, Feb 17, 2018\n"
+      "Posted: Fri 6:45 PM, Feb 16, 2018\n\n"
+      "Trinity Academy junior Ben Patton added to his collection of state titles on Friday, "
+      "winning the 200 yard individual medley and the 100 yard butterfly at the meet.\n\n"
+      "He also swam the last leg of the relay that won the state title for his school, the "
+      "first relay title in the history of the team.\n";
+  Article a = Extract(kPage, {});
+  EXPECT_EQ(DateOf(a), "2018-02-16");
+}
+
 TEST(Extract, HardWrappedAbstractIsKeptWhole) {
   // Cranfield-style: a title line longer than the wrap width, the title
   // again wrapped, then the abstract, all lower case, no blank lines.
