@@ -8,6 +8,7 @@
 #include "common/error.h"
 #include "common/near_duplicate.h"
 #include "common/normalize.h"
+#include "common/stem.h"
 #include "common/stopwords.h"
 #include "common/tokenizer.h"
 
@@ -61,7 +62,7 @@ std::string BoundedTerm(std::string_view prefix, std::string_view text) {
 
 std::string TextSettings() {
   return std::string("normalize=") + kNormalizationName +
-         ";tokenizer=xapian-rules/v1;stemmer=english;stem_strategy=all_z;stopwords=" +
+         ";tokenizer=xapian-rules/v1;stemmer=per-language(default english);stem_strategy=all_z;stopwords=" +
          kStopwordsName;
 }
 
@@ -166,8 +167,11 @@ Xapian::Document BuildDocument(const StoredArticle& article, const Xapian::Stem&
   doc.set_data(EncodeData(article));
   doc.add_boolean_term(IdTerm(article.id));
 
-  AddText(doc, stemmer, article.title, 1, true);
-  AddText(doc, stemmer, article.body, kBodyFirstPosition, false);
+  const std::string group = StemmerGroupFor(article.language);
+  const Xapian::Stem& words_stemmer = group == "english" ? stemmer : StemmerNamed(group);
+  doc.add_boolean_term(std::string(kPrefixStemmer) + group);
+  AddText(doc, words_stemmer, article.title, 1, true);
+  AddText(doc, words_stemmer, article.body, kBodyFirstPosition, false);
 
   if (!article.root.empty()) doc.add_boolean_term(RootTerm(article.root));
   if (!article.file_stamp.empty()) doc.add_value(kSlotFileStamp, article.file_stamp);

@@ -22,7 +22,8 @@ namespace schema {
 // spelling data from titles and bodies (issue 4).
 // 4: XROOT terms, file stamp, content hash and line-key values (incremental
 // updates, issue 5).
-inline constexpr int kVersion = 4;
+// 5: words stemmed in the article's language, XSTEM group terms (issue 3).
+inline constexpr int kVersion = 5;
 
 // Term prefixes, following omega's conventions (single capitals; "X" starts
 // our own multi-letter ones).
@@ -30,6 +31,7 @@ inline constexpr std::string_view kPrefixId = "Q";        // unique id (relative
 inline constexpr std::string_view kPrefixStem = "Z";      // stemmed word, positional
 inline constexpr std::string_view kPrefixTitle = "S";     // title words: "ZS"+stem
 inline constexpr std::string_view kPrefixSource = "XSOURCE";  // boolean: source key
+inline constexpr std::string_view kPrefixStemmer = "XSTEM";  // boolean: stemmer group (StemmerGroupFor)
 inline constexpr std::string_view kPrefixLanguage = "L";  // boolean: ISO 639-1 code
 inline constexpr std::string_view kPrefixDay = "D";       // boolean: YYYYMMDD
 inline constexpr std::string_view kPrefixMonth = "M";     // boolean: YYYYMM
@@ -121,7 +123,11 @@ std::string SourceKey(std::string_view source_name);
 std::string StemTerm(const Xapian::Stem& stemmer, const std::string& term,
                      std::string_view field_prefix = {});
 
-// Builds the whole Xapian document for an article.
+// Builds the whole Xapian document for an article. Words are stemmed with the
+// stemmer of the article's language (StemmerGroupFor) and the document is
+// tagged with that group (kPrefixStemmer), so the query side can stem each
+// query word the way each group's articles were stemmed. english_stemmer is
+// the "english" group's stemmer (callers keep one per thread).
 Xapian::Document BuildDocument(const StoredArticle& article, const Xapian::Stem& stemmer);
 
 // The XCLUSTER term of a cluster id.

@@ -2,6 +2,7 @@
 #include "common/stem.h"
 
 #include <array>
+#include <map>
 #include <utility>
 
 namespace lede {
@@ -20,6 +21,18 @@ std::string StemmerNameFor(std::string_view iso639) {
   for (const auto& [code, name] : kStemmers)
     if (code == iso639) return std::string(name);
   return {};
+}
+
+std::string StemmerGroupFor(std::string_view iso639) {
+  std::string name = StemmerNameFor(iso639);
+  return name.empty() ? "english" : name;
+}
+
+const Xapian::Stem& StemmerNamed(const std::string& name) {
+  thread_local std::map<std::string, Xapian::Stem> cache;
+  auto it = cache.find(name);
+  if (it == cache.end()) it = cache.emplace(name, Xapian::Stem(name)).first;
+  return it->second;
 }
 
 Xapian::Stem MakeStemmer(std::string_view iso639) {

@@ -18,6 +18,16 @@ std::string StemmerNameFor(std::string_view iso639);
 // collections still match English queries.
 Xapian::Stem MakeStemmer(std::string_view iso639);
 
+// The stemmer an article in this language is indexed with: the name of its
+// own Xapian stemmer, or "english" when Xapian has none (ja, zh, unknown), so
+// English queries still match words of such articles written in Latin script.
+std::string StemmerGroupFor(std::string_view iso639);
+
+// The stemmer with this Xapian name, cached per thread (a Xapian::Stem must
+// not be shared between threads). Throws Xapian::InvalidArgumentError for an
+// unknown name.
+const Xapian::Stem& StemmerNamed(const std::string& name);
+
 }  // namespace lede
 
 #endif  // LEDE_COMMON_STEM_H_

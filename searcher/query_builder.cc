@@ -6,6 +6,7 @@
 
 #include "common/error.h"
 #include "common/schema.h"
+#include "common/stem.h"
 #include "common/stopwords.h"
 #include "common/tokenizer.h"
 #include "searcher/date_filter.h"
@@ -88,21 +89,60 @@ std::string PreprocessQuery(std::string_view query) {
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, long today_days)
     : stemmer_("english"), today_days_(today_days) {
-  parser_.set_database(db);
-  parser_.set_stemmer(stemmer_);
-  parser_.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
-  parser_.set_stopper((new LedeStopper)->release());
-  parser_.set_default_op(Xapian::Query::OP_OR);
-  parser_.add_prefix("title", std::string(schema::kPrefixTitle));
+  parser_ = MakeParser(db, stemmer_);
+  // Articles are stemmed in their own language (common/schema.h,
+  // kPrefixStemmer); with more than one group, every group gets its parse.
+  std::vector<std::string> groups;
+  const std::string prefix(schema::kPrefixStemmer);
+  for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it)
+    groups.push_back((*it).substr(prefix.size()));
+  if (groups.size() == 1 && groups[0] != "english") {
+    stemmer_ = StemmerNamed(groups[0]);
+    parser_ = MakeParser(db, stemmer_);
+  } else if (groups.size() > 1) {
+    for (const std::string& g : groups) group_parsers_.emplace_back(g, MakeParser(db, StemmerNamed(g)));
+  }
+}
+
+Xapian::QueryParser QueryBuilder::MakeParser(const Xapian::Database& db,
+                                             const Xapian::Stem& stemmer) const {
+  Xapian::QueryParser parser;
+  parser.set_database(db);
+  parser.set_stemmer(stemmer);
+  parser.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
+  parser.set_stopper((new LedeStopper)->release());
+  parser.set_default_op(Xapian::Query::OP_OR);
+  parser.add_prefix("title", std::string(schema::kPrefixTitle));
   // lede's own processors: source names keyed like the index (case, accents,
   // spacing ignored); date: with lede's DATE syntax (searcher/date_filter.h).
-  parser_.add_boolean_prefix("source", (new SourceFieldProcessor(filter_error_))->release());
-  parser_.add_boolean_prefix("date", (new DateFieldProcessor(today_days, filter_error_))->release());
-  parser_.add_rangeprocessor((new DateRangeProcessor(today_days, filter_error_))->release());
+  parser.add_boolean_prefix("source", (new SourceFieldProcessor(filter_error_))->release());
+  parser.add_boolean_prefix("date", (new DateFieldProcessor(today_days_, filter_error_))->release());
+  parser.add_rangeprocessor((new DateRangeProcessor(today_days_, filter_error_))->release());
+  return parser;
+}
+
+Xapian::Query QueryBuilder::ParseAcrossGroups(const std::string& pre, unsigned flags,
+                                              std::unordered_set<std::string>* stems) const {
+  // The date:/source: filter is the same in every group's parse: keep one
+  // copy outside, so filters never change the ranking (searcher/filters.h).
+  Xapian::Query filter;
+  std::vector<Xapian::Query> parts;
+  for (auto& [group, parser] : group_parsers_) {
+    auto [scored, group_filter] = SplitFilter(parser.parse_query(pre, flags));
+    if (!group_filter.empty()) filter = group_filter;
+    if (scored.empty()) continue;
+    for (auto it = scored.get_terms_begin(); it != scored.get_terms_end(); ++it) stems->insert(*it);
+    parts.emplace_back(Xapian::Query::OP_FILTER, scored,
+                       Xapian::Query(std::string(schema::kPrefixStemmer) + group));
+  }
+  Xapian::Query all(Xapian::Query::OP_OR, parts.begin(), parts.end());
+  if (filter.empty()) return all;
+  return parts.empty() ? filter : Xapian::Query(Xapian::Query::OP_FILTER, all, filter);
 }
 
 ParsedQuery QueryBuilder::Parse(const std::string& text) const {
   ParsedQuery pq;
+  std::unordered_set<std::string> multi_stems;
   const std::string pre = PreprocessQuery(text);
   const unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                          Xapian::QueryParser::FLAG_LOVEHATE |
@@ -110,6 +150,7 @@ ParsedQuery QueryBuilder::Parse(const std::string& text) const {
   try {
     filter_error_->clear();
     pq.query = parser_.parse_query(pre, flags);
+    if (!group_parsers_.empty()) pq.query = ParseAcrossGroups(pre, flags, &multi_stems);
     if (!filter_error_->empty()) throw QueryError(*filter_error_);
   } catch (const Xapian::QueryParserError& e) {
     // Plain-terms interpretation: every word, OR-ed, stemmed like the index;
@@ -134,8 +175,9 @@ ParsedQuery QueryBuilder::Parse(const std::string& text) const {
     pq.query = Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
   }
   if (pq.query.empty()) throw QueryError("the query has no searchable words: " + text);
-  for (auto it = pq.query.get_terms_begin(); it != pq.query.get_terms_end(); ++it) {
-    const std::string& term = *it;
+  for (auto it = pq.query.get_terms_begin(); it != pq.query.get_terms_end(); ++it)
+    multi_stems.insert(*it);
+  for (const std::string& term : multi_stems) {
     if (term.compare(0, schema::kPrefixStem.size(), schema::kPrefixStem) == 0)
       pq.highlight_terms.insert(ToBodyTerm(term));
   }

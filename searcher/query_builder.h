@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <utility>
+#include <vector>
 
 #include <xapian.h>
 
@@ -41,7 +43,17 @@ class QueryBuilder {
   const Xapian::Stem& stemmer() const { return stemmer_; }
 
  private:
+  // A parser configured like the index, stemming with stemmer.
+  Xapian::QueryParser MakeParser(const Xapian::Database& db, const Xapian::Stem& stemmer) const;
+  // The query for a collection stemmed in several languages: each stemmer
+  // group's parse of the text, restricted to that group's articles, OR-ed.
+  Xapian::Query ParseAcrossGroups(const std::string& pre, unsigned flags,
+                                  std::unordered_set<std::string>* stems) const;
+
   Xapian::Stem stemmer_;
+  // One parser per stemmer group in the database when there are several
+  // (a collection with articles in English and German, say); empty otherwise.
+  mutable std::vector<std::pair<std::string, Xapian::QueryParser>> group_parsers_;
   long today_days_;
   mutable Xapian::QueryParser parser_;
   // Set by lede's date:/source: processors during parse_query (they must

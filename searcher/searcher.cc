@@ -5,6 +5,7 @@
 #include <memory>
 #include <vector>
 
+#include "common/stem.h"
 #include "searcher/copies.h"
 #include "searcher/explain.h"
 #include "searcher/facets.h"
@@ -77,8 +78,10 @@ SearchResult Searcher::Run(const std::string& query, const ParsedQuery& pq,
       hit.score = it.get_weight();
       Xapian::Document doc = it.get_document();
       hit.article = schema::DecodeData(doc.get_data());
-      hit.title = HighlightAll(hit.article.title, pq.highlight_terms, builder_.stemmer());
-      hit.snippet = MakeSnippet(hit.article.body, pq.highlight_terms, builder_.stemmer(),
+      // Highlight with the stemmer the article was indexed with.
+      const Xapian::Stem& stemmer = StemmerNamed(StemmerGroupFor(hit.article.language));
+      hit.title = HighlightAll(hit.article.title, pq.highlight_terms, stemmer);
+      hit.snippet = MakeSnippet(hit.article.body, pq.highlight_terms, stemmer,
                                 options.snippet_bytes);
       // Not get_collapse_count(): the matcher need not look at every copy
       // of a story it has already placed, so it can report 0 when there are.

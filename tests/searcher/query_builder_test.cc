@@ -1,9 +1,12 @@
 // Tests for searcher/query_builder: the query side normalizes like the index.
 #include "searcher/query_builder.h"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "common/error.h"
+#include "common/schema.h"
 
 namespace lede {
 namespace {
@@ -71,6 +74,51 @@ TEST(QueryBuilder, MalformedQueriesNeverFail) {
     }
   }
   EXPECT_THROW(qb.Parse("!!! ???"), QueryError);
+}
+
+}  // namespace
+}  // namespace lede
+
+namespace lede {
+namespace {
+
+// Articles are stemmed in their own language; a query finds each article by
+// the stem its own language gives the query word.
+TEST(QueryBuilder, StemsPerLanguageGroup) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  schema::StoredArticle en;
+  en.id = "en.txt";
+  en.title = "Talks";
+  en.body = "The negotiations continued in Geneva.";
+  en.language = "en";
+  schema::StoredArticle de;
+  de.id = "de.txt";
+  de.title = "Gespräche";
+  de.body = "Die Verhandlungen über Syrien gehen weiter.";
+  de.language = "de";
+  const Xapian::Stem english("english");
+  db.add_document(schema::BuildDocument(en, english));
+  db.add_document(schema::BuildDocument(de, english));
+  EXPECT_TRUE(db.term_exists("XSTEMgerman"));
+  EXPECT_TRUE(db.term_exists("Zverhandl"));  // German stem, not English's "verhandlungen"
+
+  QueryBuilder qb{db};
+  auto ids = [&](const std::string& q) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(qb.Parse(q).query);
+    std::vector<std::string> out;
+    Xapian::MSet m = enquire.get_mset(0, 10);
+    for (auto it = m.begin(); it != m.end(); ++it)
+      out.push_back(schema::DecodeData(it.get_document().get_data()).id);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  EXPECT_EQ(ids("Verhandlung"), (std::vector<std::string>{"de.txt"}));
+  EXPECT_EQ(ids("negotiate"), (std::vector<std::string>{"en.txt"}));
+  EXPECT_EQ(ids("Geneva OR Syrien"), (std::vector<std::string>{"de.txt", "en.txt"}));
+  // Highlight terms hold both groups' stems.
+  ParsedQuery pq = qb.Parse("Verhandlungen");
+  EXPECT_TRUE(pq.highlight_terms.count("Zverhandl"));
 }
 
 }  // namespace
