@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdlib>
 #include <unordered_map>
 #include <unordered_set>
@@ -261,6 +262,50 @@ bool IsStampWord(std::string_view w) {
   }
   return w.size() >= 4 && (w.substr(w.size() - 2) == "am" || w.substr(w.size() - 2) == "pm") &&
          w[0] >= '0' && w[0] <= '9';
+}
+
+// "By Laura Mowat", "By Matthew Digby, Minh Do on Monday, November 18th,
+// 2019 at 11:08 a.m.": "By" and names (words in capitals), perhaps a date.
+// "By Monday, the council had agreed ..." is a sentence.
+bool IsByline(const std::string& text, const LineFeatures& f) {
+  if (f.words < 2 || f.words > 20 || text.size() < 4) return false;
+  if (!((text[0] == 'B' || text[0] == 'b') && text[1] == 'y' && text[2] == ' ')) return false;
+  std::string rest = text.substr(3);
+  std::vector<DateMatch> dates = FindDates(rest);
+  for (auto it = dates.rbegin(); it != dates.rend(); ++it)
+    rest.erase(it->begin, it->end - it->begin);
+  int names = 0, others = 0;
+  size_t pos = 0;
+  // Capitals are read from the original words, so walk them by hand.
+  while (pos < rest.size()) {
+    while (pos < rest.size() && !std::isalpha(static_cast<unsigned char>(rest[pos])) &&
+           static_cast<unsigned char>(rest[pos]) < 0x80) {
+      ++pos;
+    }
+    if (pos >= rest.size()) break;
+    size_t end = pos;
+    while (end < rest.size() && (std::isalnum(static_cast<unsigned char>(rest[end])) ||
+                                 static_cast<unsigned char>(rest[end]) >= 0x80 ||
+                                 rest[end] == '\'' || rest[end] == '.' || rest[end] == '-')) {
+      ++end;
+    }
+    std::string_view word(rest.data() + pos, end - pos);
+    pos = end;
+    std::string lower(word);
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    while (!lower.empty() && lower.back() == '.') lower.pop_back();
+    if (IsStampWord(lower) || lower == "and" || lower == "in" || lower == "for" || lower == "the" ||
+        lower == "of") {
+      continue;
+    }
+    if (std::isupper(static_cast<unsigned char>(word[0])) ||
+        static_cast<unsigned char>(word[0]) >= 0x80) {
+      ++names;
+    } else {
+      ++others;
+    }
+  }
+  return names >= 1 && others <= 1 && names <= 8;
 }
 
 bool IsInlineTeaser(const std::string& key) {
@@ -544,6 +589,8 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
       u.date_only = true;
       u.reason = "date or time stamp";
       u.initial = Class::kShort;
+    } else if (IsByline(u.text, u.f)) {
+      bad("byline");
     }
   }
 

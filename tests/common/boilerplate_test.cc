@@ -316,6 +316,17 @@ TEST(Boilerplate, LinksListedUnderMoreInsideTheStory) {
   EXPECT_EQ(r.paragraphs.size(), 4u);
 }
 
+TEST(Boilerplate, BylinesAreNotBodyASentenceStartingWithByIs) {
+  const std::string byline =
+      "By Matthew Digby , Minh Do on Monday, November 18th, 2019 at 11:08 a.m.";
+  const std::string sentence = "By Monday, the council had agreed to pay for the new school.";
+  std::string page = std::string(kStory) + byline + "\n\n" + sentence + "\n\n" + kMoreStory;
+  BoilerplateResult r = RunOn(page);
+  EXPECT_FALSE(Has(r.paragraphs, byline));
+  EXPECT_EQ(r.reason[4], "byline");
+  EXPECT_TRUE(Has(r.paragraphs, sentence));
+}
+
 TEST(Boilerplate, EndSignals) {
   EXPECT_TRUE(IsEndOfArticleSignal("You May Like"));
   EXPECT_TRUE(IsEndOfArticleSignal("Leave your comment0 comments"));
