@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -141,10 +142,29 @@ std::string ClusterTerm(std::string_view cluster);
 // estimated similarity reaches kNearDuplicateThreshold, else a new one named
 // after its id; the spelling data gains its title and body words and loses
 // those of the document it replaces.
+//
+// Spelling-data changes gathered over many articles, written at once: Xapian
+// looks a word up in its spelling table on every add_spelling call, so one
+// call per distinct word per batch costs far less than one per article (it
+// was a quarter of indexing time, docs/performance.md).
+class SpellingDelta {
+ public:
+  // Counts the spelling words of an article's title and body, sign +1 when
+  // it is added, -1 when it is removed.
+  void Count(const StoredArticle& article, int sign);
+  // Writes the net changes to db and forgets them.
+  void ApplyTo(Xapian::WritableDatabase& db);
+
+ private:
+  std::unordered_map<std::string, long> net_;
+};
+// With spelling given, the spelling changes are counted there for a later
+// ApplyTo (before the commit) instead of being written at once.
 void ReplaceArticle(Xapian::WritableDatabase& db, StoredArticle article,
-                    const Xapian::Stem& stemmer);
+                    const Xapian::Stem& stemmer, SpellingDelta* spelling = nullptr);
 // Deletes a document and its words from the spelling data.
-void RemoveArticle(Xapian::WritableDatabase& db, Xapian::docid docid);
+void RemoveArticle(Xapian::WritableDatabase& db, Xapian::docid docid,
+                   SpellingDelta* spelling = nullptr);
 // The spelling-data words of a text: normalized words of letters only, 3 to
 // 32 bytes, no CJK, each with its count. Pure.
 std::vector<std::pair<std::string, unsigned>> SpellingWords(std::string_view text);

@@ -88,11 +88,30 @@ std::vector<std::pair<std::string, unsigned>> SpellingWords(std::string_view tex
   return {counts.begin(), counts.end()};
 }
 
+void SpellingDelta::Count(const StoredArticle& article, int sign) {
+  for (const auto& [w, n] : SpellingWords(article.title)) net_[w] += sign * static_cast<long>(n);
+  for (const auto& [w, n] : SpellingWords(article.body)) net_[w] += sign * static_cast<long>(n);
+}
+
+void SpellingDelta::ApplyTo(Xapian::WritableDatabase& db) {
+  for (const auto& [w, n] : net_) {
+    if (n > 0) db.add_spelling(w, static_cast<Xapian::termcount>(n));
+    if (n < 0) db.remove_spelling(w, static_cast<Xapian::termcount>(-n));
+  }
+  net_.clear();
+}
+
 void ReplaceArticle(Xapian::WritableDatabase& db, StoredArticle article,
-                    const Xapian::Stem& stemmer) {
+                    const Xapian::Stem& stemmer, SpellingDelta* spelling) {
   const std::string id_term = IdTerm(article.id);
   const Xapian::docid old = DocidOf(db, id_term);
-  if (old) ChangeSpelling(db, DecodeData(db.get_document(old).get_data()), false);
+  if (old) {
+    StoredArticle previous = DecodeData(db.get_document(old).get_data());
+    if (spelling)
+      spelling->Count(previous, -1);
+    else
+      ChangeSpelling(db, previous, false);
+  }
 
   Xapian::Document doc = BuildDocument(article, stemmer);
   if (article.cluster.empty()) {
@@ -103,11 +122,18 @@ void ReplaceArticle(Xapian::WritableDatabase& db, StoredArticle article,
     doc.add_boolean_term(ClusterTerm(article.cluster));
   }
   db.replace_document(id_term, doc);
-  ChangeSpelling(db, article, true);
+  if (spelling)
+    spelling->Count(article, +1);
+  else
+    ChangeSpelling(db, article, true);
 }
 
-void RemoveArticle(Xapian::WritableDatabase& db, Xapian::docid docid) {
-  ChangeSpelling(db, DecodeData(db.get_document(docid).get_data()), false);
+void RemoveArticle(Xapian::WritableDatabase& db, Xapian::docid docid, SpellingDelta* spelling) {
+  StoredArticle previous = DecodeData(db.get_document(docid).get_data());
+  if (spelling)
+    spelling->Count(previous, -1);
+  else
+    ChangeSpelling(db, previous, false);
   db.delete_document(docid);
 }
 

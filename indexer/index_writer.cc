@@ -141,6 +141,7 @@ IndexWriter::~IndexWriter() {
     fs::remove_all(RebuildDir(path_), ec);
   } else {
     try {
+      spelling_.ApplyTo(db_);
       db_.commit();
     } catch (...) {  // NOLINT(bugprone-empty-catch)
     }
@@ -214,7 +215,7 @@ Xapian::doccount IndexWriter::DocCount() {
 void IndexWriter::Put(const schema::StoredArticle& article) {
   try {
     if (shards_.size() > 1) ReserveShardSlot(article.id);
-    schema::ReplaceArticle(db_, article, stemmer_);
+    schema::ReplaceArticle(db_, article, stemmer_, &spelling_);
   } catch (const Xapian::Error& e) {
     Rethrow(e, "write " + article.id + " to");
   }
@@ -234,7 +235,7 @@ void IndexWriter::SetStamp(Xapian::docid docid, const std::string& stamp) {
 
 void IndexWriter::Remove(Xapian::docid docid) {
   try {
-    schema::RemoveArticle(db_, docid);
+    schema::RemoveArticle(db_, docid, &spelling_);
   } catch (const Xapian::Error& e) {
     Rethrow(e, "remove document " + std::to_string(docid) + " from");
   }
@@ -264,6 +265,7 @@ void IndexWriter::Counted() {
 
 void IndexWriter::Commit() {
   try {
+    spelling_.ApplyTo(db_);
     db_.commit();
     pending_ = 0;
   } catch (const Xapian::Error& e) {

@@ -98,6 +98,8 @@ class IndexWriter {
   Xapian::WritableDatabase live_;  // rebuild: the live one, held for its lock
   bool holding_live_ = false;
   Xapian::Stem stemmer_;
+  // Spelling changes since the last commit, written just before it.
+  schema::SpellingDelta spelling_;
 };
 
 }  // namespace lede
