@@ -13,6 +13,7 @@
 
 #include "common/error.h"
 #include "common/extract.h"
+#include "common/line_features.h"
 #include "common/normalize.h"
 #include "common/schema.h"
 #include "indexer/article_loader.h"
@@ -572,7 +573,7 @@ int RunExplain(const IndexOptions& options, std::ostream& out, std::ostream& err
       std::string text = d.line_no >= 1 && static_cast<size_t>(d.line_no) <= lines.size()
                              ? lines[static_cast<size_t>(d.line_no) - 1]
                              : std::string();
-      if (text.size() > 100) text = text.substr(0, 97) + "...";
+      if (text.size() > 100) text = std::string(Utf8Prefix(text, 97)) + "...";  // never cut a UTF-8 sequence
       char head[32];
       std::snprintf(head, sizeof head, "%4d %s ", d.line_no, d.keep ? "KEEP" : "DROP");
       out << head << "[" << d.reason << "] " << text << "\n";
