@@ -170,6 +170,90 @@ class CorpusTest(unittest.TestCase):
         self.assertEqual(r.stdout.strip(), "5")
 
 
+class ExtractionOnCorpusTest(unittest.TestCase):
+    """Issue 3's checks on corpus/, through the real binaries: boilerplate is
+    not findable, the story is, and the metadata is read from the text."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="lede-e2e-x-")
+        cls.db = os.path.join(cls.tmp, "db")
+        r = run([ARGS.index, "--db", cls.db, ARGS.corpus])
+        assert r.returncode == 0, r.stderr + r.stdout
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def ids(self, query):
+        r = run([ARGS.search, "--db", self.db, "--format", "json", "--all-copies", "-n", "20", query])
+        self.assertIn(r.returncode, (0, 1), r.stderr)
+        return [h["id"] for h in json.loads(r.stdout)["results"]]
+
+    def test_boilerplate_is_not_findable(self):
+        for q in ['"Kim Jong Un"', '"Hong Kong"', "Ebola", '"Plain Mirror"', "Araghchi",
+                  '"Selections for you"']:
+            self.assertEqual(self.ids(q), [], q)
+
+    def test_story_text_is_findable(self):
+        expected = {
+            '"sit down at the negotiating table"': "000_6ff154a62b2e8375.txt",
+            '"Geneva communiqué"': "001_1c3bda8c987c5d10.txt",
+            '"Opposition bristles"': "002_ef892e6c562261fc.txt",
+            '"follow-up mechanism"': "003_441265355e3af056.txt",
+            '"form a team"': "004_7f3ecc1138e4dd58.txt",
+        }
+        for q, doc in expected.items():
+            self.assertEqual(self.ids(q), [doc], q)
+
+    def test_metadata_read_from_the_text(self):
+        r = run([ARGS.search, "--db", self.db, "--format", "json", "--all-copies", "-n", "10",
+                 "lavrov OR syria OR russia"])
+        got = {h["id"][:3]: (h["date"], h["source"]) for h in json.loads(r.stdout)["results"]}
+        self.assertEqual(got["000"][1], "Xinhua")
+        self.assertIn(got["000"][0], ("2012-12-04", "2012-12-03"))
+        self.assertEqual(got["001"], (None, "SANA"))
+        self.assertEqual(got["002"], ("2012-12-28", "VOA"))
+        self.assertEqual(got["003"], ("2014-01-22", "TBP"))
+        self.assertIsNone(got["004"][0])
+
+
+class MultilingualTest(unittest.TestCase):
+    """Articles are stemmed in their own language, CJK text is searchable."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="lede-e2e-ml-")
+        cls.db = os.path.join(cls.tmp, "db")
+        data = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "multilang")
+        r = run([ARGS.index, "--db", cls.db, ARGS.corpus, data])
+        assert r.returncode == 0, r.stderr + r.stdout
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def results(self, query):
+        r = run([ARGS.search, "--db", self.db, "--format", "json", query])
+        self.assertIn(r.returncode, (0, 1), r.stderr)
+        return json.loads(r.stdout)["results"]
+
+    def test_japanese_words_are_found(self):
+        res = self.results("平和条約")
+        self.assertEqual([h["id"] for h in res], ["tokyo_ja.txt"])
+        self.assertEqual(res[0]["language"], "ja")
+        self.assertEqual([h["id"] for h in self.results("東京")], ["tokyo_ja.txt"])
+
+    def test_german_articles_use_the_german_stemmer(self):
+        # "Verhandlung" and "Verhandlungen" share a German stem, not an English one.
+        res = self.results("Verhandlung")
+        self.assertEqual([h["id"] for h in res], ["berlin_de.txt"])
+        self.assertEqual(res[0]["language"], "de")
+        self.assertTrue(res[0]["snippet_highlights"])
+        # English queries still find English articles in the same database.
+        self.assertIn("000_6ff154a62b2e8375.txt", [h["id"] for h in self.results("negotiate")])
+
+
 class ErrorTest(unittest.TestCase):
     def setUp(self):
         self.tmp = tempfile.mkdtemp(prefix="lede-e2e-err-")
