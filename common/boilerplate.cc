@@ -237,13 +237,7 @@ bool IsCaption(const std::string& key, int words) {
   }
   for (std::string_view p : {"ap photo", "photo by", "photo credit", "getty images",
                              "image copyright", "file photo"}) {
-    size_t at = key.find(p);
-    while (at != std::string::npos) {
-      bool starts = at == 0 || key[at - 1] == ' ';
-      bool ends = at + p.size() == key.size() || key[at + p.size()] == ' ';
-      if (starts && ends) return true;
-      at = key.find(p, at + 1);
-    }
+    if (HasWordPhrase(key, p)) return true;
   }
   return false;
 }

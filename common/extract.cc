@@ -62,14 +62,7 @@ bool IsCaptionLike(std::string_view t) {
   std::string key = LineKey(t);
   for (const char* w : {"photo", "image", "getty", "credit", "left", "right",
                         "file", "pictured", "reuters", "afp", "ap"}) {
-    std::string_view word(w);
-    size_t at = key.find(word);
-    while (at != std::string::npos) {
-      bool starts = at == 0 || key[at - 1] == ' ';
-      bool ends = at + word.size() == key.size() || key[at + word.size()] == ' ';
-      if (starts && ends) return true;
-      at = key.find(word, at + 1);
-    }
+    if (HasWordPhrase(key, w)) return true;
   }
   return false;
 }

@@ -103,6 +103,16 @@ std::string_view TrimLine(std::string_view s) {
   return s;
 }
 
+bool HasWordPhrase(std::string_view key, std::string_view phrase) {
+  if (phrase.empty()) return false;
+  for (size_t at = key.find(phrase); at != std::string_view::npos; at = key.find(phrase, at + 1)) {
+    const bool starts = at == 0 || key[at - 1] == ' ';
+    const bool ends = at + phrase.size() == key.size() || key[at + phrase.size()] == ' ';
+    if (starts && ends) return true;
+  }
+  return false;
+}
+
 std::string_view Utf8Prefix(std::string_view s, size_t max_bytes) {
   if (s.size() <= max_bytes) return s;
   size_t cut = max_bytes;

@@ -64,6 +64,10 @@ LineFeatures ComputeLineFeatures(
 // the key under which two lines count as "the same line".
 std::string LineKey(std::string_view line);
 
+// True when phrase occurs in key (a LineKey: words separated by single
+// spaces) as whole words, not inside a longer word.
+bool HasWordPhrase(std::string_view key, std::string_view phrase);
+
 }  // namespace lede
 
 #endif  // LEDE_COMMON_LINE_FEATURES_H_

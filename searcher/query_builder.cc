@@ -33,6 +33,22 @@ std::string ToBodyTerm(const std::string& term) {
   return term;
 }
 
+// Copies the text between words, turning curly double quotes into '"' and
+// tracking whether a phrase is open.
+void AppendBetweenWords(std::string_view gap, std::string* out, bool* in_quote) {
+  for (size_t k = 0; k < gap.size(); ++k) {
+    const bool curly =
+        gap.compare(k, 3, "\xE2\x80\x9C") == 0 || gap.compare(k, 3, "\xE2\x80\x9D") == 0;
+    if (gap[k] == '"' || curly) {
+      *in_quote = !*in_quote;
+      *out += '"';
+      if (curly) k += 2;
+    } else {
+      *out += gap[k];
+    }
+  }
+}
+
 }  // namespace
 
 std::string PreprocessQuery(std::string_view query) {
@@ -43,20 +59,7 @@ std::string PreprocessQuery(std::string_view query) {
   bool in_quote = false;
   for (size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
-    std::string_view gap = query.substr(last, t.begin - last);
-    // Curly double quotes are quotes too.
-    for (size_t k = 0; k < gap.size(); ++k) {
-      if (gap[k] == '"') {
-        in_quote = !in_quote;
-        out += '"';
-      } else if (gap.compare(k, 3, "\xE2\x80\x9C") == 0 || gap.compare(k, 3, "\xE2\x80\x9D") == 0) {
-        in_quote = !in_quote;
-        out += '"';
-        k += 2;
-      } else {
-        out += gap[k];
-      }
-    }
+    AppendBetweenWords(query.substr(last, t.begin - last), &out, &in_quote);
     if (t.cjk) {
       // A run of adjacent CJK characters is one phrase of single characters.
       size_t j = i;
@@ -76,14 +79,7 @@ std::string PreprocessQuery(std::string_view query) {
     out += IsOperator(original) ? std::string(original) : t.term;
     last = t.end;
   }
-  for (size_t k = last; k < query.size(); ++k) {
-    if (query.compare(k, 3, "\xE2\x80\x9C") == 0 || query.compare(k, 3, "\xE2\x80\x9D") == 0) {
-      out += '"';
-      k += 2;
-    } else {
-      out += query[k];
-    }
-  }
+  AppendBetweenWords(query.substr(last), &out, &in_quote);
   return out;
 }
 

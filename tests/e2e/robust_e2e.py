@@ -8,7 +8,6 @@ Big inputs (a 50 MB line, a 200 MB file) are generated here in a temporary
 directory, never committed. Cases that need another user (unreadable files)
 run as 'nobody' through setpriv when the tests run as root, and are skipped
 with the reason otherwise."""
-import argparse
 import base64
 import fcntl
 import json
@@ -23,6 +22,8 @@ import sys
 import tempfile
 import time
 import unittest
+
+from e2e_common import main
 
 ARGS = None
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -536,15 +537,7 @@ class KillTest(Tmp):
         self.assertIn(f" 0 added, 0 updated, {len(want_ids)} unchanged, 0 removed", r.stdout.decode())
 
 
-def main():
-    global ARGS
-    p = argparse.ArgumentParser()
-    p.add_argument("--index", required=True)
-    p.add_argument("--search", required=True)
-    p.add_argument("--gen-corpus", default=os.path.join(REPO, "scripts", "gen-corpus"))
-    ARGS, rest = p.parse_known_args()
-    unittest.main(argv=[sys.argv[0]] + rest, verbosity=2)
-
-
 if __name__ == "__main__":
-    main()
+    main(sys.modules[__name__], corpus=False,
+         add_arguments=lambda p: p.add_argument(
+             "--gen-corpus", default=os.path.join(REPO, "scripts", "gen-corpus")))

@@ -1,7 +1,6 @@
 #!/usr/bin/env python3
 """End-to-end tests: index corpus/ with the real lede-index into a temporary
 database and check lede-search's answers, output and exit codes."""
-import argparse
 import json
 import os
 import shutil
@@ -9,6 +8,8 @@ import subprocess
 import sys
 import tempfile
 import unittest
+
+from e2e_common import index_into_temp, main
 
 ARGS = None
 
@@ -26,11 +27,7 @@ def run(cmd, env=None, stdin=None):
 class CorpusTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.tmp = tempfile.mkdtemp(prefix="lede-e2e-")
-        cls.db = os.path.join(cls.tmp, "db")
-        r = run([ARGS.index, "--db", cls.db, ARGS.corpus])
-        assert r.returncode == 0, r.stderr + r.stdout
-        cls.index_output = r.stdout
+        cls.tmp, cls.db, cls.index_output = index_into_temp(ARGS.index, [ARGS.corpus], "lede-e2e-")
 
     @classmethod
     def tearDownClass(cls):
@@ -176,10 +173,7 @@ class ExtractionOnCorpusTest(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        cls.tmp = tempfile.mkdtemp(prefix="lede-e2e-x-")
-        cls.db = os.path.join(cls.tmp, "db")
-        r = run([ARGS.index, "--db", cls.db, ARGS.corpus])
-        assert r.returncode == 0, r.stderr + r.stdout
+        cls.tmp, cls.db, _ = index_into_temp(ARGS.index, [ARGS.corpus], "lede-e2e-x-")
 
     @classmethod
     def tearDownClass(cls):
@@ -223,11 +217,8 @@ class MultilingualTest(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        cls.tmp = tempfile.mkdtemp(prefix="lede-e2e-ml-")
-        cls.db = os.path.join(cls.tmp, "db")
         data = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "multilang")
-        r = run([ARGS.index, "--db", cls.db, ARGS.corpus, data])
-        assert r.returncode == 0, r.stderr + r.stdout
+        cls.tmp, cls.db, _ = index_into_temp(ARGS.index, [ARGS.corpus, data], "lede-e2e-ml-")
 
     @classmethod
     def tearDownClass(cls):
@@ -323,15 +314,5 @@ class ErrorTest(unittest.TestCase):
             first.wait()
 
 
-def main():
-    global ARGS
-    p = argparse.ArgumentParser()
-    p.add_argument("--index", required=True)
-    p.add_argument("--search", required=True)
-    p.add_argument("--corpus", required=True)
-    ARGS, rest = p.parse_known_args()
-    unittest.main(argv=[sys.argv[0]] + rest, verbosity=2)
-
-
 if __name__ == "__main__":
-    main()
+    main(sys.modules[__name__])

@@ -5,7 +5,6 @@ and terminal safety, spelling suggestions, --explain, malformed queries and
 --like. Runs the real binaries on corpus/ and on the fixture articles in
 tests/data/search/ (what corpus/ lacks: copies of one story, a 1963 article,
 an accented source, escape sequences)."""
-import argparse
 import fcntl
 import json
 import os
@@ -19,6 +18,8 @@ import sys
 import tempfile
 import termios
 import unittest
+
+from e2e_common import main
 
 ARGS = None
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -492,15 +493,5 @@ class FixtureFeatures(Base):
         self.assertNotIn(b"\x1b", r.stderr)
 
 
-def main():
-    global ARGS
-    p = argparse.ArgumentParser()
-    p.add_argument("--index", required=True)
-    p.add_argument("--search", required=True)
-    p.add_argument("--corpus", required=True)
-    ARGS, rest = p.parse_known_args()
-    unittest.main(argv=[sys.argv[0]] + rest, verbosity=2)
-
-
 if __name__ == "__main__":
-    main()
+    main(sys.modules[__name__])

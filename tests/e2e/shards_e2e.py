@@ -6,7 +6,6 @@ searched through a stub file of "remote HOST:PORT" lines. Results (ids from
 the Q term/document data, scores, order), totals, facets, collapse and
 snippets must equal those of the single local database, and an incremental
 run must put a new article in the shard its id hashes to."""
-import argparse
 import json
 import os
 import shutil
@@ -16,6 +15,8 @@ import sys
 import tempfile
 import time
 import unittest
+
+from e2e_common import main
 
 ARGS = None
 QUERIES = ["syria", "Geneva communiqué", '"Geneva communique"', "russia AND talks",
@@ -186,17 +187,10 @@ class ShardsTest(unittest.TestCase):
                 self.assertEqual(has, shard == k, (name, shard, delve.stdout, delve.stderr))
 
 
-def main():
-    global ARGS
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--index", required=True)
-    ap.add_argument("--search", required=True)
-    ap.add_argument("--corpus", required=True)
+def add_arguments(ap):
     ap.add_argument("--fixtures")
     ap.add_argument("--tcpsrv", default=shutil.which("xapian-tcpsrv") or "xapian-tcpsrv")
-    ARGS, rest = ap.parse_known_args()
-    unittest.main(argv=[sys.argv[0]] + rest, verbosity=2)
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.modules[__name__], add_arguments=add_arguments)
