@@ -102,8 +102,8 @@ int main(int argc, char** argv) {
   app.add_option("--source", options.query_options.sources,
                  "Only articles from this source (repeatable: any of them)")
       ->allow_extra_args(false);
-  app.add_option("--since", since, "Only articles dated DATE or later");
-  app.add_option("--until", until, "Only articles dated DATE or earlier (--until 2012: to its end)");
+  auto* since_opt = app.add_option("--since", since, "Only articles dated DATE or later");
+  auto* until_opt = app.add_option("--until", until, "Only articles dated DATE or earlier (--until 2012: to its end)");
   app.add_option("--sort", sort, "relevance|newest|oldest (default relevance)")
       ->check(CLI::IsMember({"relevance", "newest", "oldest"}));
   app.add_flag("--facets", options.query_options.facets,
@@ -136,9 +136,10 @@ int main(int argc, char** argv) {
   try {
     options.query_options.ranking = lede::ParseRankingSpec(ranking_spec);
     options.today = Today();
-    if (!since.empty())
+    // Given but empty (--since "$UNSET") is an invalid date, not "no filter".
+    if (since_opt->count() > 0)
       options.query_options.dates.first = lede::ParseDateBound(since, options.today, false);
-    if (!until.empty())
+    if (until_opt->count() > 0)
       options.query_options.dates.last = lede::ParseDateBound(until, options.today, true);
     if (options.query_options.dates.first && options.query_options.dates.last &&
         *options.query_options.dates.first > *options.query_options.dates.last)

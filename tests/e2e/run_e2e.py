@@ -274,6 +274,11 @@ class ErrorTest(unittest.TestCase):
     def test_no_query(self):
         self.assertOneLineError(run([ARGS.search, "--db", self.tmp]), "lede-search")
 
+    def test_empty_date_is_an_error_not_no_filter(self):
+        r = run([ARGS.search, "--db", self.tmp, "--since", "", "x"])
+        self.assertOneLineError(r, "lede-search")
+        self.assertIn("invalid date", r.stderr)
+
     def test_bad_flag(self):
         self.assertEqual(run([ARGS.search, "--no-such-flag", "x"]).returncode, 2)
         self.assertEqual(run([ARGS.index, "--no-such-flag", "x"]).returncode, 2)
