@@ -60,12 +60,29 @@ double EstimatedSimilarity(const MinHashSignature& a, const MinHashSignature& b)
   return static_cast<double>(same) / static_cast<double>(kMinHashSize);
 }
 
+namespace {
+
+uint64_t BandHash(const MinHashSignature& sig, size_t b) {
+  uint64_t h = 0;
+  for (size_t r = 0; r < kRowsPerBand; ++r) h = Mix(h ^ sig[b * kRowsPerBand + r]);
+  return h;
+}
+
+}  // namespace
+
+std::array<uint64_t, kMinHashBands> BandHashes(const MinHashSignature& sig) {
+  static_assert(kMinHashBands <= 16, "the band number takes the top 4 bits");
+  std::array<uint64_t, kMinHashBands> out{};
+  for (size_t b = 0; b < kMinHashBands; ++b)
+    out[b] = (BandHash(sig, b) >> 4) | (static_cast<uint64_t>(b) << 60);
+  return out;
+}
+
 std::vector<std::string> BandKeys(const MinHashSignature& sig) {
   std::vector<std::string> keys;
   keys.reserve(kMinHashBands);
   for (size_t b = 0; b < kMinHashBands; ++b) {
-    uint64_t h = 0;
-    for (size_t r = 0; r < kRowsPerBand; ++r) h = Mix(h ^ sig[b * kRowsPerBand + r]);
+    const uint64_t h = BandHash(sig, b);
     char buf[32];
     std::snprintf(buf, sizeof buf, "%zu:%016llx", b, static_cast<unsigned long long>(h));
     keys.emplace_back(buf);

@@ -21,6 +21,9 @@ inline constexpr size_t kMinHashBands = 16;  // 16 bands of 4 rows
 // outlet's boilerplate line stays well above it; two different stories on the
 // same topic stay far below (they share words, rarely 3-word runs).
 inline constexpr double kNearDuplicateThreshold = 0.5;
+// Candidate copies examined per new article, in the order they were indexed:
+// band collisions beyond this many are a common phrase, not a copy.
+inline constexpr size_t kMaxCopyCandidates = 50;
 // Bodies with fewer shingles are too short to call copies (a one-line brief
 // would otherwise merge with any other containing the same phrase).
 inline constexpr size_t kMinShingles = 8;
@@ -38,6 +41,9 @@ double EstimatedSimilarity(const MinHashSignature& a, const MinHashSignature& b)
 // One key per band ("<band>:<hex>"); two signatures that share any key are
 // candidate copies.
 std::vector<std::string> BandKeys(const MinHashSignature& sig);
+// The same keys as numbers: band b's hash (the hex of BandKeys) with b in the
+// top bits, so equal keys give equal numbers and different bands never meet.
+std::array<uint64_t, kMinHashBands> BandHashes(const MinHashSignature& sig);
 
 // Fixed-size binary encoding (little-endian) for storing in the index;
 // Decode returns nullopt for anything Encode did not produce.

@@ -162,7 +162,10 @@ std::string StemTerm(const Xapian::Stem& stemmer, const std::string& term,
   return out;
 }
 
-Xapian::Document BuildDocument(const StoredArticle& article, const Xapian::Stem& stemmer) {
+namespace {
+
+Xapian::Document BuildWithSignature(const StoredArticle& article, const Xapian::Stem& stemmer,
+                                    const std::optional<MinHashSignature>& sig) {
   Xapian::Document doc;
   doc.set_data(EncodeData(article));
   doc.add_boolean_term(IdTerm(article.id));
@@ -177,7 +180,7 @@ Xapian::Document BuildDocument(const StoredArticle& article, const Xapian::Stem&
   if (!article.file_stamp.empty()) doc.add_value(kSlotFileStamp, article.file_stamp);
   if (!article.content_hash.empty()) doc.add_value(kSlotContentHash, article.content_hash);
   if (!article.line_keys.empty()) doc.add_value(kSlotLineKeys, EncodeLineKeys(article.line_keys));
-  if (auto sig = ComputeMinHash(article.body)) {
+  if (sig) {
     doc.add_value(kSlotSignature, EncodeSignature(*sig));
     for (const std::string& key : BandKeys(*sig)) doc.add_boolean_term(std::string(kPrefixBand) + key);
   }
@@ -210,6 +213,34 @@ Xapian::Document BuildDocument(const StoredArticle& article, const Xapian::Stem&
     }
   }
   return doc;
+}
+
+}  // namespace
+
+Xapian::Document BuildDocument(const StoredArticle& article, const Xapian::Stem& stemmer) {
+  return BuildWithSignature(article, stemmer, ComputeMinHash(article.body));
+}
+
+PreparedArticle PrepareArticle(StoredArticle article, const Xapian::Stem& stemmer) {
+  PreparedArticle p;
+  p.signature = ComputeMinHash(article.body);
+  p.doc = BuildWithSignature(article, stemmer, p.signature);
+  p.spelling = SpellingWords(article.title);
+  for (auto& wn : SpellingWords(article.body)) p.spelling.push_back(std::move(wn));
+  p.article = std::move(article);
+  return p;
+}
+
+void SetCluster(PreparedArticle* prepared, const std::string& cluster) {
+  prepared->article.cluster = cluster;
+  prepared->doc.add_value(kSlotCluster, cluster);
+  prepared->doc.add_boolean_term(ClusterTerm(cluster));
+}
+
+std::string NewClusterId(std::string_view id) {
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(Fnv1a(id)));
+  return buf;
 }
 
 void StampMetadata(Xapian::WritableDatabase& db) {

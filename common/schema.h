@@ -14,6 +14,7 @@
 #include <xapian.h>
 
 #include "common/article.h"
+#include "common/near_duplicate.h"
 
 namespace lede {
 namespace schema {
@@ -134,6 +135,24 @@ Xapian::Document BuildDocument(const StoredArticle& article, const Xapian::Stem&
 // The XCLUSTER term of a cluster id.
 std::string ClusterTerm(std::string_view cluster);
 
+// An article ready to be written: its document with every term and value but
+// the near-duplicate cluster's, its MinHash signature and the words it adds to
+// the spelling data. Needs no database, so indexing builds it on worker threads
+// and the writer thread only assigns the cluster and writes (issue 6).
+struct PreparedArticle {
+  StoredArticle article;
+  Xapian::Document doc;
+  std::optional<MinHashSignature> signature;  // none: too short to compare
+  std::vector<std::pair<std::string, unsigned>> spelling;  // SpellingWords of title + body
+};
+// stemmer: the "english" group's (as BuildDocument). article.cluster, when
+// set, is written as is.
+PreparedArticle PrepareArticle(StoredArticle article, const Xapian::Stem& stemmer);
+// Gives a prepared article its cluster: value, term and stored field.
+void SetCluster(PreparedArticle* prepared, const std::string& cluster);
+// The id of the cluster an article starts when it copies no earlier one.
+std::string NewClusterId(std::string_view id);
+
 // Index upkeep that spans documents (common/schema_upkeep.cc). Xapian errors
 // propagate to the caller (the IndexWriter wraps them).
 //
@@ -152,6 +171,9 @@ class SpellingDelta {
   // Counts the spelling words of an article's title and body, sign +1 when
   // it is added, -1 when it is removed.
   void Count(const StoredArticle& article, int sign);
+  // Counts words already gathered (PreparedArticle::spelling).
+  void Count(const std::vector<std::pair<std::string, unsigned>>& words, int sign);
+  bool empty() const { return net_.empty(); }
   // Writes the net changes to db and forgets them.
   void ApplyTo(Xapian::WritableDatabase& db);
 
@@ -162,6 +184,9 @@ class SpellingDelta {
 // ApplyTo (before the commit) instead of being written at once.
 void ReplaceArticle(Xapian::WritableDatabase& db, StoredArticle article,
                     const Xapian::Stem& stemmer, SpellingDelta* spelling = nullptr);
+// The same for an article prepared on another thread.
+void ReplaceArticle(Xapian::WritableDatabase& db, PreparedArticle prepared,
+                    SpellingDelta* spelling = nullptr);
 // Deletes a document and its words from the spelling data.
 void RemoveArticle(Xapian::WritableDatabase& db, Xapian::docid docid,
                    SpellingDelta* spelling = nullptr);

@@ -12,22 +12,8 @@ namespace lede {
 namespace schema {
 namespace {
 
-// Candidates examined per new document: band collisions beyond this many are
-// a common phrase, not a copy.
-constexpr Xapian::doccount kMaxCandidates = 50;
 constexpr size_t kMinSpellingBytes = 3;
 constexpr size_t kMaxSpellingBytes = 32;
-
-std::string NewClusterId(std::string_view id) {
-  uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : id) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
-}
 
 std::string FindCluster(const Xapian::Database& db, const MinHashSignature& sig,
                         Xapian::docid self) {
@@ -36,7 +22,7 @@ std::string FindCluster(const Xapian::Database& db, const MinHashSignature& sig,
   Xapian::Enquire enquire(db);
   enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, bands.begin(), bands.end()));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
-  Xapian::MSet mset = enquire.get_mset(0, kMaxCandidates);
+  Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(kMaxCopyCandidates));
   double best = 0;
   std::string cluster;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -93,6 +79,10 @@ void SpellingDelta::Count(const StoredArticle& article, int sign) {
   for (const auto& [w, n] : SpellingWords(article.body)) net_[w] += sign * static_cast<long>(n);
 }
 
+void SpellingDelta::Count(const std::vector<std::pair<std::string, unsigned>>& words, int sign) {
+  for (const auto& [w, n] : words) net_[w] += sign * static_cast<long>(n);
+}
+
 void SpellingDelta::ApplyTo(Xapian::WritableDatabase& db) {
   for (const auto& [w, n] : net_) {
     if (n > 0) db.add_spelling(w, static_cast<Xapian::termcount>(n));
@@ -103,7 +93,12 @@ void SpellingDelta::ApplyTo(Xapian::WritableDatabase& db) {
 
 void ReplaceArticle(Xapian::WritableDatabase& db, StoredArticle article,
                     const Xapian::Stem& stemmer, SpellingDelta* spelling) {
-  const std::string id_term = IdTerm(article.id);
+  ReplaceArticle(db, PrepareArticle(std::move(article), stemmer), spelling);
+}
+
+void ReplaceArticle(Xapian::WritableDatabase& db, PreparedArticle prepared,
+                    SpellingDelta* spelling) {
+  const std::string id_term = IdTerm(prepared.article.id);
   const Xapian::docid old = DocidOf(db, id_term);
   if (old) {
     StoredArticle previous = DecodeData(db.get_document(old).get_data());
@@ -112,20 +107,17 @@ void ReplaceArticle(Xapian::WritableDatabase& db, StoredArticle article,
     else
       ChangeSpelling(db, previous, false);
   }
-
-  Xapian::Document doc = BuildDocument(article, stemmer);
-  if (article.cluster.empty()) {
-    auto sig = DecodeSignature(doc.get_value(kSlotSignature));
-    if (sig) article.cluster = FindCluster(db, *sig, old);
-    if (article.cluster.empty()) article.cluster = NewClusterId(article.id);
-    doc.add_value(kSlotCluster, article.cluster);
-    doc.add_boolean_term(ClusterTerm(article.cluster));
+  if (prepared.article.cluster.empty()) {
+    std::string cluster;
+    if (prepared.signature) cluster = FindCluster(db, *prepared.signature, old);
+    SetCluster(&prepared, cluster.empty() ? NewClusterId(prepared.article.id) : cluster);
   }
-  db.replace_document(id_term, doc);
-  if (spelling)
-    spelling->Count(article, +1);
-  else
-    ChangeSpelling(db, article, true);
+  db.replace_document(id_term, prepared.doc);
+  if (spelling) {
+    spelling->Count(prepared.spelling, +1);
+  } else {
+    for (const auto& [w, n] : prepared.spelling) db.add_spelling(w, n);
+  }
 }
 
 void RemoveArticle(Xapian::WritableDatabase& db, Xapian::docid docid, SpellingDelta* spelling) {

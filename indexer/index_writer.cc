@@ -6,9 +6,11 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <system_error>
+#include <thread>
 
 #include "common/error.h"
 #include "common/shard_layout.h"
@@ -50,11 +52,12 @@ std::string IndexWriter::RebuildDir(const std::string& path) {
 }
 
 IndexWriter::IndexWriter(const std::string& path, bool rebuild, unsigned batch_size,
-                         unsigned shards)
+                         unsigned shards, unsigned writers)
     : path_(path),
       rebuild_(rebuild),
       batch_size_(batch_size == 0 ? 1 : batch_size),
       new_shards_(shards == 0 ? 1 : shards),
+      writers_(std::clamp(writers, 1u, kMaxShards)),
       stemmer_(MakeStemmer("en")) {
   if (rebuild_) {
     OpenForRebuild();
@@ -87,7 +90,33 @@ IndexWriter::IndexWriter(const std::string& path, bool rebuild, unsigned batch_s
   } catch (const Xapian::Error& e) {
     Rethrow(e, "write metadata to");
   }
+  if (rebuild_) StartPartWriters(RebuildDir(path_));
 }
+
+void IndexWriter::StartPartWriters(const std::string& dir) {
+  std::vector<Xapian::WritableDatabase> parts;
+  std::vector<std::string> names;
+  if (shards_.empty()) {
+    parts.push_back(db_);
+    names.push_back(path_);
+  } else {
+    const std::vector<ShardEntry> entries = ReadStub(dir);
+    for (size_t k = 0; k < shards_.size(); ++k) {
+      parts.push_back(shards_[k]);
+      names.push_back(path_ + " (" + entries[k].path + ")");
+    }
+  }
+  parts_ = std::make_unique<PartWriters>(std::move(parts), std::move(names), batch_size_);
+}
+
+void IndexWriter::Quiesce() {
+  if (parts_ && parts_dirty_) {
+    parts_->Drain();
+    parts_dirty_ = false;
+  }
+}
+
+bool IndexWriter::MergesParts() const { return rebuild_ && new_shards_ == 1 && writers_ > 1; }
 
 void IndexWriter::OpenForRebuild() {
   std::error_code ec;
@@ -121,6 +150,10 @@ void IndexWriter::OpenForRebuild() {
   try {
     if (new_shards_ > 1) {
       OpenShards(tmp, flags, new_shards_);
+    } else if (MergesParts()) {
+      // Parts laid out as shards, so the directory is one database to Xapian
+      // (and to the compaction that merges them).
+      OpenShards(tmp, flags, writers_);
     } else {
       db_ = Xapian::WritableDatabase(tmp, flags);
     }
@@ -133,6 +166,7 @@ IndexWriter::~IndexWriter() {
   if (finished_) return;
   // A destructor must not throw: nothing sensible is left to report.
   if (rebuild_) {
+    parts_.reset();  // stops the writer threads before their databases close
     try {
       db_.close();
     } catch (...) {  // NOLINT(bugprone-empty-catch)
@@ -149,6 +183,7 @@ IndexWriter::~IndexWriter() {
 }
 
 std::optional<IndexWriter::Existing> IndexWriter::Find(const std::string& id) {
+  Quiesce();
   try {
     const std::string term = schema::IdTerm(id);
     Xapian::PostingIterator p = db_.postlist_begin(term);
@@ -165,6 +200,7 @@ std::optional<IndexWriter::Existing> IndexWriter::Find(const std::string& id) {
 }
 
 std::vector<Xapian::docid> IndexWriter::DocsUnderRoot(const std::string& root) {
+  Quiesce();
   try {
     const std::string term = schema::RootTerm(root);
     std::vector<Xapian::docid> out;
@@ -176,6 +212,7 @@ std::vector<Xapian::docid> IndexWriter::DocsUnderRoot(const std::string& root) {
 }
 
 schema::StoredArticle IndexWriter::Stored(Xapian::docid docid) {
+  Quiesce();
   try {
     return schema::DecodeData(db_.get_document(docid).get_data());
   } catch (const Xapian::Error& e) {
@@ -184,6 +221,7 @@ schema::StoredArticle IndexWriter::Stored(Xapian::docid docid) {
 }
 
 std::vector<uint64_t> IndexWriter::LineKeysOf(Xapian::docid docid) {
+  Quiesce();
   try {
     return schema::DecodeLineKeys(
         db_.get_document(docid, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotLineKeys));
@@ -193,6 +231,7 @@ std::vector<uint64_t> IndexWriter::LineKeysOf(Xapian::docid docid) {
 }
 
 void IndexWriter::AddStoredLineStats(LineStats* stats) {
+  Quiesce();
   try {
     const Xapian::valueno slot = schema::kSlotLineKeys;
     for (auto v = db_.valuestream_begin(slot); v != db_.valuestream_end(slot); ++v) {
@@ -205,6 +244,7 @@ void IndexWriter::AddStoredLineStats(LineStats* stats) {
 }
 
 Xapian::doccount IndexWriter::DocCount() {
+  Quiesce();
   try {
     return db_.get_doccount();
   } catch (const Xapian::Error& e) {
@@ -213,16 +253,35 @@ Xapian::doccount IndexWriter::DocCount() {
 }
 
 void IndexWriter::Put(const schema::StoredArticle& article) {
+  Put(schema::PrepareArticle(article, stemmer_));
+}
+
+void IndexWriter::Put(schema::PreparedArticle prepared) {
+  const std::string id = prepared.article.id;
+  if (parts_) {
+    // A rebuild: every article so far is in clusters_, so the lookup the
+    // database would answer is answered here, and a writer thread writes.
+    if (prepared.article.cluster.empty()) {
+      const std::string copied = prepared.signature ? clusters_.Find(*prepared.signature) : "";
+      schema::SetCluster(&prepared, copied.empty() ? schema::NewClusterId(id) : copied);
+    }
+    if (prepared.signature) clusters_.Add(*prepared.signature, prepared.article.cluster);
+    const unsigned part = ShardOf(id, static_cast<unsigned>(parts_->size()));
+    parts_dirty_ = true;
+    parts_->Add(part, std::move(prepared.doc), std::move(prepared.spelling));
+    return;
+  }
   try {
-    if (shards_.size() > 1) ReserveShardSlot(article.id);
-    schema::ReplaceArticle(db_, article, stemmer_, &spelling_);
+    if (shards_.size() > 1) ReserveShardSlot(id);
+    schema::ReplaceArticle(db_, std::move(prepared), &spelling_);
   } catch (const Xapian::Error& e) {
-    Rethrow(e, "write " + article.id + " to");
+    Rethrow(e, "write " + id + " to");
   }
   Counted();
 }
 
 void IndexWriter::SetStamp(Xapian::docid docid, const std::string& stamp) {
+  Quiesce();
   try {
     Xapian::Document doc = db_.get_document(docid);
     doc.add_value(schema::kSlotFileStamp, stamp);
@@ -234,6 +293,7 @@ void IndexWriter::SetStamp(Xapian::docid docid, const std::string& stamp) {
 }
 
 void IndexWriter::Remove(Xapian::docid docid) {
+  Quiesce();
   try {
     schema::RemoveArticle(db_, docid, &spelling_);
   } catch (const Xapian::Error& e) {
@@ -243,6 +303,7 @@ void IndexWriter::Remove(Xapian::docid docid) {
 }
 
 std::string IndexWriter::GetMetadata(const std::string& key) {
+  Quiesce();
   try {
     return db_.get_metadata(key);
   } catch (const Xapian::Error& e) {
@@ -251,6 +312,7 @@ std::string IndexWriter::GetMetadata(const std::string& key) {
 }
 
 void IndexWriter::SetMetadata(const std::string& key, const std::string& value) {
+  Quiesce();
   try {
     db_.set_metadata(key, value);
     for (Xapian::WritableDatabase& s : shards_) s.set_metadata(key, value);
@@ -264,6 +326,7 @@ void IndexWriter::Counted() {
 }
 
 void IndexWriter::Commit() {
+  Quiesce();
   try {
     spelling_.ApplyTo(db_);
     db_.commit();
@@ -275,6 +338,7 @@ void IndexWriter::Commit() {
 
 void IndexWriter::Finish() {
   Commit();
+  parts_.reset();
   if (rebuild_) {
     CompactRebuild();
     Swap();
@@ -335,18 +399,36 @@ void IndexWriter::CompactRebuild() {
   try {
     db_.close();
     for (Xapian::WritableDatabase& s : shards_) s.close();
-    if (shards_.empty()) {
+    if (shards_.empty() || MergesParts()) {
+      // One database, or parts merged into one (docids renumbered part
+      // after part: the order depends only on the ids, never on timing).
       Xapian::Database(tmp).compact(out);
     } else {
       fs::create_directories(out, ec);
       const std::vector<ShardEntry> entries = ReadStub(tmp);
-      for (const ShardEntry& e : entries)
-        Xapian::Database(tmp + "/" + e.path).compact(out + "/" + e.path);
+      // Shards compact independently: side by side.
+      std::vector<std::thread> threads;
+      std::vector<std::string> errors(entries.size());
+      for (size_t k = 0; k < entries.size(); ++k) {
+        threads.emplace_back([&, k] {
+          try {
+            Xapian::Database(tmp + "/" + entries[k].path).compact(out + "/" + entries[k].path);
+          } catch (const Xapian::Error& e) {
+            errors[k] = e.get_description();
+          }
+        });
+      }
+      for (std::thread& t : threads) t.join();
+      for (const std::string& e : errors)
+        if (!e.empty()) throw IndexError("cannot compact the rebuilt database " + path_ + ": " + e);
       WriteStub(out, entries);
     }
   } catch (const Xapian::Error& e) {
     fs::remove_all(out, ec);
     Rethrow(e, "compact the rebuilt");
+  } catch (const IndexError&) {
+    fs::remove_all(out, ec);
+    throw;
   }
   fs::remove_all(tmp, ec);
   if (ec || std::rename(out.c_str(), tmp.c_str()) != 0)

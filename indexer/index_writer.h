@@ -5,14 +5,17 @@
 #define LEDE_INDEXER_INDEX_WRITER_H_
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <xapian.h>
 
+#include "common/cluster_index.h"
 #include "common/extract.h"
 #include "common/schema.h"
+#include "indexer/part_writers.h"
 
 namespace lede {
 
@@ -34,7 +37,13 @@ class IndexWriter {
   // many shards plus a Xapian stub file (common/shard_layout.h); an existing
   // sharded database keeps its own shard count. A new article goes to the
   // shard ShardOf(id) picks; a replaced one stays where it is.
-  IndexWriter(const std::string& path, bool rebuild, unsigned batch_size, unsigned shards = 1);
+  //
+  // A rebuild is written by parallel writer threads (issue 6): one per shard,
+  // or for a single database `writers` parts (at least 1) that Finish merges
+  // into one. Near-duplicate clusters are then assigned in memory
+  // (ClusterIndex), since no thread may read a database another is writing.
+  IndexWriter(const std::string& path, bool rebuild, unsigned batch_size, unsigned shards = 1,
+              unsigned writers = 1);
   // Unfinished: an update commits what is done; a rebuild is discarded.
   ~IndexWriter();
 
@@ -65,6 +74,8 @@ class IndexWriter {
   // Adds or replaces the article keyed by its id term; commits every
   // batch_size changes.
   void Put(const schema::StoredArticle& article);
+  // The same for an article prepared on a worker thread.
+  void Put(schema::PreparedArticle prepared);
   // Rewrites only the file stamp of a document (touched, content unchanged).
   void SetStamp(Xapian::docid docid, const std::string& stamp);
   void Remove(Xapian::docid docid);
@@ -86,6 +97,11 @@ class IndexWriter {
   void CompactRebuild();
   void Counted();
   void Swap();
+  // Parallel writers: waits until they are idle, so this thread may use db_.
+  void Quiesce();
+  // A single-database rebuild written as several parts, merged at Finish.
+  bool MergesParts() const;
+  void StartPartWriters(const std::string& dir);
 
   std::string path_;
   bool rebuild_;
@@ -97,6 +113,10 @@ class IndexWriter {
   unsigned new_shards_ = 1;        // shard count of a database being created
   Xapian::WritableDatabase live_;  // rebuild: the live one, held for its lock
   bool holding_live_ = false;
+  unsigned writers_ = 1;           // parts of a single-database rebuild
+  std::unique_ptr<PartWriters> parts_;  // rebuild: the writer threads
+  bool parts_dirty_ = false;       // documents given to parts_ since Quiesce
+  ClusterIndex clusters_;          // rebuild: every article's cluster so far
   Xapian::Stem stemmer_;
   // Spelling changes since the last commit, written just before it.
   schema::SpellingDelta spelling_;

@@ -16,6 +16,7 @@
 #include "common/line_features.h"
 #include "common/normalize.h"
 #include "common/schema.h"
+#include "common/stem.h"
 #include "indexer/article_loader.h"
 #include "indexer/file_identity.h"
 #include "indexer/index_writer.h"
@@ -236,7 +237,9 @@ int RunIndex(const IndexOptions& options, std::ostream& out, std::ostream& err) 
   Progress progress(err, options.progress);
   const WalkResult walk = Walk(options.paths, options.walk);
 
-  IndexWriter writer(options.db_path, options.rebuild, options.batch_size, options.shards);
+  const unsigned threads = options.threads ? options.threads : DefaultWorkerThreads();
+  IndexWriter writer(options.db_path, options.rebuild, options.batch_size, options.shards,
+                     options.writers ? options.writers : threads);
   const bool fresh = options.rebuild || writer.DocCount() == 0;
   const std::string settings = ExtractSettings(options, aliases);
 
@@ -392,7 +395,7 @@ int RunIndex(const IndexOptions& options, std::ostream& out, std::ostream& err) 
   // bookkeeping, exactly as a one-threaded run would.
   struct Prepared {
     LoadOutcome lo;
-    schema::StoredArticle sa;
+    schema::PreparedArticle pa;  // the document too: built here, not by the writer
   };
   auto prepare = [&](size_t k) {
     const Work& w = work[k];
@@ -401,7 +404,7 @@ int RunIndex(const IndexOptions& options, std::ostream& out, std::ostream& err) 
     p.lo = load(w);
     if (!p.lo.file) return p;
     Article a = Extract(p.lo.file->text, ctx);
-    schema::StoredArticle& sa = p.sa;
+    schema::StoredArticle sa;
     sa.id = f.id;
     sa.path = f.path;
     sa.title = a.title;
@@ -414,6 +417,11 @@ int RunIndex(const IndexOptions& options, std::ostream& out, std::ostream& err) 
     sa.content_hash = p.lo.content_hash;
     sa.line_keys = LineKeys(p.lo.file->text);
     std::string().swap(p.lo.file->text);  // not needed any more: free it early
+    if (sa.body.empty() && sa.title.empty()) {
+      p.pa.article = std::move(sa);  // skipped by write
+    } else {
+      p.pa = schema::PrepareArticle(std::move(sa), StemmerNamed("english"));
+    }
     return p;
   };
   auto write = [&](size_t k, Prepared&& p) {
@@ -421,7 +429,7 @@ int RunIndex(const IndexOptions& options, std::ostream& out, std::ostream& err) 
     const Work& w = work[k];
     const InputFile& f = walk.files[w.file];
     LoadOutcome& lo = p.lo;
-    schema::StoredArticle& sa = p.sa;
+    const schema::StoredArticle& sa = p.pa.article;
     progress.Update(++done, t.added + t.updated);
     if (!lo.file) {  // changed again since pass 1
       std::string detail;
@@ -443,7 +451,7 @@ int RunIndex(const IndexOptions& options, std::ostream& out, std::ostream& err) 
       skip(f.path, f.id, "no article text found", detail);
       return true;
     }
-    writer.Put(sa);
+    writer.Put(std::move(p.pa));
     ++(w.replaces ? t.updated : t.added);
     if (lo.file->repaired) ++t.repaired;
     std::string why = w.why;
@@ -455,7 +463,6 @@ int RunIndex(const IndexOptions& options, std::ostream& out, std::ostream& err) 
     report.Add(f.path, f.id, kOutcomeIndexed, why);
     return true;
   };
-  const unsigned threads = options.threads ? options.threads : DefaultWorkerThreads();
   RunOrdered<Prepared>(work.size(), threads, 8 * size_t{threads}, prepare, write);
   progress.Clear();
 

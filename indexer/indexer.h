@@ -22,6 +22,7 @@ struct IndexOptions {
   unsigned batch_size = 1000;  // documents per commit
   unsigned threads = 0;        // extraction worker threads; 0: DefaultWorkerThreads()
   unsigned shards = 1;         // shards of a new or rebuilt database (issue 6)
+  unsigned writers = 0;        // parallel parts of a rebuilt single database; 0: = threads
   std::string sources_file;    // user source-name aliases
   std::string report_file;     // --report: one JSON line per input file
   bool progress = false;       // draw a progress line on err (a terminal)

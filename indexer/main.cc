@@ -61,6 +61,11 @@ int main(int argc, char** argv) {
                  "Worker threads reading and extracting articles (default: $LEDE_THREADS, "
                  "else one per core)")
       ->check(CLI::Range(1u, 256u));
+  app.add_option("--writers", options.writers,
+                 "Xapian writer threads of a --rebuild: the database is written as N parts "
+                 "side by side and merged (default: as many as --threads; a sharded "
+                 "database has one writer per shard)")
+      ->check(CLI::Range(1u, 256u));
   app.add_option("--shards", options.shards,
                  "Make a new or rebuilt database a directory of N shards plus a Xapian stub "
                  "file XAPIANDB (see docs/scaling.md); an existing one keeps its shards")

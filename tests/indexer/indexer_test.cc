@@ -221,6 +221,69 @@ TEST_F(IndexerTest, RebuildAfterUpdatesEqualsFreshBuild) {
   EXPECT_EQ(Docs(), incremental);
 }
 
+// Everything a database holds per article: data, every term with its wdf and
+// positions, every value. Keyed by id, so docid numbering does not matter.
+std::map<std::string, std::string> Contents(const std::string& path) {
+  Xapian::Database db(path);
+  std::map<std::string, std::string> out;
+  for (auto t = db.allterms_begin("Q"); t != db.allterms_end("Q"); ++t) {
+    const Xapian::docid did = *db.postlist_begin(*t);
+    Xapian::Document d = db.get_document(did);
+    std::string s = d.get_data() + "\n";
+    for (auto term = d.termlist_begin(); term != d.termlist_end(); ++term) {
+      s += *term + ":" + std::to_string(term.get_wdf()) + "@";
+      for (auto p = db.positionlist_begin(did, *term); p != db.positionlist_end(did, *term); ++p)
+        s += std::to_string(*p) + ",";
+      s += " ";
+    }
+    for (auto v = d.values_begin(); v != d.values_end(); ++v)
+      s += "\n" + std::to_string(v.get_valueno()) + "=" + *v;
+    out[*t] = s;
+  }
+  return out;
+}
+
+TEST_F(IndexerTest, ParallelRebuildWritesWhatOneWriterWrites) {
+  // Copies (one cluster) and distinct stories, over parts and shards.
+  const std::string shared =
+      "Negotiators from both sides returned to the table in Geneva on Wednesday, diplomats "
+      "said, after a week in which the ceasefire held along most of the front line.";
+  for (int i = 0; i < 24; ++i) {
+    const std::string n = std::to_string(i);
+    std::string own;  // enough words of its own not to look like a copy
+    for (int k = 0; k < 30; ++k) own += "harvest" + n + "x" + std::to_string(k) + " ";
+    Write("d" + std::to_string(i % 3) + "/f" + n + ".txt",
+          i % 4 == 0 ? Story("Copy " + n, shared + " Filed by desk " + n + ".")
+                     : Story("Story " + n, own + "."));
+  }
+  auto build = [&](const std::string& name, bool rebuild, unsigned writers, unsigned shards) {
+    IndexOptions o;
+    o.db_path = (dir_ / name).string();
+    o.paths = {root_.string()};
+    o.rebuild = rebuild;
+    o.writers = writers;
+    o.shards = shards;
+    o.batch_size = 5;
+    std::ostringstream out, err;
+    EXPECT_EQ(RunIndex(o, out, err), 0) << err.str();
+    return Contents(o.db_path);
+  };
+  const auto serial = build("serial", false, 1, 1);
+  ASSERT_EQ(serial.size(), 24u);
+  EXPECT_EQ(build("one-writer", true, 1, 1), serial);
+  EXPECT_EQ(build("three-parts", true, 3, 1), serial);
+  EXPECT_EQ(build("two-shards", true, 1, 2), serial);
+  // The merged parts are one database, not a stub directory.
+  EXPECT_TRUE(fs::exists(dir_ / "three-parts" / "iamglass"));
+  EXPECT_TRUE(fs::exists(dir_ / "two-shards" / "XAPIANDB"));
+  // Copies were recognised (one cluster for the six copies).
+  Xapian::Database db((dir_ / "three-parts").string());
+  std::map<std::string, int> clusters;
+  for (auto t = db.allterms_begin("XCLUSTER"); t != db.allterms_end("XCLUSTER"); ++t)
+    clusters[*t] = static_cast<int>(t.get_termfreq());
+  EXPECT_EQ(clusters.size(), 19u);
+}
+
 TEST_F(IndexerTest, AdvisesRebuildWhenMuchChanged) {
   for (int i = 0; i < 10; ++i) Write("f" + std::to_string(i) + ".txt", Story("S" + std::to_string(i), "x."));
   RunResult first = Index();

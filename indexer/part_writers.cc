@@ -1,0 +1,121 @@
+// One queue and one thread per part; the caller's thread only hands over.
+#include "indexer/part_writers.h"
+
+#include "common/error.h"
+
+namespace lede {
+namespace {
+
+// Documents waiting per part: enough to ride out a slow commit of one part
+// while the other keeps writing, small enough to bound memory.
+constexpr size_t kQueueDepth = 64;
+
+}  // namespace
+
+PartWriters::PartWriters(std::vector<Xapian::WritableDatabase> parts,
+                         std::vector<std::string> names, unsigned batch_size)
+    : parts_(std::move(parts)),
+      names_(std::move(names)),
+      batch_size_(batch_size == 0 ? 1 : batch_size),
+      state_(parts_.size()) {
+  threads_.reserve(parts_.size());
+  for (size_t k = 0; k < parts_.size(); ++k) threads_.emplace_back([this, k] { Run(k); });
+}
+
+PartWriters::~PartWriters() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stop_ = true;
+  }
+  work_cv_.notify_all();
+  room_cv_.notify_all();
+  for (std::thread& t : threads_) t.join();
+}
+
+void PartWriters::ThrowIfFailed() {
+  if (!failure_.empty()) throw IndexError(failure_);
+}
+
+void PartWriters::Add(size_t k, Xapian::Document doc,
+                      std::vector<std::pair<std::string, unsigned>> spelling) {
+  {
+    std::unique_lock<std::mutex> lock(mu_);
+    room_cv_.wait(lock, [&] { return !failure_.empty() || state_[k].queue.size() < kQueueDepth; });
+    ThrowIfFailed();
+    state_[k].queue.push_back(Item{std::move(doc), std::move(spelling)});
+  }
+  work_cv_.notify_all();
+}
+
+void PartWriters::Drain() {
+  std::unique_lock<std::mutex> lock(mu_);
+  for (Part& p : state_) p.drain = true;
+  work_cv_.notify_all();
+  room_cv_.wait(lock, [&] {
+    if (!failure_.empty()) return true;
+    for (const Part& p : state_)
+      if (p.drain || p.busy || !p.queue.empty()) return false;
+    return true;
+  });
+  ThrowIfFailed();
+}
+
+void PartWriters::Run(size_t k) {
+  Xapian::WritableDatabase& db = parts_[k];
+  Part& part = state_[k];
+  for (;;) {
+    Item item;
+    bool commit_now = false;
+    {
+      std::unique_lock<std::mutex> lock(mu_);
+      work_cv_.wait(
+          lock, [&] { return stop_ || !failure_.empty() || !part.queue.empty() || part.drain; });
+      if (stop_) return;
+      if (!failure_.empty()) {
+        // One part failed: the build is lost; wait for the owner to stop us.
+        part.queue.clear();
+        part.drain = false;
+        room_cv_.notify_all();
+        work_cv_.wait(lock, [&] { return stop_; });
+        return;
+      }
+      if (!part.queue.empty()) {
+        item = std::move(part.queue.front());
+        part.queue.pop_front();
+      } else {
+        commit_now = true;  // drain asked and everything queued is written
+      }
+      part.busy = true;
+    }
+    room_cv_.notify_all();
+    std::string error;
+    try {
+      if (commit_now) {
+        part.spelling.ApplyTo(db);
+        db.commit();
+        part.pending = 0;
+      } else {
+        db.add_document(item.doc);
+        part.spelling.Count(item.spelling, +1);
+        if (++part.pending >= batch_size_) {
+          db.commit();
+          part.pending = 0;
+        }
+      }
+    } catch (const Xapian::Error& e) {
+      error = "cannot write database " + names_[k] + ": " + e.get_description();
+    } catch (const std::exception& e) {
+      error = "cannot write database " + names_[k] + ": " + e.what();
+    }
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      part.busy = false;
+      if (commit_now) part.drain = false;
+      if (!error.empty() && failure_.empty()) failure_ = error;
+    }
+    room_cv_.notify_all();
+    if (!error.empty()) work_cv_.notify_all();  // the other parts stop too
+  }
+}
+
+}  // namespace lede
