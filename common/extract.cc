@@ -486,6 +486,11 @@ void LineStats::AddFile(std::string_view text) {
   for (uint64_t k : keys) ++files_with_line[k];
 }
 
+void LineStats::AddKeys(const std::vector<uint64_t>& keys) {
+  ++total_files;
+  for (uint64_t k : keys) ++files_with_line[k];
+}
+
 uint32_t LineStats::Count(std::string_view line) const {
   auto it = files_with_line.find(KeyOf(line));
   return it == files_with_line.end() ? 0 : it->second;

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "common/article.h"
 
@@ -24,6 +25,9 @@ struct LineStats {
   static uint64_t KeyOf(std::string_view line);
   // Adds one file's distinct lines.
   void AddFile(std::string_view text);
+  // Adds one file given the KeyOf its distinct non-blank lines (what
+  // AddFile would count), e.g. as stored in the index.
+  void AddKeys(const std::vector<uint64_t>& keys);
   uint32_t Count(std::string_view line) const;
 };
 

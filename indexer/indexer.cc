@@ -116,6 +116,7 @@ struct Work {
   Xapian::docid replaces = 0;       // the earlier version, 0 for a new file
   std::string why;                  // report reason
   std::string stamp, content_hash;  // as read
+  std::vector<uint64_t> line_keys;  // LineKeys of the text as read
 };
 
 struct Tally {
@@ -277,31 +278,65 @@ int RunIndex(const IndexOptions& options, std::ostream& out, std::ostream& err) 
   for (const UnlistedDir& u : walk.unlisted) roots[u.root].unlisted.push_back(u.rel);
 
   // Pass 1 (plan): compare each file with what the database holds; read only
-  // files whose stamp changed, and keep their text for pass 2.
+  // files whose stamp changed, and keep their text for pass 2. The database
+  // lookups come first (Xapian objects belong to this thread); reading,
+  // decoding, hashing and the line keys then run on the worker threads, and
+  // this thread decides each file's fate in walk order.
   std::vector<Work> work;
   std::vector<std::optional<LoadedFile>> cache(walk.files.size());
   size_t cached_bytes = 0;
   std::unordered_set<Xapian::docid> seen, remove;
   std::unordered_set<std::string> ids;
+  struct Plan {
+    bool duplicate = false, unchanged = false;
+    std::optional<IndexWriter::Existing> old;
+    bool ours = false;
+    std::string stamp;
+  };
+  std::vector<Plan> plans(walk.files.size());
+  for (size_t i = 0; i < walk.files.size() && !StopSignal(); ++i) {
+    const InputFile& f = walk.files[i];
+    Plan& plan = plans[i];
+    if (!ids.insert(f.id).second) {
+      plan.duplicate = true;
+      continue;
+    }
+    plan.old = writer.Find(f.id);
+    const Root& root = roots[f.root];
+    plan.ours = plan.old && root.docs.count(plan.old->docid) && !root.settings_changed;
+    plan.stamp = FileStamp(f.size, f.mtime_ns);
+    plan.unchanged = plan.ours && plan.old->file_stamp == plan.stamp;
+  }
+  struct Loaded {
+    LoadOutcome lo;
+    std::vector<uint64_t> line_keys;
+  };
+  auto read = [&](size_t i) {
+    Loaded l;
+    if (plans[i].duplicate || plans[i].unchanged) return l;
+    l.lo = LoadArticleFile(walk.files[i].path);
+    if (l.lo.file) l.line_keys = LineKeys(l.lo.file->text);
+    return l;
+  };
   progress.Start("checking", walk.files.size());
   size_t checked = 0;
-  for (size_t i = 0; i < walk.files.size() && !StopSignal(); ++i, progress.Update(++checked, 0)) {
+  auto decide = [&](size_t i, Loaded&& l) {
+    if (StopSignal()) return false;
+    progress.Update(++checked, 0);
     const InputFile& f = walk.files[i];
-    Root& root = roots[f.root];
-    if (!ids.insert(f.id).second) {
+    const Plan& plan = plans[i];
+    if (plan.duplicate) {
       skip(f.path, f.id, "duplicate id (same relative path under two roots)", "");
-      continue;
+      return true;
     }
-    const std::optional<IndexWriter::Existing> old = writer.Find(f.id);
+    const std::optional<IndexWriter::Existing>& old = plan.old;
     if (old) seen.insert(old->docid);
-    const bool ours = old && root.docs.count(old->docid) && !root.settings_changed;
-    const std::string stamp = FileStamp(f.size, f.mtime_ns);
-    if (ours && old->file_stamp == stamp) {
+    if (plan.unchanged) {
       ++t.unchanged;
       report.Add(f.path, f.id, kOutcomeUnchanged, "same size and modification time");
-      continue;
+      return true;
     }
-    LoadOutcome lo = LoadArticleFile(f.path);
+    LoadOutcome& lo = l.lo;
     if (!lo.file) {
       std::string detail;
       if (old && lo.unreadable) {
@@ -311,18 +346,20 @@ int RunIndex(const IndexOptions& options, std::ostream& out, std::ostream& err) 
         remove.insert(old->docid);
       }
       skip(f.path, f.id, lo.skip_reason, detail);
-      continue;
+      return true;
     }
-    if (ours && old->content_hash == lo.content_hash) {
-      writer.SetStamp(old->docid, stamp);
+    if (plan.ours && old->content_hash == lo.content_hash) {
+      writer.SetStamp(old->docid, plan.stamp);
       ++t.unchanged;
       report.Add(f.path, f.id, kOutcomeUnchanged, "same content (only touched)");
-      continue;
+      return true;
     }
+    const Root& root = roots[f.root];
     Work w;
     w.file = i;
-    w.stamp = stamp;
+    w.stamp = plan.stamp;
     w.content_hash = lo.content_hash;
+    w.line_keys = std::move(l.line_keys);
     if (old) {
       w.replaces = old->docid;
       w.why = !root.docs.count(old->docid) ? "indexed before under another root"
@@ -336,7 +373,10 @@ int RunIndex(const IndexOptions& options, std::ostream& out, std::ostream& err) 
       cache[i] = std::move(lo.file);
     }
     work.push_back(std::move(w));
-  }
+    return true;
+  };
+  const size_t planned = StopSignal() ? 0 : walk.files.size();
+  RunOrdered<Loaded>(planned, threads, 8 * size_t{threads}, read, decide);
   progress.Clear();
 
   // Articles whose files are gone: under a root given now, not seen in the
@@ -373,14 +413,7 @@ int RunIndex(const IndexOptions& options, std::ostream& out, std::ostream& err) 
     for (const Work& w : work)
       if (w.replaces) SubtractKeys(&stats, writer.LineKeysOf(w.replaces));
     for (Xapian::docid d : remove) SubtractKeys(&stats, writer.LineKeysOf(d));
-    for (const Work& w : work) {
-      if (cache[w.file]) {
-        stats.AddFile(cache[w.file]->text);
-      } else {
-        LoadOutcome lo = LoadArticleFile(walk.files[w.file].path);
-        if (lo.file) stats.AddFile(lo.file->text);
-      }
-    }
+    for (const Work& w : work) stats.AddKeys(w.line_keys);
   }
 
   // Pass 2: extract → build the document → write.
@@ -415,7 +448,10 @@ int RunIndex(const IndexOptions& options, std::ostream& out, std::ostream& err) 
     sa.root = roots.find(f.root)->second.key;
     sa.file_stamp = w.stamp;
     sa.content_hash = p.lo.content_hash;
-    sa.line_keys = LineKeys(p.lo.file->text);
+    // The keys of the text pass 1 read: the statistics counted those. (A
+    // file changed in between is extracted as it is now, with the old keys:
+    // the next run sees its new stamp and reads it again.)
+    sa.line_keys = w.line_keys;
     std::string().swap(p.lo.file->text);  // not needed any more: free it early
     if (sa.body.empty() && sa.title.empty()) {
       p.pa.article = std::move(sa);  // skipped by write
