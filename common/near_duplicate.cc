@@ -32,9 +32,15 @@ uint64_t Mix(uint64_t x) {
 
 }  // namespace
 
+uint64_t MinHashWordHash(std::string_view term) { return Fnv1a(term); }
+
 std::optional<MinHashSignature> ComputeMinHash(std::string_view body) {
   std::vector<uint64_t> words;
   Tokenize(body, 0, [&](const Token& t) { words.push_back(Fnv1a(t.term)); });
+  return ComputeMinHash(words);
+}
+
+std::optional<MinHashSignature> ComputeMinHash(const std::vector<uint64_t>& words) {
   if (words.size() < kShingleWords) return std::nullopt;
   std::unordered_set<uint64_t> shingles;
   for (size_t i = 0; i + kShingleWords <= words.size(); ++i) {

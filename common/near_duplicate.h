@@ -34,6 +34,10 @@ using MinHashSignature = std::array<uint32_t, kMinHashSize>;
 // body has fewer than kMinShingles shingles. Case, accents, punctuation and
 // whitespace do not change it.
 std::optional<MinHashSignature> ComputeMinHash(std::string_view body);
+// The same from the body's tokens already hashed (MinHashWordHash of each
+// token's term, in order): for callers that tokenize the body anyway.
+std::optional<MinHashSignature> ComputeMinHash(const std::vector<uint64_t>& word_hashes);
+uint64_t MinHashWordHash(std::string_view term);
 
 // Fraction of equal positions: an estimate of the Jaccard similarity.
 double EstimatedSimilarity(const MinHashSignature& a, const MinHashSignature& b);

@@ -34,12 +34,21 @@ std::string Pad(int v, int width) {
   return buf;
 }
 
+// What one pass over a text gathers besides its postings (issue 6: the text
+// was tokenized three times, for terms, spelling words and MinHash).
+struct TextSideEffects {
+  std::unordered_map<std::string, unsigned>* spelling = nullptr;  // SpellingWords counts
+  std::vector<uint64_t>* word_hashes = nullptr;                   // MinHashWordHash of each
+};
+
 void AddText(Xapian::Document& doc, const Xapian::Stem& stemmer, std::string_view text,
-             Xapian::termpos first, bool title) {
+             Xapian::termpos first, bool title, const TextSideEffects& side = {}) {
   Tokenize(text, first, [&](const Token& t) {
     std::string z = StemTerm(stemmer, t.term);
     doc.add_posting(z, t.position);
     if (title) doc.add_posting(StemTerm(stemmer, t.term, kPrefixTitle), t.position);
+    if (side.spelling && IsSpellingWord(t)) ++(*side.spelling)[t.term];
+    if (side.word_hashes) side.word_hashes->push_back(MinHashWordHash(t.term));
   });
 }
 
@@ -62,7 +71,8 @@ std::string BoundedTerm(std::string_view prefix, std::string_view text) {
 
 std::string TextSettings() {
   return std::string("normalize=") + kNormalizationName +
-         ";tokenizer=xapian-rules/v1;stemmer=per-language(default english);stem_strategy=all_z;stopwords=" +
+         ";tokenizer=xapian-rules/v1;stemmer=per-language(default "
+         "english);stem_strategy=all_z;stopwords=" +
          kStopwordsName;
 }
 
@@ -95,7 +105,7 @@ StoredArticle DecodeData(const std::string& data) {
       std::string s = j["date"].get<std::string>();
       if (std::sscanf(s.c_str(), "%d-%d-%d", &d.year, &d.month, &d.day) == 3) {
         std::string p = j.value("date_precision", "day");
-        d.precision = p == "year" ? DatePrecision::kYear
+        d.precision = p == "year"    ? DatePrecision::kYear
                       : p == "month" ? DatePrecision::kMonth
                                      : DatePrecision::kDay;
         a.date = d;
@@ -164,25 +174,17 @@ std::string StemTerm(const Xapian::Stem& stemmer, const std::string& term,
 
 namespace {
 
-Xapian::Document BuildWithSignature(const StoredArticle& article, const Xapian::Stem& stemmer,
-                                    const std::optional<MinHashSignature>& sig) {
-  Xapian::Document doc;
-  doc.set_data(EncodeData(article));
-  doc.add_boolean_term(IdTerm(article.id));
-
-  const std::string group = StemmerGroupFor(article.language);
-  const Xapian::Stem& words_stemmer = group == "english" ? stemmer : StemmerNamed(group);
-  doc.add_boolean_term(std::string(kPrefixStemmer) + group);
-  AddText(doc, words_stemmer, article.title, 1, true);
-  AddText(doc, words_stemmer, article.body, kBodyFirstPosition, false);
-
+// Everything but the text's terms (AddText) and the cluster.
+void AddFields(Xapian::Document& doc, const StoredArticle& article,
+               const std::optional<MinHashSignature>& sig) {
   if (!article.root.empty()) doc.add_boolean_term(RootTerm(article.root));
   if (!article.file_stamp.empty()) doc.add_value(kSlotFileStamp, article.file_stamp);
   if (!article.content_hash.empty()) doc.add_value(kSlotContentHash, article.content_hash);
   if (!article.line_keys.empty()) doc.add_value(kSlotLineKeys, EncodeLineKeys(article.line_keys));
   if (sig) {
     doc.add_value(kSlotSignature, EncodeSignature(*sig));
-    for (const std::string& key : BandKeys(*sig)) doc.add_boolean_term(std::string(kPrefixBand) + key);
+    for (const std::string& key : BandKeys(*sig))
+      doc.add_boolean_term(std::string(kPrefixBand) + key);
   }
   if (!article.cluster.empty()) {
     doc.add_value(kSlotCluster, article.cluster);
@@ -212,21 +214,45 @@ Xapian::Document BuildWithSignature(const StoredArticle& article, const Xapian::
         doc.add_boolean_term(std::string(kPrefixDay) + y + m + Pad(d.day, 2));
     }
   }
-  return doc;
+}
+
+// The words are stemmed with the article's language's stemmer (stemmer is
+// the "english" group's).
+const Xapian::Stem& WordsStemmer(Xapian::Document& doc, const StoredArticle& article,
+                                 const Xapian::Stem& stemmer) {
+  const std::string group = StemmerGroupFor(article.language);
+  doc.add_boolean_term(std::string(kPrefixStemmer) + group);
+  return group == "english" ? stemmer : StemmerNamed(group);
 }
 
 }  // namespace
 
 Xapian::Document BuildDocument(const StoredArticle& article, const Xapian::Stem& stemmer) {
-  return BuildWithSignature(article, stemmer, ComputeMinHash(article.body));
+  Xapian::Document doc;
+  doc.set_data(EncodeData(article));
+  doc.add_boolean_term(IdTerm(article.id));
+  const Xapian::Stem& words = WordsStemmer(doc, article, stemmer);
+  AddText(doc, words, article.title, 1, true);
+  AddText(doc, words, article.body, kBodyFirstPosition, false);
+  AddFields(doc, article, ComputeMinHash(article.body));
+  return doc;
 }
 
 PreparedArticle PrepareArticle(StoredArticle article, const Xapian::Stem& stemmer) {
+  // One tokenization of each text gives the terms, the spelling words and
+  // the MinHash input: the same as BuildDocument + SpellingWords.
   PreparedArticle p;
-  p.signature = ComputeMinHash(article.body);
-  p.doc = BuildWithSignature(article, stemmer, p.signature);
-  p.spelling = SpellingWords(article.title);
-  for (auto& wn : SpellingWords(article.body)) p.spelling.push_back(std::move(wn));
+  Xapian::Document& doc = p.doc;
+  doc.set_data(EncodeData(article));
+  doc.add_boolean_term(IdTerm(article.id));
+  const Xapian::Stem& words = WordsStemmer(doc, article, stemmer);
+  std::unordered_map<std::string, unsigned> spelling;
+  std::vector<uint64_t> hashes;
+  AddText(doc, words, article.title, 1, true, {&spelling, nullptr});
+  AddText(doc, words, article.body, kBodyFirstPosition, false, {&spelling, &hashes});
+  p.signature = ComputeMinHash(hashes);
+  AddFields(doc, article, p.signature);
+  p.spelling.assign(spelling.begin(), spelling.end());
   p.article = std::move(article);
   return p;
 }
@@ -252,11 +278,11 @@ void CheckMetadata(const Xapian::Database& db, const std::string& db_path) {
   const std::string version = db.get_metadata(kMetaSchemaVersion);
   if (version.empty() && db.get_doccount() == 0) return;
   if (version != std::to_string(kVersion)) {
-    throw SchemaMismatchError(
-        "database " + db_path + " has schema version " +
-        (version.empty() ? std::string("(none)") : version) + ", this lede needs " +
-        std::to_string(kVersion) + "; rebuild it with: lede-index --rebuild --db " + db_path +
-        " PATH...");
+    throw SchemaMismatchError("database " + db_path + " has schema version " +
+                              (version.empty() ? std::string("(none)") : version) +
+                              ", this lede needs " + std::to_string(kVersion) +
+                              "; rebuild it with: lede-index --rebuild --db " + db_path +
+                              " PATH...");
   }
   const std::string settings = db.get_metadata(kMetaTextSettings);
   if (settings != TextSettings()) {

@@ -15,6 +15,7 @@
 
 #include "common/article.h"
 #include "common/near_duplicate.h"
+#include "common/tokenizer.h"
 
 namespace lede {
 namespace schema {
@@ -193,6 +194,8 @@ void RemoveArticle(Xapian::WritableDatabase& db, Xapian::docid docid,
 // The spelling-data words of a text: normalized words of letters only, 3 to
 // 32 bytes, no CJK, each with its count. Pure.
 std::vector<std::pair<std::string, unsigned>> SpellingWords(std::string_view text);
+// Whether a token is a spelling-data word (the rule SpellingWords applies).
+bool IsSpellingWord(const Token& token);
 
 // Writes schema version and text settings into a database being created.
 void StampMetadata(Xapian::WritableDatabase& db);

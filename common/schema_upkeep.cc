@@ -61,15 +61,19 @@ Xapian::docid DocidOf(const Xapian::Database& db, const std::string& id_term) {
 
 }  // namespace
 
+bool IsSpellingWord(const Token& t) {
+  if (t.cjk || t.term.size() < kMinSpellingBytes || t.term.size() > kMaxSpellingBytes) return false;
+  for (unsigned char c : t.term) {
+    // Digits, apostrophes and joiners make poor suggestions ("3.5", "at&t").
+    if (c < 0x80 && !(c >= 'a' && c <= 'z')) return false;
+  }
+  return true;
+}
+
 std::vector<std::pair<std::string, unsigned>> SpellingWords(std::string_view text) {
   std::map<std::string, unsigned> counts;
   Tokenize(text, 0, [&](const Token& t) {
-    if (t.cjk || t.term.size() < kMinSpellingBytes || t.term.size() > kMaxSpellingBytes) return;
-    for (unsigned char c : t.term) {
-      // Digits, apostrophes and joiners make poor suggestions ("3.5", "at&t").
-      if (c < 0x80 && !(c >= 'a' && c <= 'z')) return;
-    }
-    ++counts[t.term];
+    if (IsSpellingWord(t)) ++counts[t.term];
   });
   return {counts.begin(), counts.end()};
 }

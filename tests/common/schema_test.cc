@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "common/error.h"
 #include "common/stem.h"
 
@@ -54,6 +56,45 @@ TEST(Schema, DocumentCarriesTermsValuesAndFacets) {
   EXPECT_LT(Xapian::sortable_unserialise(doc.get_value(schema::kSlotDate)), 0.0);
   EXPECT_EQ(doc.get_value(schema::kSlotSource), "Xinhua");
   EXPECT_EQ(doc.get_value(schema::kSlotMonth), "1963-11");
+}
+
+// Every term with its wdf and positions, and every value, as text.
+std::string Describe(const Xapian::Document& doc) {
+  std::string s = doc.get_data() + "\n";
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+    s += *t + ":" + std::to_string(t.get_wdf()) + "@";
+    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p)
+      s += std::to_string(*p) + ",";
+    s += " ";
+  }
+  for (auto v = doc.values_begin(); v != doc.values_end(); ++v)
+    s += "\n" + std::to_string(v.get_valueno()) + "=" + *v;
+  return s;
+}
+
+TEST(Schema, PreparedArticleIsTheBuiltDocumentWithItsSpellingWords) {
+  schema::StoredArticle a = Sample();
+  a.title = "Lavrov and Kerry meet in Geneva";
+  a.body = "The Geneva communique, signed in 2012, calls for a transitional government. "
+           "Lavrov said the communique stands; Kerry said Geneva talks would resume, and "
+           "the U.N. envoy agreed that the communique was the basis.";
+  const Xapian::Stem stem = MakeStemmer("en");
+  schema::PreparedArticle p = schema::PrepareArticle(a, stem);
+  EXPECT_EQ(Describe(p.doc), Describe(schema::BuildDocument(a, stem)));
+  EXPECT_EQ(p.signature, ComputeMinHash(a.body));
+  std::map<std::string, unsigned> expected, got;
+  for (const auto& [w, n] : schema::SpellingWords(a.title)) expected[w] += n;
+  for (const auto& [w, n] : schema::SpellingWords(a.body)) expected[w] += n;
+  for (const auto& [w, n] : p.spelling) got[w] += n;
+  EXPECT_EQ(got, expected);
+  EXPECT_EQ(got["communique"], 3u);
+  EXPECT_EQ(p.article.id, a.id);
+  // The cluster, once set, is a value, a term and the stored field.
+  schema::SetCluster(&p, "00000000000000ab");
+  EXPECT_EQ(p.doc.get_value(schema::kSlotCluster), "00000000000000ab");
+  EXPECT_EQ(p.article.cluster, "00000000000000ab");
+  a.cluster = "00000000000000ab";
+  EXPECT_EQ(Describe(p.doc), Describe(schema::BuildDocument(a, stem)));
 }
 
 TEST(Schema, LongIdsAreHashedUnderXapianTermLimit) {
