@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <unordered_set>
@@ -239,7 +240,9 @@ int RunIndex(const IndexOptions& options, std::ostream& out, std::ostream& err) 
   const WalkResult walk = Walk(options.paths, options.walk);
 
   const unsigned threads = options.threads ? options.threads : DefaultWorkerThreads();
-  IndexWriter writer(options.db_path, options.rebuild, options.batch_size, options.shards,
+  const unsigned batch =
+      options.batch_size ? options.batch_size : options.rebuild ? kRebuildBatch : kUpdateBatch;
+  IndexWriter writer(options.db_path, options.rebuild, batch, options.shards,
                      options.writers ? options.writers : threads);
   const bool fresh = options.rebuild || writer.DocCount() == 0;
   const std::string settings = ExtractSettings(options, aliases);
@@ -377,6 +380,7 @@ int RunIndex(const IndexOptions& options, std::ostream& out, std::ostream& err) 
   };
   const size_t planned = StopSignal() ? 0 : walk.files.size();
   RunOrdered<Loaded>(planned, threads, 8 * size_t{threads}, read, decide);
+  const auto planned_at = Clock::now();
   progress.Clear();
 
   // Articles whose files are gone: under a root given now, not seen in the
@@ -421,6 +425,7 @@ int RunIndex(const IndexOptions& options, std::ostream& out, std::ostream& err) 
   ctx.line_stats = &stats;
   ctx.source_aliases = &aliases;
   ctx.plain = options.plain;
+  const auto stats_at = Clock::now();
   progress.Start("indexing", work.size());
   size_t done = 0;
   // Reading, decoding and extraction run on worker threads (issue 6); this
@@ -533,11 +538,24 @@ int RunIndex(const IndexOptions& options, std::ostream& out, std::ostream& err) 
   }
   const size_t now_docs = writer.DocCount();
 
+  const auto indexed_at = Clock::now();
   if (stop && options.rebuild) {
     // An unfinished rebuild is dropped (by ~IndexWriter): the old database
     // stays as it was.
   } else {
     writer.Finish();
+  }
+  if (std::getenv("LEDE_INDEX_TIMINGS")) {  // for benchmarks: where the wall time went
+    auto secs = [](Clock::time_point a, Clock::time_point b) {
+      return std::chrono::duration<double>(b - a).count();
+    };
+    char line[200];
+    std::snprintf(line, sizeof line,
+                  "lede-index: timings: plan %.2f s, statistics %.2f s, extract and write "
+                  "%.2f s, finish (commit, merge/compact, swap) %.2f s\n",
+                  secs(start, planned_at), secs(planned_at, stats_at), secs(stats_at, indexed_at),
+                  secs(indexed_at, Clock::now()));
+    err << line;
   }
   report.Close();
 

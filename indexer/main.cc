@@ -55,7 +55,9 @@ int main(int argc, char** argv) {
   app.add_option("--exclude", exclude, "Skip files matching this glob; repeatable");
   app.add_option("--sources", options.sources_file,
                  "File of source-name aliases, lines 'alias = Canonical Name'");
-  app.add_option("--batch-size", options.batch_size, "Documents per commit")
+  app.add_option("--batch-size", options.batch_size,
+                 "Documents per commit (default 1000; a --rebuild flushes each writer every "
+                 "200)")
       ->check(CLI::Range(1u, 1000000u));
   app.add_option("--threads", options.threads,
                  "Worker threads reading and extracting articles (default: $LEDE_THREADS, "
