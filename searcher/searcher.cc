@@ -42,7 +42,6 @@ SearchResult Searcher::Run(const std::string& query, const ParsedQuery& pq,
 
   reader_.WithRetry([&] {
     result.hits.clear();
-    Xapian::Enquire enquire(reader_.db());
     // date:/source: written in the query filter like the flags do: ranking
     // (feedback included) sees only the scored part.
     const auto [scored, query_filter] = SplitFilter(pq.query);
@@ -50,17 +49,22 @@ SearchResult Searcher::Run(const std::string& query, const ParsedQuery& pq,
     if (!query_filter.empty())
       ranked = Xapian::Query(Xapian::Query::OP_FILTER, ranked, query_filter);
     if (!filter.empty()) ranked = Xapian::Query(Xapian::Query::OP_FILTER, ranked, filter);
-    enquire.set_query(ranked);
     const std::unique_ptr<Xapian::Weight> weight = MakeWeight(options.ranking);
-    enquire.set_weighting_scheme(*weight);
-    const std::unique_ptr<Xapian::KeyMaker> keys = ApplySortOrder(enquire, options.sort);
-    if (!options.all_copies) CollapseCopies(enquire);
+    const EnquireMaker make = [&](const Xapian::Query& q) {
+      Xapian::Enquire e(reader_.db());
+      e.set_query(q);
+      e.set_weighting_scheme(*weight);
+      if (!options.all_copies) CollapseCopies(e);
+      return e;
+    };
+    Xapian::Enquire enquire = make(ranked);
     FacetCollector spies;
     const bool count_all = options.exact || options.facets;
     if (count_all) spies.Attach(enquire);
-    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
-                                         static_cast<Xapian::doccount>(options.limit),
-                                         count_all ? reader_.db().get_doccount() : 0);
+    const ResultPage page = GetPage(
+        enquire, ranked, options.sort, make, static_cast<Xapian::doccount>(options.offset),
+        static_cast<Xapian::doccount>(options.limit), count_all ? reader_.db().get_doccount() : 0);
+    const Xapian::MSet& mset = page.all;
     result.estimate = mset.get_matches_estimated();
     result.lower = mset.get_matches_lower_bound();
     result.upper = mset.get_matches_upper_bound();
@@ -71,7 +75,7 @@ SearchResult Searcher::Run(const std::string& query, const ParsedQuery& pq,
     }
     if (options.facets) result.facets = spies.Collect();
     std::vector<Xapian::docid> docids;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
+    for (const Xapian::MSetIterator& it : page.hits) {
       Hit hit;
       // get_rank() already counts the offset.
       hit.rank = static_cast<size_t>(it.get_rank()) + 1;

@@ -1,9 +1,11 @@
-// Result order: relevance, or by date with relevance breaking ties.
+// Result order: relevance, or by date with relevance breaking ties, the same
+// on local and remote (xapian-tcpsrv) shards.
 #ifndef LEDE_SEARCHER_SORT_ORDER_H_
 #define LEDE_SEARCHER_SORT_ORDER_H_
 
-#include <memory>
+#include <functional>
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
@@ -15,9 +17,26 @@ enum class SortOrder { kRelevance, kNewest, kOldest };
 // "relevance" | "newest" | "oldest"; throws UsageError otherwise.
 SortOrder ParseSortOrder(const std::string& name);
 
-// Sets enquire's order. The returned key maker (may be null) must outlive
-// the enquire's get_mset calls.
-std::unique_ptr<Xapian::KeyMaker> ApplySortOrder(Xapian::Enquire& enquire, SortOrder order);
+// A fresh Enquire for a query, set up like every other Enquire of the same
+// search (weighting scheme, collapse key), without match spies.
+using EnquireMaker = std::function<Xapian::Enquire(const Xapian::Query&)>;
+
+struct ResultPage {
+  // The match over every result of the query, with the window asked for:
+  // estimates come from it, and the match spies on its Enquire saw it all.
+  Xapian::MSet all;
+  // The page in order; get_rank() counts from the first result, not the page.
+  std::vector<Xapian::MSetIterator> hits;
+};
+
+// Sets enquire's order (it is set up for query, with any match spies) and
+// returns the results [first, first + count) in that order, as
+// enquire.get_mset(first, count, check_at_least) would. Uses no KeyMaker,
+// which the remote backend refuses: kOldest runs a second match, over the
+// dated articles only, on an Enquire from make. Throws Xapian::Error.
+ResultPage GetPage(Xapian::Enquire& enquire, const Xapian::Query& query, SortOrder order,
+                   const EnquireMaker& make, Xapian::doccount first, Xapian::doccount count,
+                   Xapian::doccount check_at_least);
 
 }  // namespace lede
 

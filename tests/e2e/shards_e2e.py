@@ -4,8 +4,9 @@ fixtures indexed once into a single database and once with --shards 2; the
 two shards are then served by two xapian-tcpsrv processes on 127.0.0.1 and
 searched through a stub file of "remote HOST:PORT" lines. Results (ids from
 the Q term/document data, scores, order), totals, facets, collapse and
-snippets must equal those of the single local database, and an incremental
-run must put a new article in the shard its id hashes to."""
+snippets must equal those of the single local database, in relevance order
+and in date order (--sort newest|oldest), and an incremental run must put a
+new article in the shard its id hashes to."""
 import json
 import os
 import shutil
@@ -49,6 +50,38 @@ def free_port():
     return port
 
 
+def undated_copy(fixtures, tmp):
+    """A directory with an undated copy of a dated fixture story, so that one
+    story has dated and undated copies (date orders must show it by a dated
+    one, and keep undated articles last)."""
+    d = os.path.join(tmp, "extra")
+    os.mkdir(d)
+    with open(os.path.join(fixtures, "geneva_xinhua.txt")) as f:
+        text = f.read()
+    text = text.replace("December 5, 2012\n", "").replace("GENEVA, Dec. 5 (Xinhua)",
+                                                          "GENEVA (Xinhua)")
+    with open(os.path.join(d, "geneva_undated_copy.txt"), "w") as f:
+        f.write(text)
+    return d
+
+
+def sorted_comparable(out):
+    """A date-ordered JSON answer: the order is compared as it is, except
+    that results with the same date and score (ordered by docid, which
+    differs between layouts) are compared as a set."""
+    d = json.loads(out)
+    rows = [(h.get("date") or "", round(h["score"], 6), h["id"], h.get("copies"))
+            for h in d["results"]]
+    groups = []
+    for r in rows:
+        if groups and groups[-1][0][:2] == r[:2]:
+            groups[-1].append(r)
+        else:
+            groups.append([r])
+    return {"total": d.get("total"), "facets": d.get("facets"),
+            "results": [sorted(g, key=lambda r: r[2]) for g in groups]}
+
+
 def comparable(out):
     """The parts of a JSON answer that must not depend on the shard layout.
     Xapian breaks score ties by docid, which differs between layouts, so
@@ -70,6 +103,8 @@ class ShardsTest(unittest.TestCase):
         cls.srvs = []
         cls.roots = [ARGS.corpus] + ([ARGS.fixtures] if ARGS.fixtures and
                                       os.path.isdir(ARGS.fixtures) else [])
+        if len(cls.roots) > 1:
+            cls.roots.append(undated_copy(ARGS.fixtures, cls.tmp))
         cls.one = os.path.join(cls.tmp, "one")
         cls.sh = os.path.join(cls.tmp, "sharded")
         run([ARGS.index, "-q", "--db", cls.one] + cls.roots)
@@ -100,6 +135,11 @@ class ShardsTest(unittest.TestCase):
         with open(os.path.join(cls.remote, "XAPIANDB"), "w") as f:
             for port in cls.ports:
                 f.write("remote 127.0.0.1:%d\n" % port)
+        # Every way of naming the same two shards, each as lede-search arguments.
+        cls.layouts = {
+            "2 local shards": ["--db", cls.sh],
+            "stub of 2 remote shards": ["--db", cls.remote],
+        }
 
     @classmethod
     def tearDownClass(cls):
@@ -113,8 +153,11 @@ class ShardsTest(unittest.TestCase):
         shutil.rmtree(cls.tmp, ignore_errors=True)
 
     def search(self, db, query, *extra):
-        return run([ARGS.search, "--db", db, "--format", "json", "--facets", "-n", "50",
-                    *extra, query])
+        return self.search_in(["--db", db], query, *extra)
+
+    def search_in(self, where, query, *extra, n=50):
+        return run([ARGS.search, *where, "--format", "json", "--facets", "-n", str(n), *extra,
+                    query])
 
     def test_layout_is_a_stub_directory_with_two_shards(self):
         with open(os.path.join(self.sh, "XAPIANDB")) as f:
@@ -134,17 +177,60 @@ class ShardsTest(unittest.TestCase):
         self.assertGreater(n, 4)
 
     def test_local_and_remote_shards_answer_like_one_database(self):
-        # Pseudo-relevance feedback is off here: see the expected failure below.
+        # Pseudo-relevance feedback is off here; test_feedback_expansion_...
+        # checks it on its own.
         for q in QUERIES:
             for extra in (("--ranking", "prf=0"), ("--ranking", "prf=0", "--all-copies")):
                 one = self.search(self.one, q, *extra)
-                for db in (self.sh, self.remote):
-                    other = self.search(db, q, *extra)
-                    self.assertEqual(other.returncode, one.returncode, (q, db, other.stderr))
+                for name, where in self.layouts.items():
+                    other = self.search_in(where, q, *extra)
+                    self.assertEqual(other.returncode, one.returncode, (q, name, other.stderr))
                     if one.returncode != 0:
                         continue
                     a, b = comparable(one.stdout), comparable(other.stdout)
-                    self.assertEqual(b, a, "query %r %s on %s" % (q, extra, db))
+                    self.assertEqual(b, a, "query %r %s on %s" % (q, extra, name))
+
+    def test_date_orders_are_the_same_on_local_and_remote_shards(self):
+        """Regression (issue 6): --sort newest|oldest failed on remote shards
+        ("Xapian::KeyMaker not supported for the remote backend"). Pages are
+        compared too, since oldest first is put together from two matches."""
+        undated = 0
+        for q in QUERIES + ["syria OR geneva OR harvest OR kennedy"]:
+            for sort in ("newest", "oldest"):
+                for extra, n in (((), 50), (("--all-copies",), 50), (("--ranking", "prf=0"), 50),
+                                 (("--offset", "2"), 3), (("--offset", "7"), 2)):
+                    args = ("--sort", sort) + extra
+                    one = self.search_in(["--db", self.one], q, *args, n=n)
+                    if one.returncode == 0:
+                        dates = [h.get("date") for h in json.loads(one.stdout)["results"]]
+                        undated += dates.count(None)
+                        # Undated articles come last in both orders.
+                        self.assertEqual(dates, [d for d in dates if d] +
+                                         [d for d in dates if not d], (q, args))
+                    for name, where in self.layouts.items():
+                        other = self.search_in(where, q, *args, n=n)
+                        self.assertEqual(other.returncode, one.returncode,
+                                         (q, args, name, other.stderr))
+                        if one.returncode != 0:
+                            continue
+                        self.assertEqual(sorted_comparable(other.stdout),
+                                         sorted_comparable(one.stdout),
+                                         "query %r %s on %s" % (q, args, name))
+        self.assertGreater(undated, 0, "no undated article was compared")
+
+    def test_story_with_an_undated_copy_is_shown_by_a_dated_one(self):
+        if len(self.roots) < 3:
+            self.skipTest("needs the search fixtures")
+        for where in [["--db", self.one]] + list(self.layouts.values()):
+            r = self.search_in(where, "ceasefire negotiators", "--sort", "oldest")
+            self.assertEqual(r.returncode, 0, r.stderr)
+            hits = json.loads(r.stdout)["results"]
+            copies = ("geneva_xinhua.txt", "geneva_afp_copy.txt", "geneva_undated_copy.txt")
+            story = [h for h in hits if h["id"] in copies]
+            self.assertEqual(len(story), 1, (where, hits))
+            self.assertTrue(story[0].get("date"), (where, story))
+            self.assertIn("geneva_undated_copy.txt",
+                          [c["id"] for c in story[0]["copies"]["articles"]])
 
     def test_feedback_expansion_is_the_same_on_shards(self):
         """Regression (reported by issue 6, fixed in issue 7): with the default

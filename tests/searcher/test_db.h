@@ -24,8 +24,9 @@ struct TestArticle {
 };
 
 // A glass database in a fresh temporary directory, removed at exit: the
-// in-memory backend has no spelling data, which ReplaceArticle writes.
-inline Xapian::WritableDatabase TempDb() {
+// in-memory backend has no spelling data, which ReplaceArticle writes. Its
+// path goes to *path when given (to open it again, e.g. through a server).
+inline Xapian::WritableDatabase TempDb(std::string* path = nullptr) {
   struct Dirs {
     std::vector<std::string> paths;
     ~Dirs() {
@@ -37,11 +38,13 @@ inline Xapian::WritableDatabase TempDb() {
   std::string tmpl = (std::filesystem::temp_directory_path() / "lede-test-XXXXXX").string();
   if (!::mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
   dirs.paths.push_back(tmpl);
+  if (path) *path = tmpl + "/db";
   return Xapian::WritableDatabase(tmpl + "/db", Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
 }
 
-inline Xapian::WritableDatabase MakeDb(const std::vector<TestArticle>& articles) {
-  Xapian::WritableDatabase db = TempDb();
+inline Xapian::WritableDatabase MakeDb(const std::vector<TestArticle>& articles,
+                                       std::string* path = nullptr) {
+  Xapian::WritableDatabase db = TempDb(path);
   const Xapian::Stem stem = MakeStemmer("en");
   for (const TestArticle& t : articles) {
     schema::StoredArticle a;
