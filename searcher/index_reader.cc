@@ -7,22 +7,41 @@
 #include "common/schema.h"
 
 namespace lede {
+namespace {
 
-IndexReader::IndexReader(const std::string& path) : path_(path) {
+std::string Describe(const std::string& path, const std::vector<RemoteShard>& remotes) {
+  std::string out = path;
+  for (const RemoteShard& r : remotes) out += (out.empty() ? "remote " : " + remote ") + r.Name();
+  return out;
+}
+
+Xapian::Database OpenLocal(const std::string& path) {
   struct stat sb;
   if (::stat(path.c_str(), &sb) != 0) {
-    throw IndexError("no database at " + path +
-                     " (create it with: lede-index --db " + path + " DIR, or set LEDE_DB)");
+    throw IndexError("no database at " + path + " (create it with: lede-index --db " + path +
+                     " DIR, or set LEDE_DB)");
   }
   try {
-    db_ = Xapian::Database(path);
+    return Xapian::Database(path);
   } catch (const Xapian::DatabaseOpeningError& e) {
     throw IndexError("cannot open database " + path + ": " + e.get_msg());
   } catch (const Xapian::Error& e) {
     throw IndexError("cannot open database " + path + ": " + e.get_description());
   }
+}
+
+}  // namespace
+
+IndexReader::IndexReader(const std::string& path, const std::vector<RemoteShard>& remotes)
+    : path_(Describe(path, remotes)) {
+  if (!path.empty()) parts_.emplace_back(path, OpenLocal(path));
+  for (const RemoteShard& r : remotes) parts_.emplace_back(r.Name(), OpenRemoteShard(r));
+  // add_database shares each part, so reopening db_ reopens them too.
+  for (const auto& part : parts_) db_.add_database(part.second);
+  // Each part is checked on its own: one database's metadata is its first
+  // shard's, and a remote shard of another lede would go unnoticed.
   WithRetry([&] {
-    schema::CheckMetadata(db_, path_);
+    for (const auto& [name, part] : parts_) schema::CheckMetadata(part, name);
     return 0;
   });
 }

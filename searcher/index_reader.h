@@ -5,18 +5,26 @@
 
 #include <functional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <xapian.h>
+
+#include "searcher/remote_shard.h"
 
 namespace lede {
 
 class IndexReader {
  public:
-  // Throws IndexError when there is no database at path or it cannot be read,
-  // SchemaMismatchError when it was written with other settings.
-  explicit IndexReader(const std::string& path);
+  // Opens the database at path (a lede database, or a directory of shards
+  // with its stub file; "" for none) and the remote shards, all as one
+  // database. Throws IndexError when there is no database at path, it cannot
+  // be read or a remote shard cannot be reached, SchemaMismatchError when one
+  // of them was written with other settings.
+  explicit IndexReader(const std::string& path, const std::vector<RemoteShard>& remotes = {});
 
   const Xapian::Database& db() const { return db_; }
+  // The path, the remote shards, or both, for messages.
   const std::string& path() const { return path_; }
 
   // Runs fn, reopening the database and running it again (a bounded number
@@ -43,6 +51,8 @@ class IndexReader {
 
   std::string path_;
   Xapian::Database db_;
+  // What db_ was built from, each with its name, for the schema check.
+  std::vector<std::pair<std::string, Xapian::Database>> parts_;
 };
 
 }  // namespace lede

@@ -14,6 +14,7 @@
 #include "common/db_path.h"
 #include "common/error.h"
 #include "searcher/date_filter.h"
+#include "searcher/remote_shard.h"
 #include "searcher/search_command.h"
 #include "searcher/sort_order.h"
 #include "searcher/terminal_safe.h"
@@ -72,13 +73,21 @@ int main(int argc, char** argv) {
       "  lede-search --format tsv syria | cut -f3  id column (also json, jsonl)\n"
       "  lede-search --explain geneva communique   matching terms and their weights\n"
       "  lede-search --like 000_6ff154a62b2e8375.txt   articles similar to this one\n"
+      "  lede-search --remote 10.0.0.12:8100 --remote 10.0.0.13:8100 syria\n"
+      "                                            shards served by xapian-tcpsrv\n"
       "  lede-search --color=never syria           no colors (also NO_COLOR=1)\n\n"
       "JSON output: docs/search-json.md. Nothing matched: a spelling suggestion.\n"
       "Database: --db, else $LEDE_DB, else $XDG_DATA_HOME/lede/index\n"
-      "          (~/.local/share/lede/index).\n"
+      "          (~/.local/share/lede/index); with --remote only, just the remote\n"
+      "          shards (docs/scaling.md).\n"
       "Exit status: 0 something matched, 1 nothing matched, 2 error.");
   app.add_option("query", words, "Query words");
   app.add_option("--db", options.db_path, "Database path");
+  std::vector<std::string> remotes;
+  app.add_option("--remote", remotes,
+                 "Also search the shard xapian-tcpsrv serves at HOST:PORT (repeatable; "
+                 "without --db: only these)")
+      ->allow_extra_args(false);
   app.add_option("-n,--limit", options.query_options.limit, "Number of results (default 10)")
       ->check(CLI::Range(size_t{0}, size_t{100000}));
   app.add_option("--offset", options.query_options.offset, "Skip this many results first");
@@ -126,7 +135,7 @@ int main(int argc, char** argv) {
     std::cerr << "lede-search: error: no query given (try: lede-search \"Geneva communiqué\")\n";
     return lede::kExitError;
   }
-  if (options.db_path.empty()) options.db_path = lede::DefaultDbPathFromEnv();
+  if (options.db_path.empty() && remotes.empty()) options.db_path = lede::DefaultDbPathFromEnv();
   const bool tty = ::isatty(STDOUT_FILENO) != 0;
   const char* no_color = std::getenv("NO_COLOR");
   options.style.color =
@@ -134,6 +143,7 @@ int main(int argc, char** argv) {
   options.style.width = tty ? TerminalWidth() : 100;
 
   try {
+    for (const std::string& r : remotes) options.remotes.push_back(lede::ParseRemoteShard(r));
     options.query_options.ranking = lede::ParseRankingSpec(ranking_spec);
     options.today = Today();
     // Given but empty (--since "$UNSET") is an invalid date, not "no filter".

@@ -56,7 +56,7 @@ int RunBatch(Searcher& searcher, const SearchOptions& o, std::istream& in, std::
 }  // namespace
 
 int RunSearch(const SearchOptions& o, std::istream& in, std::ostream& out, std::ostream& err) {
-  Searcher searcher(o.db_path, o.today);
+  Searcher searcher(o.db_path, o.today, o.remotes);
   if (!o.batch_file.empty()) {
     if (o.batch_file == "-") return RunBatch(searcher, o, in, out);
     std::ifstream f(o.batch_file);

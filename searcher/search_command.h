@@ -5,16 +5,19 @@
 #include <istream>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "searcher/printer.h"
+#include "searcher/remote_shard.h"
 #include "searcher/searcher.h"
 
 namespace lede {
 
 struct SearchOptions {
-  std::string db_path;
-  std::string query;       // words joined by spaces
-  std::string batch_file;  // "-" for stdin; empty when not batching
+  std::string db_path;               // "" with only remote shards
+  std::vector<RemoteShard> remotes;  // --remote
+  std::string query;                 // words joined by spaces
+  std::string batch_file;            // "-" for stdin; empty when not batching
   QueryOptions query_options;
   OutputFormat format = OutputFormat::kText;
   TextStyle style;

@@ -15,8 +15,9 @@
 
 namespace lede {
 
-Searcher::Searcher(const std::string& db_path, long today_days)
-    : reader_(db_path), builder_(reader_.db(), today_days) {}
+Searcher::Searcher(const std::string& db_path, long today_days,
+                   const std::vector<RemoteShard>& remotes)
+    : reader_(db_path, remotes), builder_(reader_.db(), today_days) {}
 
 SearchResult Searcher::Search(const std::string& query, const QueryOptions& options) {
   return Run(query, builder_.Parse(query), options);

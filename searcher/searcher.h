@@ -9,6 +9,7 @@
 #include "searcher/index_reader.h"
 #include "searcher/query_builder.h"
 #include "searcher/ranking.h"
+#include "searcher/remote_shard.h"
 #include "searcher/search_result.h"
 #include "searcher/sort_order.h"
 
@@ -33,9 +34,11 @@ struct QueryOptions {
 
 class Searcher {
  public:
-  // Opens the database once; reuse the Searcher for many queries.
+  // Opens the database once (db_path, "" for none, plus the remote
+  // shards; see IndexReader); reuse the Searcher for many queries.
   // today_days (days since 1970-01-01) anchors relative dates.
-  explicit Searcher(const std::string& db_path, long today_days = 0);
+  explicit Searcher(const std::string& db_path, long today_days = 0,
+                    const std::vector<RemoteShard>& remotes = {});
 
   // Throws QueryError for a query with no searchable words, IndexError for
   // database failures.

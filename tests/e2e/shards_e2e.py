@@ -2,7 +2,8 @@
 """End-to-end test of sharded databases (issue 6): corpus/ plus the search
 fixtures indexed once into a single database and once with --shards 2; the
 two shards are then served by two xapian-tcpsrv processes on 127.0.0.1 and
-searched through a stub file of "remote HOST:PORT" lines. Results (ids from
+searched through a stub file of "remote HOST:PORT" lines, through --remote
+HOST:PORT flags, and as one local shard plus one --remote. Results (ids from
 the Q term/document data, scores, order), totals, facets, collapse and
 snippets must equal those of the single local database, in relevance order
 and in date order (--sort newest|oldest), and an incremental run must put a
@@ -136,9 +137,15 @@ class ShardsTest(unittest.TestCase):
             for port in cls.ports:
                 f.write("remote 127.0.0.1:%d\n" % port)
         # Every way of naming the same two shards, each as lede-search arguments.
+        remote_flags = []
+        for port in cls.ports:
+            remote_flags += ["--remote", "127.0.0.1:%d" % port]
         cls.layouts = {
             "2 local shards": ["--db", cls.sh],
             "stub of 2 remote shards": ["--db", cls.remote],
+            "--remote twice": remote_flags,
+            "--db shard-0 --remote shard-1": ["--db", os.path.join(cls.sh, "shard-0"),
+                                              "--remote", "127.0.0.1:%d" % cls.ports[1]],
         }
 
     @classmethod
@@ -231,6 +238,22 @@ class ShardsTest(unittest.TestCase):
             self.assertTrue(story[0].get("date"), (where, story))
             self.assertIn("geneva_undated_copy.txt",
                           [c["id"] for c in story[0]["copies"]["articles"]])
+
+    def test_remote_errors_are_one_line(self):
+        port = free_port()  # nothing listens there
+        cases = [(["--remote", "127.0.0.1:%d" % port],
+                  "lede-search: error: cannot reach xapian-tcpsrv at 127.0.0.1:%d: " % port),
+                 (["--remote", "127.0.0.1"], "lede-search: error: invalid --remote '127.0.0.1'"),
+                 (["--remote", "127.0.0.1:0"],
+                  "lede-search: error: invalid --remote '127.0.0.1:0'"),
+                 (["--db", self.one, "--remote", "localhost:http"],
+                  "lede-search: error: invalid --remote 'localhost:http'")]
+        for args, message in cases:
+            r = run([ARGS.search, *args, "syria"], check=False)
+            self.assertEqual(r.returncode, 2, (args, r.stderr))
+            self.assertEqual(r.stdout, "")
+            self.assertTrue(r.stderr.startswith(message), (args, r.stderr))
+            self.assertEqual(r.stderr.count("\n"), 1, (args, r.stderr))
 
     def test_feedback_expansion_is_the_same_on_shards(self):
         """Regression (reported by issue 6, fixed in issue 7): with the default
