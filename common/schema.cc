@@ -181,11 +181,7 @@ void AddFields(Xapian::Document& doc, const StoredArticle& article,
   if (!article.file_stamp.empty()) doc.add_value(kSlotFileStamp, article.file_stamp);
   if (!article.content_hash.empty()) doc.add_value(kSlotContentHash, article.content_hash);
   if (!article.line_keys.empty()) doc.add_value(kSlotLineKeys, EncodeLineKeys(article.line_keys));
-  if (sig) {
-    doc.add_value(kSlotSignature, EncodeSignature(*sig));
-    for (const std::string& key : BandKeys(*sig))
-      doc.add_boolean_term(std::string(kPrefixBand) + key);
-  }
+  if (sig) doc.add_value(kSlotSignature, EncodeSignature(*sig));
   if (!article.cluster.empty()) {
     doc.add_value(kSlotCluster, article.cluster);
     doc.add_boolean_term(ClusterTerm(article.cluster));

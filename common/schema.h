@@ -14,6 +14,7 @@
 #include <xapian.h>
 
 #include "common/article.h"
+#include "common/cluster_index.h"
 #include "common/near_duplicate.h"
 #include "common/tokenizer.h"
 
@@ -26,7 +27,8 @@ namespace schema {
 // 4: XROOT terms, file stamp, content hash and line-key values (incremental
 // updates, issue 5).
 // 5: words stemmed in the article's language, XSTEM group terms (issue 3).
-inline constexpr int kVersion = 5;
+// 6: no XBAND terms: copies are found in memory (ClusterIndex, issue 6).
+inline constexpr int kVersion = 6;
 
 // Term prefixes, following omega's conventions (single capitals; "X" starts
 // our own multi-letter ones).
@@ -43,9 +45,6 @@ inline constexpr std::string_view kPrefixCluster = "XCLUSTER";  // near-duplicat
 // boolean: the canonical absolute root directory (or file) the article was
 // found under; lists a root's articles so files gone from it can be removed.
 inline constexpr std::string_view kPrefixRoot = "XROOT";
-// boolean: "XBAND<band>:<hex>", one per MinHash LSH band of the body
-// (common/near_duplicate.h); documents sharing one are candidate copies.
-inline constexpr std::string_view kPrefixBand = "XBAND";
 
 // Value slots.
 enum Slot : Xapian::valueno {
@@ -61,7 +60,8 @@ enum Slot : Xapian::valueno {
                          // little-endian each: the collection line statistics
                          // are the sum of these over all documents
   kSlotSignature = 9,    // MinHash signature of the body (EncodeSignature);
-                         // empty when the body is too short to compare
+                         // empty when the body is too short to compare. With
+                         // kSlotCluster, what LoadClusterIndex reads.
 };
 
 // Database metadata keys.
@@ -158,10 +158,15 @@ std::string NewClusterId(std::string_view id);
 // propagate to the caller (the IndexWriter wraps them).
 //
 // Adds or replaces the article keyed by its id term. Its near-duplicate
-// cluster is the cluster of the most similar document already in db whose
-// estimated similarity reaches kNearDuplicateThreshold, else a new one named
-// after its id; the spelling data gains its title and body words and loses
-// those of the document it replaces.
+// cluster, unless already set, is the cluster of the most similar document
+// already in db (ClusterIndex::Find, with the replaced document as self),
+// else a new one named after its id; the spelling data gains its title and
+// body words and loses those of the document it replaces.
+//
+// clusters: every document of db, kept up to date here (the indexer keeps
+// one for a whole run). Without it the signatures of every document are read
+// from db for this one call: fine for a handful of articles (tests), far too
+// slow for a collection.
 //
 // Spelling-data changes gathered over many articles, written at once: Xapian
 // looks a word up in its spelling table on every add_spelling call, so one
@@ -184,13 +189,18 @@ class SpellingDelta {
 // With spelling given, the spelling changes are counted there for a later
 // ApplyTo (before the commit) instead of being written at once.
 void ReplaceArticle(Xapian::WritableDatabase& db, StoredArticle article,
-                    const Xapian::Stem& stemmer, SpellingDelta* spelling = nullptr);
+                    const Xapian::Stem& stemmer, SpellingDelta* spelling = nullptr,
+                    ClusterIndex* clusters = nullptr);
 // The same for an article prepared on another thread.
 void ReplaceArticle(Xapian::WritableDatabase& db, PreparedArticle prepared,
-                    SpellingDelta* spelling = nullptr);
-// Deletes a document and its words from the spelling data.
+                    SpellingDelta* spelling = nullptr, ClusterIndex* clusters = nullptr);
+// Deletes a document, its words from the spelling data and its entry from
+// clusters (when given).
 void RemoveArticle(Xapian::WritableDatabase& db, Xapian::docid docid,
-                   SpellingDelta* spelling = nullptr);
+                   SpellingDelta* spelling = nullptr, ClusterIndex* clusters = nullptr);
+// Every document of db with a signature, in docid order (the order a
+// database lookup would see them in).
+void LoadClusterIndex(const Xapian::Database& db, ClusterIndex* clusters);
 // The spelling-data words of a text: normalized words of letters only, 3 to
 // 32 bytes, no CJK, each with its count. Pure.
 std::vector<std::pair<std::string, unsigned>> SpellingWords(std::string_view text);

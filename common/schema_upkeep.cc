@@ -15,33 +15,6 @@ namespace {
 constexpr size_t kMinSpellingBytes = 3;
 constexpr size_t kMaxSpellingBytes = 32;
 
-std::string FindCluster(const Xapian::Database& db, const MinHashSignature& sig,
-                        Xapian::docid self) {
-  std::vector<Xapian::Query> bands;
-  for (const std::string& key : BandKeys(sig)) bands.emplace_back(std::string(kPrefixBand) + key);
-  Xapian::Enquire enquire(db);
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, bands.begin(), bands.end()));
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
-  Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(kMaxCopyCandidates));
-  double best = 0;
-  std::string cluster;
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    if (*it == self) continue;
-    Xapian::Document doc = it.get_document();
-    auto other = DecodeSignature(doc.get_value(kSlotSignature));
-    const std::string other_cluster = doc.get_value(kSlotCluster);
-    if (!other || other_cluster.empty()) continue;
-    const double s = EstimatedSimilarity(sig, *other);
-    // Ties go to the older cluster id so the result does not depend on
-    // Xapian's order among equal weights.
-    if (s >= kNearDuplicateThreshold && (s > best || (s == best && other_cluster < cluster))) {
-      best = s;
-      cluster = other_cluster;
-    }
-  }
-  return cluster;
-}
-
 void ChangeSpelling(Xapian::WritableDatabase& db, const StoredArticle& a, bool add) {
   std::map<std::string, unsigned> words;
   for (const auto& [w, n] : SpellingWords(a.title)) words[w] += n;
@@ -95,15 +68,36 @@ void SpellingDelta::ApplyTo(Xapian::WritableDatabase& db) {
   net_.clear();
 }
 
-void ReplaceArticle(Xapian::WritableDatabase& db, StoredArticle article,
-                    const Xapian::Stem& stemmer, SpellingDelta* spelling) {
-  ReplaceArticle(db, PrepareArticle(std::move(article), stemmer), spelling);
+void LoadClusterIndex(const Xapian::Database& db, ClusterIndex* clusters) {
+  // Both value streams are in docid order: walk them side by side.
+  auto cl = db.valuestream_begin(kSlotCluster);
+  const auto cl_end = db.valuestream_end(kSlotCluster);
+  for (auto v = db.valuestream_begin(kSlotSignature); v != db.valuestream_end(kSlotSignature);
+       ++v) {
+    const Xapian::docid did = v.get_docid();
+    if (cl != cl_end && cl.get_docid() < did) cl.skip_to(did);
+    if (cl == cl_end) break;
+    if (cl.get_docid() != did) continue;
+    if (auto sig = DecodeSignature(*v)) clusters->Add(did, *sig, *cl);
+  }
 }
 
-void ReplaceArticle(Xapian::WritableDatabase& db, PreparedArticle prepared,
-                    SpellingDelta* spelling) {
+void ReplaceArticle(Xapian::WritableDatabase& db, StoredArticle article,
+                    const Xapian::Stem& stemmer, SpellingDelta* spelling, ClusterIndex* clusters) {
+  ReplaceArticle(db, PrepareArticle(std::move(article), stemmer), spelling, clusters);
+}
+
+void ReplaceArticle(Xapian::WritableDatabase& db, PreparedArticle prepared, SpellingDelta* spelling,
+                    ClusterIndex* clusters) {
   const std::string id_term = IdTerm(prepared.article.id);
   const Xapian::docid old = DocidOf(db, id_term);
+  ClusterIndex local;
+  if (!clusters) {
+    LoadClusterIndex(db, &local);
+    clusters = &local;
+  }
+  // Where the document will be: in place of the old one, or next.
+  const Xapian::docid did = old ? old : db.get_lastdocid() + 1;
   if (old) {
     StoredArticle previous = DecodeData(db.get_document(old).get_data());
     if (spelling)
@@ -113,10 +107,14 @@ void ReplaceArticle(Xapian::WritableDatabase& db, PreparedArticle prepared,
   }
   if (prepared.article.cluster.empty()) {
     std::string cluster;
-    if (prepared.signature) cluster = FindCluster(db, *prepared.signature, old);
+    if (prepared.signature) cluster = clusters->Find(*prepared.signature, old);
     SetCluster(&prepared, cluster.empty() ? NewClusterId(prepared.article.id) : cluster);
   }
   db.replace_document(id_term, prepared.doc);
+  if (prepared.signature)
+    clusters->Add(did, *prepared.signature, prepared.article.cluster);
+  else
+    clusters->Remove(did);
   if (spelling) {
     spelling->Count(prepared.spelling, +1);
   } else {
@@ -124,7 +122,9 @@ void ReplaceArticle(Xapian::WritableDatabase& db, PreparedArticle prepared,
   }
 }
 
-void RemoveArticle(Xapian::WritableDatabase& db, Xapian::docid docid, SpellingDelta* spelling) {
+void RemoveArticle(Xapian::WritableDatabase& db, Xapian::docid docid, SpellingDelta* spelling,
+                   ClusterIndex* clusters) {
+  if (clusters) clusters->Remove(docid);
   StoredArticle previous = DecodeData(db.get_document(docid).get_data());
   if (spelling)
     spelling->Count(previous, -1);

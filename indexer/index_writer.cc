@@ -1,14 +1,13 @@
 // Xapian writes, batched; errors rethrown with the database path.
 #include "indexer/index_writer.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
-#include <algorithm>
 #include <cstring>
+#include <fcntl.h>
 #include <filesystem>
+#include <sys/stat.h>
 #include <system_error>
 #include <thread>
 
@@ -90,10 +89,17 @@ IndexWriter::IndexWriter(const std::string& path, bool rebuild, unsigned batch_s
   } catch (const Xapian::Error& e) {
     Rethrow(e, "write metadata to");
   }
-  if (rebuild_) StartPartWriters(RebuildDir(path_));
+  if (rebuild_) {
+    StartPartWriters(RebuildDir(path_), false);
+  } else if (shards_.size() > 1) {
+    // An update of a sharded database: one writer per shard too, each new
+    // article at the next docid of the shard its id hashes to.
+    for (Xapian::WritableDatabase& s : shards_) next_local_.push_back(s.get_lastdocid() + 1);
+    StartPartWriters(path_, true);
+  }
 }
 
-void IndexWriter::StartPartWriters(const std::string& dir) {
+void IndexWriter::StartPartWriters(const std::string& dir, bool update) {
   std::vector<Xapian::WritableDatabase> parts;
   std::vector<std::string> names;
   if (shards_.empty()) {
@@ -106,7 +112,7 @@ void IndexWriter::StartPartWriters(const std::string& dir) {
       names.push_back(path_ + " (" + entries[k].path + ")");
     }
   }
-  parts_ = std::make_unique<PartWriters>(std::move(parts), std::move(names), batch_size_);
+  parts_ = std::make_unique<PartWriters>(std::move(parts), std::move(names), batch_size_, update);
 }
 
 void IndexWriter::Quiesce() {
@@ -125,7 +131,8 @@ void IndexWriter::OpenForRebuild() {
     if (!fs::is_directory(st))
       throw IndexError(path_ + " exists and is not a database directory; refusing to replace it");
     if (!fs::is_empty(path_, ec) && !LooksLikeXapianDb(path_))
-      throw IndexError(path_ + " is a directory that holds no Xapian database; refusing to "
+      throw IndexError(path_ +
+                       " is a directory that holds no Xapian database; refusing to "
                        "replace it (choose another --db)");
   }
   CreateParent(path_);
@@ -253,27 +260,63 @@ Xapian::doccount IndexWriter::DocCount() {
 }
 
 void IndexWriter::Put(const schema::StoredArticle& article) {
-  Put(schema::PrepareArticle(article, stemmer_));
+  const std::optional<Existing> old = Find(article.id);
+  Put(schema::PrepareArticle(article, stemmer_), old ? old->docid : 0);
 }
 
-void IndexWriter::Put(schema::PreparedArticle prepared) {
+void IndexWriter::LoadClusters() {
+  if (clusters_loaded_) return;
+  // Once per run, and only when something is written: every signature the
+  // database holds (~0.3 KB per article). A rebuild starts empty.
+  if (!rebuild_) {
+    try {
+      schema::LoadClusterIndex(db_, &clusters_);
+    } catch (const Xapian::Error& e) {
+      Rethrow(e, "read the near-duplicate signatures of");
+    }
+  }
+  clusters_loaded_ = true;
+}
+
+void IndexWriter::Put(schema::PreparedArticle prepared, Xapian::docid replaces) {
   const std::string id = prepared.article.id;
+  LoadClusters();
   if (parts_) {
-    // A rebuild: every article so far is in clusters_, so the lookup the
-    // database would answer is answered here, and a writer thread writes.
+    // Writer threads write; this thread only decides where (docid, part)
+    // and the cluster, from clusters_, which holds every article so far.
+    unsigned part = 0;
+    Xapian::docid local = 0;  // 0: the part's next (a rebuild's parts are new)
+    uint64_t order = 0;
+    if (rebuild_) {
+      part = ShardOf(id, static_cast<unsigned>(parts_->size()));
+      order = clusters_.last_order() + 1;
+    } else {
+      const auto n = static_cast<Xapian::docid>(shards_.size());
+      if (replaces) {
+        part = static_cast<unsigned>((replaces - 1) % n);
+        local = (replaces - 1) / n + 1;
+      } else {
+        part = ShardOf(id, static_cast<unsigned>(n));
+        local = next_local_[part]++;
+      }
+      order = (local - 1) * n + part + 1;  // the docid in the whole database
+    }
     if (prepared.article.cluster.empty()) {
-      const std::string copied = prepared.signature ? clusters_.Find(*prepared.signature) : "";
+      const std::string copied =
+          prepared.signature ? clusters_.Find(*prepared.signature, replaces) : "";
       schema::SetCluster(&prepared, copied.empty() ? schema::NewClusterId(id) : copied);
     }
-    if (prepared.signature) clusters_.Add(*prepared.signature, prepared.article.cluster);
-    const unsigned part = ShardOf(id, static_cast<unsigned>(parts_->size()));
+    if (prepared.signature)
+      clusters_.Add(order, *prepared.signature, prepared.article.cluster);
+    else
+      clusters_.Remove(order);
     parts_dirty_ = true;
-    parts_->Add(part, std::move(prepared.doc), std::move(prepared.spelling));
+    parts_->Add(part, std::move(prepared.doc), std::move(prepared.spelling), local, replaces != 0);
     return;
   }
   try {
     if (shards_.size() > 1) ReserveShardSlot(id);
-    schema::ReplaceArticle(db_, std::move(prepared), &spelling_);
+    schema::ReplaceArticle(db_, std::move(prepared), &spelling_, &clusters_);
   } catch (const Xapian::Error& e) {
     Rethrow(e, "write " + id + " to");
   }
@@ -295,7 +338,7 @@ void IndexWriter::SetStamp(Xapian::docid docid, const std::string& stamp) {
 void IndexWriter::Remove(Xapian::docid docid) {
   Quiesce();
   try {
-    schema::RemoveArticle(db_, docid, &spelling_);
+    schema::RemoveArticle(db_, docid, &spelling_, clusters_loaded_ ? &clusters_ : nullptr);
   } catch (const Xapian::Error& e) {
     Rethrow(e, "remove document " + std::to_string(docid) + " from");
   }

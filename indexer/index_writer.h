@@ -40,8 +40,8 @@ class IndexWriter {
   //
   // A rebuild is written by parallel writer threads (issue 6): one per shard,
   // or for a single database `writers` parts (at least 1) that Finish merges
-  // into one. Near-duplicate clusters are then assigned in memory
-  // (ClusterIndex), since no thread may read a database another is writing.
+  // into one. Near-duplicate clusters are assigned in memory (ClusterIndex)
+  // in every mode: no thread may read a database another is writing.
   IndexWriter(const std::string& path, bool rebuild, unsigned batch_size, unsigned shards = 1,
               unsigned writers = 1);
   // Unfinished: an update commits what is done; a rebuild is discarded.
@@ -74,8 +74,10 @@ class IndexWriter {
   // Adds or replaces the article keyed by its id term; commits every
   // batch_size changes.
   void Put(const schema::StoredArticle& article);
-  // The same for an article prepared on a worker thread.
-  void Put(schema::PreparedArticle prepared);
+  // The same for an article prepared on a worker thread. replaces: the
+  // docid Find gave for its id, 0 for a new article (the parallel writers of
+  // a sharded update rely on it instead of looking the id up themselves).
+  void Put(schema::PreparedArticle prepared, Xapian::docid replaces);
   // Rewrites only the file stamp of a document (touched, content unchanged).
   void SetStamp(Xapian::docid docid, const std::string& stamp);
   void Remove(Xapian::docid docid);
@@ -101,22 +103,27 @@ class IndexWriter {
   void Quiesce();
   // A single-database rebuild written as several parts, merged at Finish.
   bool MergesParts() const;
-  void StartPartWriters(const std::string& dir);
+  void StartPartWriters(const std::string& dir, bool update);
+  void LoadClusters();
 
   std::string path_;
   bool rebuild_;
   bool finished_ = false;
   unsigned batch_size_;
   unsigned pending_ = 0;
-  Xapian::WritableDatabase db_;    // the database written to (all shards)
+  Xapian::WritableDatabase db_;                   // the database written to (all shards)
   std::vector<Xapian::WritableDatabase> shards_;  // sharded: each shard of db_
-  unsigned new_shards_ = 1;        // shard count of a database being created
-  Xapian::WritableDatabase live_;  // rebuild: the live one, held for its lock
+  unsigned new_shards_ = 1;                       // shard count of a database being created
+  Xapian::WritableDatabase live_;                 // rebuild: the live one, held for its lock
   bool holding_live_ = false;
-  unsigned writers_ = 1;           // parts of a single-database rebuild
+  unsigned writers_ = 1;                // parts of a single-database rebuild
   std::unique_ptr<PartWriters> parts_;  // rebuild: the writer threads
-  bool parts_dirty_ = false;       // documents given to parts_ since Quiesce
-  ClusterIndex clusters_;          // rebuild: every article's cluster so far
+  bool parts_dirty_ = false;            // documents given to parts_ since Quiesce
+  // Every article's signature and cluster: a rebuild's so far, or (an
+  // update) the database's, loaded at the first Put.
+  ClusterIndex clusters_;
+  bool clusters_loaded_ = false;
+  std::vector<Xapian::docid> next_local_;  // sharded update: each shard's next docid
   Xapian::Stem stemmer_;
   // Spelling changes since the last commit, written just before it.
   schema::SpellingDelta spelling_;

@@ -492,7 +492,7 @@ int RunIndex(const IndexOptions& options, std::ostream& out, std::ostream& err) 
       skip(f.path, f.id, "no article text found", detail);
       return true;
     }
-    writer.Put(std::move(p.pa));
+    writer.Put(std::move(p.pa), w.replaces);
     ++(w.replaces ? t.updated : t.added);
     if (lo.file->repaired) ++t.repaired;
     std::string why = w.why;

@@ -13,10 +13,12 @@ constexpr size_t kQueueDepth = 64;
 }  // namespace
 
 PartWriters::PartWriters(std::vector<Xapian::WritableDatabase> parts,
-                         std::vector<std::string> names, unsigned batch_size)
+                         std::vector<std::string> names, unsigned batch_size,
+                         bool spelling_each_commit)
     : parts_(std::move(parts)),
       names_(std::move(names)),
       batch_size_(batch_size == 0 ? 1 : batch_size),
+      spelling_each_commit_(spelling_each_commit),
       state_(parts_.size()) {
   threads_.reserve(parts_.size());
   for (size_t k = 0; k < parts_.size(); ++k) threads_.emplace_back([this, k] { Run(k); });
@@ -37,12 +39,13 @@ void PartWriters::ThrowIfFailed() {
 }
 
 void PartWriters::Add(size_t k, Xapian::Document doc,
-                      std::vector<std::pair<std::string, unsigned>> spelling) {
+                      std::vector<std::pair<std::string, unsigned>> spelling, Xapian::docid docid,
+                      bool replaces) {
   {
     std::unique_lock<std::mutex> lock(mu_);
     room_cv_.wait(lock, [&] { return !failure_.empty() || state_[k].queue.size() < kQueueDepth; });
     ThrowIfFailed();
-    state_[k].queue.push_back(Item{std::move(doc), std::move(spelling)});
+    state_[k].queue.push_back(Item{std::move(doc), std::move(spelling), docid, replaces});
   }
   work_cv_.notify_all();
 }
@@ -95,9 +98,19 @@ void PartWriters::Run(size_t k) {
         db.commit();
         part.pending = 0;
       } else {
-        db.add_document(item.doc);
+        if (item.replaces) {
+          try {
+            part.spelling.Count(schema::DecodeData(db.get_document(item.docid).get_data()), -1);
+          } catch (const Xapian::DocNotFoundError&) {  // NOLINT(bugprone-empty-catch)
+          }
+        }
+        if (item.docid)
+          db.replace_document(item.docid, item.doc);
+        else
+          db.add_document(item.doc);
         part.spelling.Count(item.spelling, +1);
         if (++part.pending >= batch_size_) {
+          if (spelling_each_commit_) part.spelling.ApplyTo(db);
           db.commit();
           part.pending = 0;
         }

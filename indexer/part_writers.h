@@ -26,9 +26,12 @@ class PartWriters {
  public:
   // parts[k] is written only by thread k from now until Drain or the
   // destructor returns; each part commits every batch_size documents it
-  // takes. names[k] (a path) is what errors mention.
+  // takes. names[k] (a path) is what errors mention. spelling_each_commit:
+  // write the spelling changes with every commit (an update, whose commits
+  // a crash keeps) rather than once at Drain (a rebuild, whose are thrown
+  // away unless it finishes).
   PartWriters(std::vector<Xapian::WritableDatabase> parts, std::vector<std::string> names,
-              unsigned batch_size);
+              unsigned batch_size, bool spelling_each_commit = false);
   // Stops the threads; what was not committed is not committed.
   ~PartWriters();
 
@@ -37,11 +40,15 @@ class PartWriters {
 
   size_t size() const { return parts_.size(); }
 
-  // Queues a document for part k (adds it: the parts are new databases, so no
-  // earlier version exists) with its spelling words, which each part adds up
-  // and writes once, at Drain. Blocks while the part's queue is full. Throws
-  // IndexError when a part failed (disk full...), with the first failure.
-  void Add(size_t k, Xapian::Document doc, std::vector<std::pair<std::string, unsigned>> spelling);
+  // Queues a document for part k with its spelling words, which each part
+  // adds up and writes at its commits. docid 0 adds it as the part's next
+  // document; otherwise it is written at that docid of the part, replacing
+  // whatever is there, and with `replaces` the spelling words of the
+  // document there are taken out first. Blocks while the part's queue is
+  // full. Throws IndexError when a part failed (disk full...), with the first
+  // failure.
+  void Add(size_t k, Xapian::Document doc, std::vector<std::pair<std::string, unsigned>> spelling,
+           Xapian::docid docid = 0, bool replaces = false);
   // Waits until every queued document is written, then writes each part's
   // spelling data and commits, all parts at once. Afterwards the caller may
   // use the parts' databases itself until the next Add. Throws as Add.
@@ -51,6 +58,8 @@ class PartWriters {
   struct Item {
     Xapian::Document doc;
     std::vector<std::pair<std::string, unsigned>> spelling;
+    Xapian::docid docid = 0;
+    bool replaces = false;
   };
   struct Part {
     std::deque<Item> queue;
@@ -65,6 +74,7 @@ class PartWriters {
   std::vector<Xapian::WritableDatabase> parts_;
   std::vector<std::string> names_;
   unsigned batch_size_;
+  bool spelling_each_commit_;
   std::vector<Part> state_;
   std::mutex mu_;
   std::condition_variable work_cv_, room_cv_;

@@ -273,6 +273,8 @@ TEST_F(IndexerTest, ParallelRebuildWritesWhatOneWriterWrites) {
   EXPECT_EQ(build("one-writer", true, 1, 1), serial);
   EXPECT_EQ(build("three-parts", true, 3, 1), serial);
   EXPECT_EQ(build("two-shards", true, 1, 2), serial);
+  // A new sharded database without --rebuild: one writer per shard too.
+  EXPECT_EQ(build("two-shards-update", false, 1, 2), serial);
   // The merged parts are one database, not a stub directory.
   EXPECT_TRUE(fs::exists(dir_ / "three-parts" / "iamglass"));
   EXPECT_TRUE(fs::exists(dir_ / "two-shards" / "XAPIANDB"));
@@ -282,6 +284,17 @@ TEST_F(IndexerTest, ParallelRebuildWritesWhatOneWriterWrites) {
   for (auto t = db.allterms_begin("XCLUSTER"); t != db.allterms_end("XCLUSTER"); ++t)
     clusters[*t] = static_cast<int>(t.get_termfreq());
   EXPECT_EQ(clusters.size(), 19u);
+
+  // An update (changed, new and deleted files, a copy that joins a cluster)
+  // gives the same articles in one database and in parallel-written shards.
+  Write("d1/f1.txt", Story("Copy again", shared + " Filed late."));
+  Write("d1/new.txt", Story("New", "harvest news of its own " + std::string(200, 'x') + "."));
+  fs::remove(root_ / "d2/f2.txt");
+  const auto serial_update = build("serial", false, 1, 1);
+  EXPECT_EQ(serial_update.size(), 24u);
+  EXPECT_NE(serial_update, serial);
+  EXPECT_EQ(build("two-shards-update", false, 1, 2), serial_update);
+  EXPECT_EQ(build("two-shards", false, 1, 2), serial_update);
 }
 
 TEST_F(IndexerTest, AdvisesRebuildWhenMuchChanged) {
