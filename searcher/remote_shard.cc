@@ -21,17 +21,19 @@ std::string Why(const Xapian::Error& e) {
 std::string RemoteShard::Name() const { return host + ":" + std::to_string(port); }
 
 RemoteShard ParseRemoteShard(std::string_view text) {
-  const UsageError bad("invalid --remote '" + std::string(text) +
-                       "': expected HOST:PORT, e.g. 10.0.0.12:8100");
+  auto bad = [&] {
+    return UsageError("invalid --remote '" + std::string(text) +
+                      "': expected HOST:PORT, e.g. 10.0.0.12:8100");
+  };
   ShardEntry e;
   try {
     // The same HOST:PORT as a stub file's "remote" lines.
     e = ParseRemote(text);
   } catch (const UsageError&) {
-    throw bad;
+    throw bad();
   }
   // Xapian 1.4 connects over IPv4 only, so a ':' in HOST is a mistake.
-  if (e.host.find_first_of(":[]/") != std::string::npos) throw bad;
+  if (e.host.find_first_of(":[]/") != std::string::npos) throw bad();
   return RemoteShard{e.host, e.port};
 }
 

@@ -30,8 +30,8 @@ namespace {
 // weights as without it. (Every non-empty value is >= "\0".)
 Xapian::Query DatedOnly(const Xapian::Query& query) {
   const Xapian::Query dated(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, std::string(1, '\0'));
-  return Xapian::Query(Xapian::Query::OP_AND_NOT, query,
-                       Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, dated));
+  return {Xapian::Query::OP_AND_NOT, query,
+          Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, dated)};
 }
 
 void AddFrom(const Xapian::MSet& mset, Xapian::doccount from, ResultPage* page) {
