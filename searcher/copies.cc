@@ -13,9 +13,12 @@ std::vector<CopyInfo> MatchingCopies(const Xapian::Database& db, const Xapian::Q
                                      const std::string& cluster) {
   std::vector<CopyInfo> out;
   if (cluster.empty()) return out;
+  const std::string cluster_term = schema::ClusterTerm(cluster);
+  // Most stories have a single article: one frequency look-up instead of a
+  // match of the whole (feedback-expanded) query.
+  if (db.get_termfreq(cluster_term) < 2) return out;
   Xapian::Enquire enquire(db);
-  enquire.set_query(
-      Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(schema::ClusterTerm(cluster))));
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(cluster_term)));
   Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
   if (mset.size() < 2) return out;  // the story has no other matching copy
   for (auto it = mset.begin(); it != mset.end(); ++it) {

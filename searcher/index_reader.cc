@@ -35,6 +35,8 @@ Xapian::Database OpenLocal(const std::string& path) {
 IndexReader::IndexReader(const std::string& path, const std::vector<RemoteShard>& remotes)
     : path_(Describe(path, remotes)) {
   if (!path.empty()) parts_.emplace_back(path, OpenLocal(path));
+  struct stat sb;
+  local_ = remotes.empty() && !path.empty() && ::stat((path + "/iamglass").c_str(), &sb) == 0;
   for (const RemoteShard& r : remotes) parts_.emplace_back(r.Name(), OpenRemoteShard(r));
   // add_database shares each part, so reopening db_ reopens them too.
   for (const auto& part : parts_) db_.add_database(part.second);

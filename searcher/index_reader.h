@@ -26,6 +26,9 @@ class IndexReader {
   const Xapian::Database& db() const { return db_; }
   // The path, the remote shards, or both, for messages.
   const std::string& path() const { return path_; }
+  // One local glass database (no shards, nothing remote): code given db()'s
+  // docids, such as searcher/phrase_check.h's PostingSource, runs on it.
+  bool local() const { return local_; }
 
   // Runs fn, reopening the database and running it again (a bounded number
   // of times) when a concurrent commit invalidated what it was reading.
@@ -50,6 +53,7 @@ class IndexReader {
   [[noreturn]] void Fail(const Xapian::Error& e) const;
 
   std::string path_;
+  bool local_ = false;
   Xapian::Database db_;
   // What db_ was built from, each with its name, for the schema check.
   std::vector<std::pair<std::string, Xapian::Database>> parts_;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
+#include <optional>
 #include <set>
 
 #include "common/error.h"
@@ -198,13 +199,19 @@ Xapian::Query AddRankingBoosts(const Xapian::Query& query, const RankingOptions&
 }
 
 Xapian::Query AddFeedback(const Xapian::Database& db, const Xapian::Query& query,
-                          const RankingOptions& o) {
+                          const RankingOptions& o, const PhraseMatches* phrases) {
   if (o.feedback_docs == 0 || o.feedback_terms == 0 || o.feedback_weight <= 0) return query;
   Xapian::Enquire enquire(db);
-  enquire.set_query(query);
   const std::unique_ptr<Xapian::Weight> weight = MakeWeight(o);
   enquire.set_weighting_scheme(*weight);
+  // The same top documents as the query's own match, without reading
+  // positions again (searcher/phrase_check.h).
+  const std::optional<Xapian::Query> rewritten =
+      phrases ? phrases->Rewrite(query) : std::optional<Xapian::Query>();
+  enquire.set_query(rewritten ? *rewritten : query);
   const Xapian::MSet top = enquire.get_mset(0, o.feedback_docs);
+  // The query's own terms are left out of the expansion.
+  enquire.set_query(query);
   if (top.empty()) return query;
   Xapian::RSet rset;
   for (auto it = top.begin(); it != top.end(); ++it) rset.add_document(*it);
@@ -240,8 +247,8 @@ Xapian::Query AddFeedback(const Xapian::Database& db, const Xapian::Query& query
 }
 
 Xapian::Query RankedQuery(const Xapian::Database& db, const Xapian::Query& query,
-                          const RankingOptions& o) {
-  return AddFeedback(db, AddRankingBoosts(query, o), o);
+                          const RankingOptions& o, const PhraseMatches* phrases) {
+  return AddFeedback(db, AddRankingBoosts(query, o), o, phrases);
 }
 
 }  // namespace lede

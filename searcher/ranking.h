@@ -12,6 +12,8 @@
 
 #include <xapian.h>
 
+#include "searcher/phrase_check.h"
+
 namespace lede {
 
 struct RankingOptions {
@@ -63,12 +65,15 @@ Xapian::Query AddRankingBoosts(const Xapian::Query& query, const RankingOptions&
 // the number of query words, with OP_AND_MAYBE, so the set of matching documents
 // does not change. Returns query itself when feedback is off or nothing
 // matched. Throws Xapian::Error on database failures (callers wrap it).
+// phrases, when given, is PhraseMatches::Find(db, q) for the query q that
+// query was built on: the first match then reads no positions, with the same
+// top documents.
 Xapian::Query AddFeedback(const Xapian::Database& db, const Xapian::Query& query,
-                          const RankingOptions& options);
+                          const RankingOptions& options, const PhraseMatches* phrases = nullptr);
 
 // Everything above, in order: boosts, then feedback when on.
 Xapian::Query RankedQuery(const Xapian::Database& db, const Xapian::Query& query,
-                          const RankingOptions& options);
+                          const RankingOptions& options, const PhraseMatches* phrases = nullptr);
 
 }  // namespace lede
 

@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "common/stem.h"
@@ -10,6 +11,7 @@
 #include "searcher/explain.h"
 #include "searcher/facets.h"
 #include "searcher/filters.h"
+#include "searcher/phrase_check.h"
 #include "searcher/related.h"
 #include "searcher/spelling.h"
 
@@ -46,7 +48,11 @@ SearchResult Searcher::Run(const std::string& query, const ParsedQuery& pq,
     // date:/source: written in the query filter like the flags do: ranking
     // (feedback included) sees only the scored part.
     const auto [scored, query_filter] = SplitFilter(pq.query);
-    Xapian::Query ranked = RankedQuery(reader_.db(), scored, options.ranking);
+    // Phrases matched once for all the matches below (searcher/phrase_check.h),
+    // on one local database.
+    const std::shared_ptr<const PhraseMatches> phrases =
+        reader_.local() ? PhraseMatches::Find(reader_.db(), scored) : nullptr;
+    Xapian::Query ranked = RankedQuery(reader_.db(), scored, options.ranking, phrases.get());
     if (!query_filter.empty())
       ranked = Xapian::Query(Xapian::Query::OP_FILTER, ranked, query_filter);
     if (!filter.empty()) ranked = Xapian::Query(Xapian::Query::OP_FILTER, ranked, filter);
@@ -58,12 +64,15 @@ SearchResult Searcher::Run(const std::string& query, const ParsedQuery& pq,
       if (!options.all_copies) CollapseCopies(e);
       return e;
     };
-    Xapian::Enquire enquire = make(ranked);
     FacetCollector spies;
     const bool count_all = options.exact || options.facets;
+    const std::optional<Xapian::Query> rewritten =
+        phrases ? phrases->Rewrite(ranked) : std::optional<Xapian::Query>();
+    const Xapian::Query& to_run = rewritten ? *rewritten : ranked;
+    Xapian::Enquire enquire = make(to_run);
     if (count_all) spies.Attach(enquire);
     const ResultPage page = GetPage(
-        enquire, ranked, options.sort, make, static_cast<Xapian::doccount>(options.offset),
+        enquire, to_run, options.sort, make, static_cast<Xapian::doccount>(options.offset),
         static_cast<Xapian::doccount>(options.limit), count_all ? reader_.db().get_doccount() : 0);
     const Xapian::MSet& mset = page.all;
     result.estimate = mset.get_matches_estimated();

@@ -1,0 +1,139 @@
+// One unweighted phrase match per search, then a decider over its documents.
+#include "searcher/phrase_check.h"
+
+#include <algorithm>
+
+namespace lede {
+namespace {
+
+bool IsExactPhrase(const Xapian::Query& q) {
+  if (q.get_type() != Xapian::Query::OP_PHRASE) return false;
+  const size_t n = q.get_num_subqueries();
+  if (n < 2) return false;
+  for (size_t i = 0; i < n; ++i)
+    if (q.get_subquery(i).get_type() != Xapian::Query::LEAF_TERM) return false;
+  // QueryParser gives a quoted phrase the window of its length; Xapian 1.4
+  // shows the window only in the description ("(a@1 PHRASE 2 b@2)").
+  return q.get_description().find(" PHRASE " + std::to_string(n) + " ") != std::string::npos;
+}
+
+// query with its required exact phrases as ANDs of their words and of
+// filter (when given); each phrase goes to *found.
+Xapian::Query Defer(const Xapian::Query& q, const Xapian::Query* filter,
+                    std::vector<Xapian::Query>* found) {
+  const auto type = q.get_type();
+  const size_t n = q.get_num_subqueries();
+  if (IsExactPhrase(q)) {
+    found->push_back(q);
+    std::vector<Xapian::Query> words;
+    for (size_t i = 0; i < n; ++i) words.push_back(q.get_subquery(i));
+    if (filter) words.push_back(*filter);
+    return {Xapian::Query::OP_AND, words.begin(), words.end()};
+  }
+  // Which subqueries every match must match: all of an AND, the first of
+  // the others (the rest of AND_MAYBE only weighs, of AND_NOT excludes; the
+  // filters of FILTER are boolean and left alone).
+  size_t required = 0;
+  if (type == Xapian::Query::OP_AND) {
+    required = n;
+  } else if (type == Xapian::Query::OP_AND_MAYBE || type == Xapian::Query::OP_AND_NOT ||
+             type == Xapian::Query::OP_FILTER) {
+    required = std::min<size_t>(n, 1);
+  }
+  const size_t before = found->size();
+  std::vector<Xapian::Query> subs;
+  for (size_t i = 0; i < n; ++i)
+    subs.push_back(i < required ? Defer(q.get_subquery(i), filter, found) : q.get_subquery(i));
+  if (found->size() == before) return q;
+  return {type, subs.begin(), subs.end()};
+}
+
+std::vector<std::string> Describe(const std::vector<Xapian::Query>& phrases) {
+  std::vector<std::string> out;
+  for (const Xapian::Query& p : phrases) out.push_back(p.get_description());
+  return out;
+}
+
+class Collect : public Xapian::MatchSpy {
+ public:
+  explicit Collect(std::vector<Xapian::docid>* docs) : docs_(docs) {}
+  void operator()(const Xapian::Document& doc, double) override {
+    docs_->push_back(doc.get_docid());
+  }
+
+ private:
+  std::vector<Xapian::docid>* docs_;
+};
+
+// A fixed, ascending list of docids as a posting list (no weight).
+class DocidSource : public Xapian::PostingSource {
+ public:
+  explicit DocidSource(std::shared_ptr<const std::vector<Xapian::docid>> docs)
+      : docs_(std::move(docs)) {}
+  Xapian::doccount get_termfreq_min() const override { return Count(); }
+  Xapian::doccount get_termfreq_est() const override { return Count(); }
+  Xapian::doccount get_termfreq_max() const override { return Count(); }
+  void init(const Xapian::Database&) override {
+    pos_ = 0;
+    started_ = false;
+  }
+  void next(double) override {
+    if (started_) ++pos_;
+    started_ = true;
+  }
+  void skip_to(Xapian::docid did, double) override {
+    started_ = true;
+    pos_ = static_cast<size_t>(
+        std::lower_bound(docs_->begin() + static_cast<std::ptrdiff_t>(pos_), docs_->end(), did) -
+        docs_->begin());
+  }
+  bool at_end() const override { return started_ && pos_ >= docs_->size(); }
+  Xapian::docid get_docid() const override { return (*docs_)[pos_]; }
+  DocidSource* clone() const override { return new DocidSource(docs_); }
+  std::string get_description() const override {
+    return "DocidSource(" + std::to_string(docs_->size()) + " documents)";
+  }
+
+ private:
+  Xapian::doccount Count() const { return static_cast<Xapian::doccount>(docs_->size()); }
+  std::shared_ptr<const std::vector<Xapian::docid>> docs_;
+  size_t pos_ = 0;
+  bool started_ = false;
+};
+
+}  // namespace
+
+std::shared_ptr<const PhraseMatches> PhraseMatches::Find(const Xapian::Database& db,
+                                                         const Xapian::Query& query) {
+  std::vector<Xapian::Query> phrases;
+  Defer(query, nullptr, &phrases);
+  if (phrases.empty()) return nullptr;
+  auto out = std::make_shared<PhraseMatches>();
+  out->phrases_ = Describe(phrases);
+  out->docs_ = std::make_shared<std::vector<Xapian::docid>>();
+  Xapian::Enquire enquire(db);
+  enquire.set_query(phrases.size() == 1
+                        ? phrases.front()
+                        : Xapian::Query(Xapian::Query::OP_AND, phrases.begin(), phrases.end()));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  Collect collect(out->docs_.get());
+  enquire.add_matchspy(&collect);
+  // No page: only the spy, which sees every match when all are counted.
+  enquire.get_mset(0, 0, db.get_doccount());
+  std::sort(out->docs_->begin(), out->docs_->end());
+  return out;
+}
+
+std::optional<Xapian::Query> PhraseMatches::Rewrite(const Xapian::Query& query) const {
+  std::vector<Xapian::Query> phrases;
+  // In the words' AND, where the phrase's check was: Xapian adds up that
+  // AND's weights in the same order (its subqueries by increasing
+  // frequency, the set first, weighing 0). An OP_FILTER around the whole
+  // query changed the last bit of some scores.
+  const Xapian::Query set((new DocidSource(docs_))->release());
+  Xapian::Query rewritten = Defer(query, &set, &phrases);
+  if (Describe(phrases) != phrases_) return std::nullopt;
+  return rewritten;
+}
+
+}  // namespace lede

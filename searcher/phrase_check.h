@@ -1,0 +1,55 @@
+// Phrases checked once per search (issue 6). Xapian 1.4 reads and decodes
+// the position lists of every candidate of an OP_PHRASE (all the documents
+// holding its words) in each match that has it, and a search matches the
+// query twice (feedback's first match, then the page), so a phrase with a
+// stop word ("foreign of": the word's 37,000 documents, each with ~30
+// positions of "of") paid that scan twice. Here the phrase is matched once,
+// alone and unweighted; the ranked matches then run its words' AND filtered
+// by that set of documents, which drives them.
+#ifndef LEDE_SEARCHER_PHRASE_CHECK_H_
+#define LEDE_SEARCHER_PHRASE_CHECK_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+namespace lede {
+
+// The documents that hold the exact phrases every match of a query must
+// hold, and that query rewritten to match their words without positions.
+class PhraseMatches {
+ public:
+  // Finds the phrases of query (an OP_PHRASE with the window of its length,
+  // every subquery a term, that each match must match: the query itself,
+  // or reached through the subqueries of AND and the left side of
+  // AND_MAYBE, AND_NOT and FILTER) and the documents of db holding them all.
+  // Null when query has none. db must be one local database: the set is
+  // given to the matches as a PostingSource over db's docids, which a
+  // remote database cannot run. Throws Xapian::Error.
+  static std::shared_ptr<const PhraseMatches> Find(const Xapian::Database& db,
+                                                   const Xapian::Query& query);
+
+  // query (built on the one given to Find: boosts, feedback and filters
+  // around it) with those phrases replaced by the AND of their words, and
+  // filtered (OP_FILTER, no weight) to the documents holding the phrases.
+  // It matches the same documents as query, with the same weights (an
+  // OP_PHRASE weighs its words as their AND does), so the results and their
+  // order are the same; only the match-count estimates can differ. nullopt
+  // when its required phrases are not those of Find's query (then run it as
+  // it is).
+  std::optional<Xapian::Query> Rewrite(const Xapian::Query& query) const;
+
+  // How many documents hold the phrases.
+  size_t size() const { return docs_->size(); }
+
+ private:
+  std::vector<std::string> phrases_;                  // descriptions, in query order
+  std::shared_ptr<std::vector<Xapian::docid>> docs_;  // ascending
+};
+
+}  // namespace lede
+
+#endif  // LEDE_SEARCHER_PHRASE_CHECK_H_
