@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <cstdlib>
+#include <map>
 #include <optional>
 #include <set>
 
@@ -91,6 +93,73 @@ class FeedbackDecider : public Xapian::ExpandDecider {
  private:
   std::set<std::string> query_terms_;
 };
+
+// Xapian's "trad" expansion weight (TradEWeight) from the same operands in
+// the same order: r of rsize feedback documents have the term, termfreq of
+// dbsize documents in all, multiplier summed over the r documents.
+double TradWeight(Xapian::doccount dbsize, Xapian::doccount rsize, Xapian::doccount termfreq,
+                  Xapian::doccount r, double multiplier) {
+  const double reldocs_without_term = rsize - r;
+  const double num = (r + 0.5) * (dbsize - termfreq - reldocs_without_term + 0.5);
+  const double denom = (termfreq - r + 0.5) * (reldocs_without_term + 0.5);
+  return multiplier * std::log(num / denom);
+}
+
+// The order in which Xapian's ESet adds up a term's statistics over the
+// feedback documents: the leaves, left to right, of the tree of term lists
+// it builds (esetinternal.cc, build_termlist_tree: a Huffman-like merge by
+// term-list size). Only matters for a term in 3+ documents, whose multiplier
+// is a sum of 3+ doubles.
+std::vector<size_t> MergeOrder(const std::vector<size_t>& sizes) {
+  struct Node {
+    size_t size;
+    int leaf;  // -1 for an inner node
+    int left, right;
+  };
+  std::vector<Node> nodes;
+  std::vector<int> heap;
+  for (size_t i = 0; i < sizes.size(); ++i) {
+    nodes.push_back({sizes[i], static_cast<int>(i), -1, -1});
+    heap.push_back(static_cast<int>(i));
+  }
+  int root = heap.empty() ? -1 : heap.front();
+  if (heap.size() > 1) {
+    const auto cmp = [&](int a, int b) {
+      return nodes[static_cast<size_t>(a)].size > nodes[static_cast<size_t>(b)].size;
+    };
+    std::make_heap(heap.begin(), heap.end(), cmp);
+    while (true) {
+      const int r = heap.front();
+      std::pop_heap(heap.begin(), heap.end(), cmp);
+      heap.pop_back();
+      const int l = heap.front();
+      nodes.push_back(
+          {nodes[static_cast<size_t>(l)].size + nodes[static_cast<size_t>(r)].size, -1, l, r});
+      const int pl = static_cast<int>(nodes.size()) - 1;
+      if (heap.size() == 1) {
+        root = pl;
+        break;
+      }
+      std::pop_heap(heap.begin(), heap.end(), cmp);
+      heap.back() = pl;
+      std::push_heap(heap.begin(), heap.end(), cmp);
+    }
+  }
+  std::vector<size_t> order;
+  std::vector<int> stack;
+  if (root >= 0) stack.push_back(root);
+  while (!stack.empty()) {
+    const Node n = nodes[static_cast<size_t>(stack.back())];
+    stack.pop_back();
+    if (n.leaf >= 0) {
+      order.push_back(static_cast<size_t>(n.leaf));
+    } else {
+      stack.push_back(n.right);
+      stack.push_back(n.left);
+    }
+  }
+  return order;
+}
 
 }  // namespace
 
@@ -198,6 +267,81 @@ Xapian::Query AddRankingBoosts(const Xapian::Query& query, const RankingOptions&
                        Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end()));
 }
 
+std::vector<ExpansionTerm> ExpansionTerms(const Xapian::Database& db,
+                                          const std::vector<Xapian::docid>& docs,
+                                          const Xapian::Query& query,
+                                          const Xapian::ExpandDecider* decider, unsigned count) {
+  std::vector<ExpansionTerm> out;
+  if (docs.empty() || count == 0) return out;
+  const std::set<std::string> query_terms(query.get_terms_begin(), query.get_terms_end());
+  const double avlen = db.get_avlength();
+  const double k = 1.0;  // the "trad" scheme's default
+  struct Candidate {
+    Xapian::doccount r = 0;
+    double multiplier = 0;
+  };
+  std::vector<std::vector<std::pair<std::string, Xapian::termcount>>> terms(docs.size());
+  std::vector<Xapian::termcount> doclens(docs.size());
+  std::vector<size_t> sizes(docs.size());
+  for (size_t i = 0; i < docs.size(); ++i) {
+    doclens[i] = db.get_doclength(docs[i]);
+    for (auto t = db.termlist_begin(docs[i]); t != db.termlist_end(docs[i]); ++t) {
+      ++sizes[i];
+      const std::string term = *t;
+      if (query_terms.count(term) || (decider && !(*decider)(term))) continue;
+      terms[i].emplace_back(term, t.get_wdf());
+    }
+  }
+  std::map<std::string, Candidate> candidates;
+  for (const size_t i : MergeOrder(sizes)) {
+    for (const auto& [term, term_wdf] : terms[i]) {
+      // As Xapian's ExpandStats::accumulate.
+      const Xapian::termcount wdf = term_wdf == 0 ? 1 : term_wdf;
+      Candidate& c = candidates[term];
+      ++c.r;
+      c.multiplier += (k + 1) * wdf / (k * doclens[i] / avlen + wdf);
+    }
+  }
+  const Xapian::doccount dbsize = db.get_doccount();
+  const auto rsize = static_cast<Xapian::doccount>(docs.size());
+  // Xapian's selection, step by step (ESet::Internal::expand): terms in
+  // ascending order, one kept only above the weight of the worst kept so
+  // far once the list has overflowed, the worst by ExpandTerm's order
+  // (lighter, then lexically smaller) dropped. A term whose weight at its
+  // least possible frequency is not above that is skipped unweighed: it
+  // would be skipped weighed.
+  const auto before = [](const ExpansionTerm& a, const ExpansionTerm& b) {
+    if (a.weight > b.weight) return true;
+    if (a.weight < b.weight) return false;
+    return a.term > b.term;
+  };
+  double min_wt = 0;
+  bool is_heap = false;
+  for (const auto& [term, c] : candidates) {
+    if (TradWeight(dbsize, rsize, c.r, c.r, c.multiplier) <= min_wt) continue;
+    const double wt = TradWeight(dbsize, rsize, db.get_termfreq(term), c.r, c.multiplier);
+    if (wt <= min_wt) continue;
+    out.push_back({term, wt});
+    if (out.size() > count) {
+      if (!is_heap) {
+        is_heap = true;
+        std::make_heap(out.begin(), out.end(), before);
+      } else {
+        std::push_heap(out.begin(), out.end(), before);
+      }
+      std::pop_heap(out.begin(), out.end(), before);
+      out.pop_back();
+      min_wt = out.front().weight;
+    }
+  }
+  if (is_heap) {
+    std::sort_heap(out.begin(), out.end(), before);
+  } else {
+    std::sort(out.begin(), out.end(), before);
+  }
+  return out;
+}
+
 Xapian::Query AddFeedback(const Xapian::Database& db, const Xapian::Query& query,
                           const RankingOptions& o, const PhraseMatches* phrases) {
   if (o.feedback_docs == 0 || o.feedback_terms == 0 || o.feedback_weight <= 0) return query;
@@ -210,11 +354,9 @@ Xapian::Query AddFeedback(const Xapian::Database& db, const Xapian::Query& query
       phrases ? phrases->Rewrite(query) : std::optional<Xapian::Query>();
   enquire.set_query(rewritten ? *rewritten : query);
   const Xapian::MSet top = enquire.get_mset(0, o.feedback_docs);
-  // The query's own terms are left out of the expansion.
-  enquire.set_query(query);
   if (top.empty()) return query;
-  Xapian::RSet rset;
-  for (auto it = top.begin(); it != top.end(); ++it) rset.add_document(*it);
+  std::vector<Xapian::docid> rset(top.begin(), top.end());
+  std::sort(rset.begin(), rset.end());
 
   const std::vector<std::string> words = PositiveWordTerms(query);
   std::set<std::string> query_words(words.begin(), words.end());
@@ -222,15 +364,15 @@ Xapian::Query AddFeedback(const Xapian::Database& db, const Xapian::Query& query
   if (query_size == 0) return query;
   FeedbackDecider decider(std::move(query_words));
   // Xapian's own expansion weight (Robertson's); Bo1 measured the same within
-  // noise (docs/ranking.md).
-  enquire.set_expansion_scheme("trad");
-  // Exact term frequencies: the approximation differs between one database
-  // and the same documents in shards, and results must not.
-  const Xapian::ESet eset = enquire.get_eset(o.feedback_terms, rset,
-                                             Xapian::Enquire::USE_EXACT_TERMFREQ, &decider);
+  // noise (docs/ranking.md). Exact term frequencies: the approximation
+  // differs between one database and the same documents in shards, and
+  // results must not. ExpansionTerms gives get_eset's answer with fewer
+  // look-ups.
+  const std::vector<ExpansionTerm> eset =
+      ExpansionTerms(db, rset, query, &decider, o.feedback_terms);
   if (eset.empty()) return query;
   double total = 0;
-  for (auto it = eset.begin(); it != eset.end(); ++it) total += it.get_weight();
+  for (const ExpansionTerm& e : eset) total += e.weight;
   if (!(total > 0)) return query;
   // As in RM3, the expansion terms share a fixed budget in proportion to their
   // feedback scores: feedback_weight times the number of query words. A
@@ -238,9 +380,9 @@ Xapian::Query AddFeedback(const Xapian::Database& db, const Xapian::Query& query
   // feedback cannot drown a short query (topic drift).
   const double budget = o.feedback_weight * static_cast<double>(query_size);
   std::vector<Xapian::Query> expansion;
-  for (auto it = eset.begin(); it != eset.end(); ++it) {
-    expansion.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(*it),
-                           budget * it.get_weight() / total);
+  for (const ExpansionTerm& e : eset) {
+    expansion.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(e.term),
+                           budget * e.weight / total);
   }
   return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
                        Xapian::Query(Xapian::Query::OP_OR, expansion.begin(), expansion.end()));

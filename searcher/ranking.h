@@ -71,6 +71,25 @@ Xapian::Query AddRankingBoosts(const Xapian::Query& query, const RankingOptions&
 Xapian::Query AddFeedback(const Xapian::Database& db, const Xapian::Query& query,
                           const RankingOptions& options, const PhraseMatches* phrases = nullptr);
 
+struct ExpansionTerm {
+  std::string term;
+  double weight;
+};
+
+// What Enquire::get_eset(count, RSet of docs, USE_EXACT_TERMFREQ, decider)
+// returns with the "trad" expansion scheme (k 1) and query set: the best
+// count terms of the documents docs (not query's own terms, accepted by
+// decider when given), in the ESet's order, with the same weights to the
+// last bit. Faster: Xapian looks up the frequency of a candidate term once
+// for every document of docs that has it, here once, and not at all when
+// its weight at the least frequency it can have (the number of documents of
+// docs that have it; the weight only falls as the frequency grows) could
+// not make the list. docs: distinct, ascending. Throws Xapian::Error.
+std::vector<ExpansionTerm> ExpansionTerms(const Xapian::Database& db,
+                                          const std::vector<Xapian::docid>& docs,
+                                          const Xapian::Query& query,
+                                          const Xapian::ExpandDecider* decider, unsigned count);
+
 // Everything above, in order: boosts, then feedback when on.
 Xapian::Query RankedQuery(const Xapian::Database& db, const Xapian::Query& query,
                           const RankingOptions& options, const PhraseMatches* phrases = nullptr);

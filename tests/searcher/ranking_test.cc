@@ -217,5 +217,61 @@ TEST(AddFeedback, OffOrNoMatchLeavesTheQueryAlone) {
   EXPECT_EQ(AddFeedback(db, nothing, o).get_description(), nothing.get_description());
 }
 
+// Accepts terms that do not start with 'b' (any decider must be honoured).
+class NotB : public Xapian::ExpandDecider {
+ public:
+  bool operator()(const std::string& term) const override { return term[0] != 'b'; }
+};
+
+TEST(ExpansionTerms, SameAsXapiansESet) {
+  // Words from a small vocabulary with skewed frequencies: many equal
+  // weights (ties) and terms in 1, 2 and 3+ feedback documents.
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  unsigned seed = 12345;
+  const auto next = [&seed] {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 16) & 0x7fff;
+  };
+  for (int d = 0; d < 80; ++d) {
+    Xapian::Document doc;
+    const unsigned len = 5 + next() % 40;
+    for (unsigned i = 0; i < len; ++i) {
+      const unsigned w = (next() % 60) * (next() % 60) / 60;
+      doc.add_term(std::string(1, static_cast<char>('a' + w % 3)) + std::to_string(w));
+    }
+    db.add_document(doc);
+  }
+  db.commit();
+  const NotB not_b;
+  const Xapian::Query query(Xapian::Query::OP_OR, Xapian::Query("a3"), Xapian::Query("c5"));
+  size_t compared = 0;
+  const std::vector<std::vector<Xapian::docid>> rsets = {
+      {1}, {2, 7}, {3, 9, 40}, {5, 6, 11, 12, 50}, {10, 20, 30}};
+  for (const auto& docs : rsets) {
+    for (const Xapian::ExpandDecider* decider :
+         {static_cast<const Xapian::ExpandDecider*>(nullptr),
+          static_cast<const Xapian::ExpandDecider*>(&not_b)}) {
+      for (unsigned count : {1u, 5u, 20u, 500u}) {
+        Xapian::Enquire enquire(db);
+        enquire.set_query(query);
+        enquire.set_expansion_scheme("trad");
+        Xapian::RSet rset;
+        for (Xapian::docid d : docs) rset.add_document(d);
+        const Xapian::ESet eset =
+            enquire.get_eset(count, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, decider);
+        const std::vector<ExpansionTerm> mine = ExpansionTerms(db, docs, query, decider, count);
+        ASSERT_EQ(mine.size(), eset.size()) << docs.size() << " docs, " << count;
+        size_t i = 0;
+        for (auto it = eset.begin(); it != eset.end(); ++it, ++i) {
+          EXPECT_EQ(mine[i].term, *it) << docs.size() << " docs, " << count << ", #" << i;
+          EXPECT_EQ(mine[i].weight, it.get_weight()) << *it;  // to the last bit
+          ++compared;
+        }
+      }
+    }
+  }
+  EXPECT_GT(compared, 300u);
+}
+
 }  // namespace
 }  // namespace lede
