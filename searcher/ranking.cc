@@ -342,9 +342,13 @@ std::vector<ExpansionTerm> ExpansionTerms(const Xapian::Database& db,
   return out;
 }
 
+bool FeedbackOn(const RankingOptions& o) {
+  return o.feedback_docs > 0 && o.feedback_terms > 0 && o.feedback_weight > 0;
+}
+
 Xapian::Query AddFeedback(const Xapian::Database& db, const Xapian::Query& query,
                           const RankingOptions& o, const PhraseMatches* phrases) {
-  if (o.feedback_docs == 0 || o.feedback_terms == 0 || o.feedback_weight <= 0) return query;
+  if (!FeedbackOn(o)) return query;
   Xapian::Enquire enquire(db);
   const std::unique_ptr<Xapian::Weight> weight = MakeWeight(o);
   enquire.set_weighting_scheme(*weight);

@@ -58,6 +58,10 @@ std::vector<std::string> PositiveWordTerms(const Xapian::Query& query);
 // when no boost applies (both off, or no word terms). Pure.
 Xapian::Query AddRankingBoosts(const Xapian::Query& query, const RankingOptions& options);
 
+// Whether the options ask for pseudo-relevance feedback (AddFeedback then
+// matches the query once more).
+bool FeedbackOn(const RankingOptions& options);
+
 // Pseudo-relevance feedback: runs query on db, takes the top
 // options.feedback_docs documents as relevant and adds the best
 // options.feedback_terms body word terms they suggest (not stop words, not

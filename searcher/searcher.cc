@@ -49,9 +49,11 @@ SearchResult Searcher::Run(const std::string& query, const ParsedQuery& pq,
     // (feedback included) sees only the scored part.
     const auto [scored, query_filter] = SplitFilter(pq.query);
     // Phrases matched once for all the matches below (searcher/phrase_check.h),
-    // on one local database.
+    // on one local database, when there are two: with one, Xapian's own
+    // phrase check costs less than finding the set first.
+    const bool matches_twice = FeedbackOn(options.ranking) || options.sort == SortOrder::kOldest;
     const std::shared_ptr<const PhraseMatches> phrases =
-        reader_.local() ? PhraseMatches::Find(reader_.db(), scored) : nullptr;
+        reader_.local() && matches_twice ? PhraseMatches::Find(reader_.db(), scored) : nullptr;
     Xapian::Query ranked = RankedQuery(reader_.db(), scored, options.ranking, phrases.get());
     if (!query_filter.empty())
       ranked = Xapian::Query(Xapian::Query::OP_FILTER, ranked, query_filter);
