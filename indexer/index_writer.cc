@@ -92,6 +92,15 @@ IndexWriter::IndexWriter(const std::string& path, bool rebuild, unsigned batch_s
   if (rebuild_) {
     StartPartWriters(RebuildDir(path_), false);
   } else if (shards_.size() > 1) {
+    // Every shard's metadata is committed before any shard commits
+    // documents: shards commit independently, and a reader (or the run after
+    // a kill) must never meet a shard with documents next to one without
+    // lede's metadata.
+    try {
+      db_.commit();
+    } catch (const Xapian::Error& e) {
+      Rethrow(e, "commit metadata to");
+    }
     // An update of a sharded database: one writer per shard too, each new
     // article at the next docid of the shard its id hashes to.
     for (Xapian::WritableDatabase& s : shards_) next_local_.push_back(s.get_lastdocid() + 1);
@@ -181,6 +190,13 @@ IndexWriter::~IndexWriter() {
     std::error_code ec;
     fs::remove_all(RebuildDir(path_), ec);
   } else {
+    try {
+      // A sharded update's writers first write and commit what they hold,
+      // spelling data included, and stop: only then may this thread commit.
+      if (parts_) parts_->Drain();
+    } catch (...) {  // NOLINT(bugprone-empty-catch)
+    }
+    parts_.reset();
     try {
       spelling_.ApplyTo(db_);
       db_.commit();
@@ -315,7 +331,6 @@ void IndexWriter::Put(schema::PreparedArticle prepared, Xapian::docid replaces) 
     return;
   }
   try {
-    if (shards_.size() > 1) ReserveShardSlot(id);
     schema::ReplaceArticle(db_, std::move(prepared), &spelling_, &clusters_);
   } catch (const Xapian::Error& e) {
     Rethrow(e, "write " + id + " to");
@@ -411,24 +426,6 @@ void IndexWriter::OpenShards(const std::string& dir, int flags, unsigned create)
   }
   // The stub last: until it exists the directory is not a database.
   if (create > 0) WriteStub(dir, entries);
-}
-
-void IndexWriter::ReserveShardSlot(const std::string& id) {
-  // A new article must land in the shard its id hashes to, but Xapian gives a
-  // new document of a sharded database the next docid round-robin. So claim
-  // the next docid of the right shard with a placeholder holding the id term
-  // and data with no words; the replace that follows fills it in place.
-  const std::string term = schema::IdTerm(id);
-  if (db_.postlist_begin(term) != db_.postlist_end(term)) return;
-  const auto n = static_cast<Xapian::docid>(shards_.size());
-  const unsigned s = ShardOf(id, static_cast<unsigned>(n));
-  const Xapian::docid local = shards_[s].get_lastdocid() + 1;
-  Xapian::Document placeholder;
-  schema::StoredArticle empty;
-  empty.id = id;
-  placeholder.set_data(schema::EncodeData(empty));
-  placeholder.add_boolean_term(term);
-  db_.replace_document((local - 1) * n + s + 1, placeholder);
 }
 
 void IndexWriter::CompactRebuild() {

@@ -95,7 +95,6 @@ class IndexWriter {
   [[noreturn]] void Rethrow(const Xapian::Error& e, const std::string& doing) const;
   void OpenForRebuild();
   void OpenShards(const std::string& dir, int flags, unsigned create);
-  void ReserveShardSlot(const std::string& id);
   void CompactRebuild();
   void Counted();
   void Swap();

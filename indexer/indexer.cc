@@ -240,8 +240,9 @@ int RunIndex(const IndexOptions& options, std::ostream& out, std::ostream& err) 
   const WalkResult walk = Walk(options.paths, options.walk);
 
   const unsigned threads = options.threads ? options.threads : DefaultWorkerThreads();
-  const unsigned batch =
-      options.batch_size ? options.batch_size : options.rebuild ? kRebuildBatch : kUpdateBatch;
+  const unsigned batch = options.batch_size ? options.batch_size
+                         : options.rebuild  ? kRebuildBatch
+                                            : kUpdateBatch;
   IndexWriter writer(options.db_path, options.rebuild, batch, options.shards,
                      options.writers ? options.writers : threads);
   const bool fresh = options.rebuild || writer.DocCount() == 0;
@@ -279,6 +280,9 @@ int RunIndex(const IndexOptions& options, std::ostream& out, std::ostream& err) 
     roots.emplace(arg, std::move(r));
   }
   for (const UnlistedDir& u : walk.unlisted) roots[u.root].unlisted.push_back(u.rel);
+  // New roots' settings are durable before any article: the shards of a
+  // sharded database commit on their own, and every one must carry them.
+  writer.Commit();
 
   // Pass 1 (plan): compare each file with what the database holds; read only
   // files whose stamp changed, and keep their text for pass 2. The database
@@ -634,7 +638,8 @@ int RunExplain(const IndexOptions& options, std::ostream& out, std::ostream& err
       std::string text = d.line_no >= 1 && static_cast<size_t>(d.line_no) <= lines.size()
                              ? lines[static_cast<size_t>(d.line_no) - 1]
                              : std::string();
-      if (text.size() > 100) text = std::string(Utf8Prefix(text, 97)) + "...";  // never cut a UTF-8 sequence
+      if (text.size() > 100)
+        text = std::string(Utf8Prefix(text, 97)) + "...";  // never cut a UTF-8 sequence
       char head[32];
       std::snprintf(head, sizeof head, "%4d %s ", d.line_no, d.keep ? "KEEP" : "DROP");
       out << head << "[" << d.reason << "] " << text << "\n";

@@ -32,7 +32,8 @@ class PartWriters {
   // away unless it finishes).
   PartWriters(std::vector<Xapian::WritableDatabase> parts, std::vector<std::string> names,
               unsigned batch_size, bool spelling_each_commit = false);
-  // Stops the threads; what was not committed is not committed.
+  // Stops the threads, dropping what is still queued (documents already
+  // added stay in the databases' pending changes: their owner decides).
   ~PartWriters();
 
   PartWriters(const PartWriters&) = delete;
