@@ -1,4 +1,4 @@
-// One unweighted phrase match per search, then a decider over its documents.
+// One unweighted phrase match per search, then a posting source over its documents.
 #include "searcher/phrase_check.h"
 
 #include <algorithm>
