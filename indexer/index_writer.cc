@@ -66,7 +66,8 @@ IndexWriter::IndexWriter(const std::string& path, bool rebuild, unsigned batch_s
       std::error_code ec;
       const bool exists = fs::exists(path_, ec);
       if (!ReadStub(path_).empty() || (new_shards_ > 1 && !exists)) {
-        OpenShards(path_, Xapian::DB_CREATE_OR_OPEN, exists ? 0 : new_shards_);
+        if (!exists) CreateShardedAside();
+        OpenShards(path_, Xapian::DB_CREATE_OR_OPEN, 0);
       } else {
         db_ = Xapian::WritableDatabase(path_, Xapian::DB_CREATE_OR_OPEN);
       }
@@ -105,6 +106,32 @@ IndexWriter::IndexWriter(const std::string& path, bool rebuild, unsigned batch_s
     // article at the next docid of the shard its id hashes to.
     for (Xapian::WritableDatabase& s : shards_) next_local_.push_back(s.get_lastdocid() + 1);
     StartPartWriters(path_, true);
+  }
+}
+
+void IndexWriter::CreateShardedAside() {
+  // A new sharded database is a directory, its shards and a stub: made
+  // beside the path and renamed into place whole, so that a kill at any
+  // moment leaves either no database or a complete empty one (never a
+  // directory without its stub, which nothing can open).
+  std::string p = path_;
+  while (p.size() > 1 && p.back() == '/') p.pop_back();
+  const std::string tmp = p + ".new-tmp";
+  std::error_code ec;
+  fs::remove_all(tmp, ec);
+  OpenShards(tmp, Xapian::DB_CREATE_OR_OPEN, new_shards_);
+  for (Xapian::WritableDatabase& s : shards_) {
+    schema::StampMetadata(s);
+    s.commit();
+  }
+  db_.close();
+  for (Xapian::WritableDatabase& s : shards_) s.close();
+  shards_.clear();
+  db_ = Xapian::WritableDatabase();
+  if (std::rename(tmp.c_str(), p.c_str()) != 0) {
+    const int err = errno;
+    fs::remove_all(tmp, ec);
+    throw IndexError("cannot create database " + path_ + ": " + std::strerror(err));
   }
 }
 

@@ -103,6 +103,7 @@ class IndexWriter {
   // A single-database rebuild written as several parts, merged at Finish.
   bool MergesParts() const;
   void StartPartWriters(const std::string& dir, bool update);
+  void CreateShardedAside();
   void LoadClusters();
 
   std::string path_;

@@ -21,12 +21,20 @@ Xapian::Database OpenLocal(const std::string& path) {
     throw IndexError("no database at " + path + " (create it with: lede-index --db " + path +
                      " DIR, or set LEDE_DB)");
   }
-  try {
-    return Xapian::Database(path);
-  } catch (const Xapian::DatabaseOpeningError& e) {
-    throw IndexError("cannot open database " + path + ": " + e.get_msg());
-  } catch (const Xapian::Error& e) {
-    throw IndexError("cannot open database " + path + ": " + e.get_description());
+  // An indexer committing twice while the database is being opened discards
+  // the revision being read: opening again reads the new one.
+  constexpr int kMaxOpenAttempts = 10;
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return Xapian::Database(path);
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      if (attempt >= kMaxOpenAttempts)
+        throw IndexError("cannot open database " + path + ": " + e.get_description());
+    } catch (const Xapian::DatabaseOpeningError& e) {
+      throw IndexError("cannot open database " + path + ": " + e.get_msg());
+    } catch (const Xapian::Error& e) {
+      throw IndexError("cannot open database " + path + ": " + e.get_description());
+    }
   }
 }
 
