@@ -42,12 +42,16 @@ void CreateParent(const std::string& path) {
   if (!parent.empty()) fs::create_directories(parent, ec);  // open reports failure
 }
 
+// path without trailing slashes: where a sibling directory's name starts.
+std::string WithoutTrailingSlash(std::string p) {
+  while (p.size() > 1 && p.back() == '/') p.pop_back();
+  return p;
+}
+
 }  // namespace
 
 std::string IndexWriter::RebuildDir(const std::string& path) {
-  std::string p = path;
-  while (p.size() > 1 && p.back() == '/') p.pop_back();
-  return p + ".rebuild-tmp";
+  return WithoutTrailingSlash(path) + ".rebuild-tmp";
 }
 
 IndexWriter::IndexWriter(const std::string& path, bool rebuild, unsigned batch_size,
@@ -114,8 +118,7 @@ void IndexWriter::CreateShardedAside() {
   // beside the path and renamed into place whole, so that a kill at any
   // moment leaves either no database or a complete empty one (never a
   // directory without its stub, which nothing can open).
-  std::string p = path_;
-  while (p.size() > 1 && p.back() == '/') p.pop_back();
+  const std::string p = WithoutTrailingSlash(path_);
   const std::string tmp = p + ".new-tmp";
   std::error_code ec;
   fs::remove_all(tmp, ec);
