@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <string_view>
 
-#include "common/decode.h"
-#include "common/extract.h"
+#include "common/text/decode.h"
+#include "common/extract/extract.h"
 #include "fuzz/fuzz_util.h"
 #include "indexer/article_loader.h"
 

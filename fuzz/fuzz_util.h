@@ -7,7 +7,7 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "common/utf8.h"
+#include "common/text/utf8.h"
 
 namespace lede {
 

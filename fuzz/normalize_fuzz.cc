@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "common/normalize.h"
+#include "common/text/normalize.h"
 #include "fuzz/fuzz_util.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

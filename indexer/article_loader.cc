@@ -9,7 +9,7 @@
 #include <cerrno>
 #include <cstring>
 
-#include "common/decode.h"
+#include "common/text/decode.h"
 #include "indexer/file_identity.h"
 
 namespace lede {

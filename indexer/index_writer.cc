@@ -12,8 +12,8 @@
 #include <thread>
 
 #include "common/error.h"
-#include "common/shard_layout.h"
-#include "common/stem.h"
+#include "common/index/shard_layout.h"
+#include "common/index/stem.h"
 
 namespace lede {
 namespace fs = std::filesystem;

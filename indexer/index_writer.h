@@ -12,9 +12,9 @@
 
 #include <xapian.h>
 
-#include "common/cluster_index.h"
-#include "common/extract.h"
-#include "common/schema.h"
+#include "common/index/cluster_index.h"
+#include "common/extract/extract.h"
+#include "common/index/schema.h"
 #include "indexer/part_writers.h"
 
 namespace lede {
@@ -34,7 +34,7 @@ class IndexWriter {
   // written with other settings and rebuild is false.
   //
   // shards > 1 (issue 6): a new or rebuilt database is a directory of that
-  // many shards plus a Xapian stub file (common/shard_layout.h); an existing
+  // many shards plus a Xapian stub file (common/index/shard_layout.h); an existing
   // sharded database keeps its own shard count. A new article goes to the
   // shard ShardOf(id) picks; a replaced one stays where it is.
   //

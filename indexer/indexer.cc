@@ -13,11 +13,11 @@
 #include <nlohmann/json.hpp>
 
 #include "common/error.h"
-#include "common/extract.h"
-#include "common/line_features.h"
-#include "common/normalize.h"
-#include "common/schema.h"
-#include "common/stem.h"
+#include "common/extract/extract.h"
+#include "common/extract/line_features.h"
+#include "common/text/normalize.h"
+#include "common/index/schema.h"
+#include "common/index/stem.h"
 #include "indexer/article_loader.h"
 #include "indexer/file_identity.h"
 #include "indexer/index_writer.h"

@@ -7,7 +7,7 @@
 #include <CLI/CLI.hpp>
 #include <xapian.h>
 
-#include "common/db_path.h"
+#include "common/index/db_path.h"
 #include "common/error.h"
 #include "indexer/indexer.h"
 #include "indexer/stop_signal.h"

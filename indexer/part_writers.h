@@ -18,7 +18,7 @@
 
 #include <xapian.h>
 
-#include "common/schema.h"
+#include "common/index/schema.h"
 
 namespace lede {
 

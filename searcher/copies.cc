@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "common/schema.h"
+#include "common/index/schema.h"
 
 namespace lede {
 

@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "common/schema.h"
+#include "common/index/schema.h"
 
 namespace lede {
 namespace {

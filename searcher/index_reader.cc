@@ -4,7 +4,7 @@
 #include <sys/stat.h>
 
 #include "common/error.h"
-#include "common/schema.h"
+#include "common/index/schema.h"
 
 namespace lede {
 namespace {

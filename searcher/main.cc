@@ -11,7 +11,7 @@
 #include <CLI/CLI.hpp>
 #include <xapian.h>
 
-#include "common/db_path.h"
+#include "common/index/db_path.h"
 #include "common/error.h"
 #include "searcher/date_filter.h"
 #include "searcher/remote_shard.h"

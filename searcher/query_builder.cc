@@ -5,10 +5,10 @@
 #include <vector>
 
 #include "common/error.h"
-#include "common/schema.h"
-#include "common/stem.h"
-#include "common/stopwords.h"
-#include "common/tokenizer.h"
+#include "common/index/schema.h"
+#include "common/index/stem.h"
+#include "common/text/stopwords.h"
+#include "common/text/tokenizer.h"
 #include "searcher/date_filter.h"
 #include "searcher/filters.h"
 #include "searcher/source_filter.h"
@@ -86,7 +86,7 @@ std::string PreprocessQuery(std::string_view query) {
 QueryBuilder::QueryBuilder(const Xapian::Database& db, long today_days)
     : stemmer_("english"), today_days_(today_days) {
   parser_ = MakeParser(db, stemmer_);
-  // Articles are stemmed in their own language (common/schema.h,
+  // Articles are stemmed in their own language (common/index/schema.h,
   // kPrefixStemmer); with more than one group, every group gets its parse.
   std::vector<std::string> groups;
   const std::string prefix(schema::kPrefixStemmer);

@@ -10,8 +10,8 @@
 #include <set>
 
 #include "common/error.h"
-#include "common/schema.h"
-#include "common/stopwords.h"
+#include "common/index/schema.h"
+#include "common/text/stopwords.h"
 
 namespace lede {
 namespace {

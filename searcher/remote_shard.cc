@@ -2,7 +2,7 @@
 #include "searcher/remote_shard.h"
 
 #include "common/error.h"
-#include "common/shard_layout.h"
+#include "common/index/shard_layout.h"
 
 namespace lede {
 namespace {

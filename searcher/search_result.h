@@ -8,7 +8,7 @@
 
 #include <xapian.h>
 
-#include "common/schema.h"
+#include "common/index/schema.h"
 #include "searcher/copies.h"
 #include "searcher/explain.h"
 #include "searcher/facets.h"

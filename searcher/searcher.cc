@@ -6,7 +6,7 @@
 #include <optional>
 #include <vector>
 
-#include "common/stem.h"
+#include "common/index/stem.h"
 #include "searcher/copies.h"
 #include "searcher/explain.h"
 #include "searcher/facets.h"

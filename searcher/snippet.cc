@@ -5,8 +5,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "common/schema.h"
-#include "common/tokenizer.h"
+#include "common/index/schema.h"
+#include "common/text/tokenizer.h"
 
 namespace lede {
 namespace {

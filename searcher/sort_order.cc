@@ -18,7 +18,7 @@
 #include "searcher/sort_order.h"
 
 #include "common/error.h"
-#include "common/schema.h"
+#include "common/index/schema.h"
 
 namespace lede {
 namespace {

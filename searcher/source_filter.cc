@@ -2,7 +2,7 @@
 #include "searcher/source_filter.h"
 
 #include "common/error.h"
-#include "common/schema.h"
+#include "common/index/schema.h"
 
 namespace lede {
 

@@ -1,7 +1,7 @@
 // Word-by-word suggestions, so the rest of the query text stays as typed.
 #include "searcher/spelling.h"
 
-#include "common/tokenizer.h"
+#include "common/text/tokenizer.h"
 
 namespace lede {
 namespace {

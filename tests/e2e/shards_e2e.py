@@ -36,7 +36,7 @@ def run(cmd, check=True):
 
 
 def shard_of(doc_id, shards):
-    """common/shard_layout.cc ShardOf: FNV-1a 64 of the id, modulo shards."""
+    """common/index/shard_layout.cc ShardOf: FNV-1a 64 of the id, modulo shards."""
     h = 1469598103934665603
     for c in doc_id.encode():
         h = ((h ^ c) * 1099511628211) & 0xFFFFFFFFFFFFFFFF

@@ -9,7 +9,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "common/utf8.h"
+#include "common/text/utf8.h"
 #include "indexer/file_identity.h"
 
 namespace lede {

@@ -15,7 +15,7 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
-#include "common/schema.h"
+#include "common/index/schema.h"
 #include "indexer/stop_signal.h"
 
 namespace lede {

@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-#include "common/utf8.h"
+#include "common/text/utf8.h"
 
 namespace lede {
 namespace {

@@ -4,9 +4,9 @@
 
 #include <gtest/gtest.h>
 
-#include "common/article.h"
+#include "common/extract/article.h"
 #include "common/error.h"
-#include "common/schema.h"
+#include "common/index/schema.h"
 
 namespace lede {
 namespace {

@@ -4,8 +4,8 @@
 
 #include <gtest/gtest.h>
 
-#include "common/schema.h"
-#include "common/stem.h"
+#include "common/index/schema.h"
+#include "common/index/stem.h"
 #include "tests/searcher/test_db.h"
 
 namespace lede {

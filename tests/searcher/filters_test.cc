@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "common/article.h"
+#include "common/extract/article.h"
 #include "common/error.h"
 #include "tests/searcher/test_db.h"
 

@@ -6,7 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "common/error.h"
-#include "common/schema.h"
+#include "common/index/schema.h"
 
 namespace lede {
 namespace {

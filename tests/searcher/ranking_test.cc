@@ -9,7 +9,7 @@
 #include <set>
 
 #include "common/error.h"
-#include "common/schema.h"
+#include "common/index/schema.h"
 #include "searcher/query_builder.h"
 
 namespace lede {

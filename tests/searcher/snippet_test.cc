@@ -6,8 +6,8 @@
 
 #include <gtest/gtest.h>
 
-#include "common/normalize.h"
-#include "common/schema.h"
+#include "common/text/normalize.h"
+#include "common/index/schema.h"
 
 namespace lede {
 namespace {

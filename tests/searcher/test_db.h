@@ -10,8 +10,8 @@
 
 #include <xapian.h>
 
-#include "common/schema.h"
-#include "common/stem.h"
+#include "common/index/schema.h"
+#include "common/index/stem.h"
 
 namespace lede {
 namespace testing {

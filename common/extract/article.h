@@ -1,0 +1,59 @@
+// The document model: what extraction finds in one article dump, and what the
+// index stores and the searcher prints.
+#ifndef LEDE_COMMON_EXTRACT_ARTICLE_H_
+#define LEDE_COMMON_EXTRACT_ARTICLE_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lede {
+
+enum class DatePrecision { kDay, kMonth, kYear };
+
+// A calendar date as the article states it. month/day are 1 when the
+// precision does not reach them.
+struct Date {
+  int year = 0;
+  int month = 1;
+  int day = 1;
+  DatePrecision precision = DatePrecision::kDay;
+
+  bool operator==(const Date& o) const {
+    return year == o.year && month == o.month && day == o.day &&
+           precision == o.precision;
+  }
+};
+
+// "YYYY-MM-DD" (always the full form, month/day 01 when imprecise).
+std::string FormatIsoDate(const Date& d);
+// "day" | "month" | "year".
+const char* PrecisionName(DatePrecision p);
+// Days since 1970-01-01 (negative before); used for sortable date values.
+long DaysFromCivil(int year, int month, int day);
+
+// Why a line of the dump was kept or dropped (for --explain).
+struct LineDecision {
+  int line_no = 0;  // 1-based line number in the dump
+  bool keep = false;
+  std::string reason;
+};
+
+// The clean article.
+struct Article {
+  std::string title;
+  std::vector<std::string> paragraphs;  // body, original text (not normalized)
+  std::optional<Date> date;
+  std::string date_evidence;            // the text the date was read from
+  std::optional<std::string> source;    // canonical outlet/agency name
+  std::string source_evidence;          // the text the source was read from
+  std::string language = "en";          // ISO 639-1 code, "" when unknown
+  std::vector<LineDecision> lines;      // one per line of the dump
+
+  // Paragraphs joined with "\n\n".
+  std::string Body() const;
+};
+
+}  // namespace lede
+
+#endif  // LEDE_COMMON_EXTRACT_ARTICLE_H_

@@ -1,0 +1,219 @@
+// Stop-word vote: each word votes for every language whose list holds it; the
+// most frequent function words differ enough between these languages that the
+// winner is clear after a sentence or two. Scripts that are not Latin decide
+// first, since their stop-word lists would never be hit by Latin text anyway.
+#include "common/extract/language.h"
+
+#include <array>
+#include <cstdint>
+#include <unordered_map>
+#include <utf8proc.h>
+
+#include "common/extract/line_features.h"
+
+namespace lede {
+namespace {
+
+struct StopList {
+  const char* code;
+  const char* words;  // space-separated, lower case
+};
+
+// Short lists of the most frequent function words; long lists would make
+// close languages (es/pt, nl/de) vote for each other more often.
+constexpr std::array<StopList, 10> kStopLists = {{
+    {"en",
+     "the of and to a in is that for it as was with be by on not he i this "
+     "are or his from at which but have an they you were her she there been "
+     "one all we their has would when if so no will more can who its what "
+     "about up out them than into said also after over only other could "
+     "our these any may how us while should where just do did does being "
+     "those then some such between because through during before against"},
+    {"de",
+     "der die und in den von zu das mit sich des auf für ist im dem nicht "
+     "ein eine als auch es an werden aus er hat dass sie nach wird bei einer "
+     "um am sind noch wie einem über einen so zum war haben nur oder aber vor "
+     "zur bis mehr durch man sein wurde sei ich wir ihr uns kann diese "
+     "dieser wenn können"},
+    {"fr",
+     "le la les de des et un une du en est que qui dans pour pas au sur ne "
+     "se plus par avec il elle ce sont ont été sa son ses aux mais ou nous "
+     "vous leur cette comme tout être fait où je lui y été"},
+    {"es",
+     "el la los las de del y en que un una por con para es se no al lo su "
+     "sus como más pero fue ha le ya o este esta son entre cuando muy sin "
+     "sobre también me hasta hay donde han desde todo nos durante está"},
+    {"pt",
+     "o a os as de do da dos das e em um uma que para com não no na nos nas "
+     "por mais se ao é foi como mas ou ser seu sua seus suas pelo pela "
+     "também já está são tem isso ele ela entre depois sem quando"},
+    {"it",
+     "il lo la i gli le di del della dei delle e è che un una per con non "
+     "si da in al alla sono anche come più ma ha nel nella questo questa "
+     "essere stato dal dalla sul sulla ci ne se tra"},
+    {"nl",
+     "de het een en van in is dat op te zijn met voor niet aan er om ook als "
+     "bij door maar wordt uit dan nog werd naar hij zij ze wel deze dit heeft "
+     "hebben kan over tot"},
+    {"id",
+     "yang dan di ini itu dengan untuk tidak dari dalam akan pada juga ke "
+     "karena ada oleh mereka bisa sudah atau saat kami kita seperti lebih "
+     "telah menjadi hanya dapat bahwa agar masih para namun tersebut"},
+    {"ru",
+     "и в не на что с по как это он а к из у за о его то же от для все но "
+     "так был она бы только уже ее или было при мы также они до после когда "
+     "если чтобы был была были может который которые этого года"},
+    {"sv",
+     "och i att det som en på är av för med till den har de inte om ett men "
+     "var sig så han kan vid hon från efter också eller"},
+}};
+
+// One table for all languages, word -> bit per language, so that a vote
+// costs one lookup per word rather than one per language.
+const std::unordered_map<std::string_view, uint16_t>& StopWordTable() {
+  static const std::unordered_map<std::string_view, uint16_t> table = [] {
+    std::unordered_map<std::string_view, uint16_t> out;
+    for (size_t i = 0; i < kStopLists.size(); ++i) {
+      std::string_view all(kStopLists[i].words);
+      size_t pos = 0;
+      while (pos < all.size()) {
+        size_t sp = all.find(' ', pos);
+        if (sp == std::string_view::npos) sp = all.size();
+        if (sp > pos) out[all.substr(pos, sp - pos)] |= static_cast<uint16_t>(1u << i);
+        pos = sp + 1;
+      }
+    }
+    return out;
+  }();
+  return table;
+}
+
+uint16_t StopMask(std::string_view word) {
+  const auto& table = StopWordTable();
+  auto it = table.find(word);
+  return it == table.end() ? 0 : it->second;
+}
+
+int LanguageIndex(std::string_view language) {
+  for (size_t i = 0; i < kStopLists.size(); ++i) {
+    if (language == kStopLists[i].code) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+// Enough text to decide; a huge file need not be read to the end.
+constexpr size_t kSampleBytes = 32 * 1024;
+
+// Script counts decide for languages whose words are not space-separated or
+// whose alphabet alone names them in this collection.
+struct ScriptCounts {
+  long latin = 0, cyrillic = 0, kana = 0, han = 0, hangul = 0, arabic = 0,
+       greek = 0, hebrew = 0, thai = 0;
+};
+
+ScriptCounts CountScripts(std::string_view text) {
+  ScriptCounts s;
+  size_t i = 0;
+  while (i < text.size()) {
+    utf8proc_int32_t c = -1;
+    utf8proc_ssize_t n = utf8proc_iterate(
+        reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+        static_cast<utf8proc_ssize_t>(text.size() - i), &c);
+    if (n <= 0) {
+      ++i;
+      continue;
+    }
+    i += static_cast<size_t>(n);
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+        (c >= 0xC0 && c <= 0x24F)) {
+      ++s.latin;
+    } else if (c >= 0x400 && c <= 0x4FF) {
+      ++s.cyrillic;
+    } else if (c >= 0x3040 && c <= 0x30FF) {
+      ++s.kana;
+    } else if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF)) {
+      ++s.han;
+    } else if (c >= 0xAC00 && c <= 0xD7AF) {
+      ++s.hangul;
+    } else if (c >= 0x600 && c <= 0x6FF) {
+      ++s.arabic;
+    } else if (c >= 0x370 && c <= 0x3FF) {
+      ++s.greek;
+    } else if (c >= 0x590 && c <= 0x5FF) {
+      ++s.hebrew;
+    } else if (c >= 0xE00 && c <= 0xE7F) {
+      ++s.thai;
+    }
+  }
+  return s;
+}
+
+}  // namespace
+
+bool IsStopWord(std::string_view language, std::string_view word) {
+  int index = LanguageIndex(language);
+  return index >= 0 && (StopMask(word) >> index & 1u) != 0;
+}
+
+int StopWordBit(std::string_view language) { return LanguageIndex(language); }
+
+uint16_t StopWordMask(std::string_view word) { return StopMask(word); }
+
+bool HasStopWords(std::string_view language) {
+  return LanguageIndex(language) >= 0;
+}
+
+std::string DetectLanguage(std::string_view text) {
+  if (text.size() > kSampleBytes) {
+    size_t cut = kSampleBytes;
+    // Do not split a UTF-8 sequence.
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    text = text.substr(0, cut);
+  }
+  ScriptCounts s = CountScripts(text);
+  // Han and kana each count about as much as a Latin word, hence the weights.
+  long latin_weight = s.latin / 5;
+  long best_other = 0;
+  std::string other;
+  auto consider = [&](long count, const char* code) {
+    if (count > best_other) {
+      best_other = count;
+      other = code;
+    }
+  };
+  consider(s.kana > 0 ? s.kana + s.han : 0, "ja");
+  consider(s.kana == 0 ? s.han : s.han / 4, "zh");
+  consider(s.hangul, "ko");
+  consider(s.arabic / 5, "ar");
+  consider(s.greek / 5, "el");
+  consider(s.hebrew / 5, "he");
+  consider(s.thai / 2, "th");
+  // Kana beats Han when a page has a fair share of it: Japanese text always
+  // mixes the two, Chinese never uses kana.
+  if (other == "zh" && s.kana * 10 > s.han) other = "ja";
+  if (best_other > latin_weight && best_other > s.cyrillic / 5 &&
+      best_other >= 10) {
+    return other;
+  }
+
+  std::array<long, kStopLists.size()> votes{};
+  WordIterator it(text);
+  std::string_view w;
+  while (it.Next(&w)) {
+    uint16_t mask = StopMask(w);
+    for (size_t i = 0; mask != 0; ++i, mask >>= 1) {
+      if (mask & 1u) ++votes[i];
+    }
+  }
+  size_t best = 0;
+  for (size_t i = 1; i < votes.size(); ++i) {
+    if (votes[i] > votes[best]) best = i;
+  }
+  if (votes[best] < 2) {
+    if (s.cyrillic > s.latin && s.cyrillic >= 20) return "ru";
+    return "";
+  }
+  return kStopLists[best].code;
+}
+
+}  // namespace lede

@@ -1,0 +1,285 @@
+// The schema's encoding rules: document data, terms and metadata.
+#include "common/index/schema.h"
+
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
+#include "common/error.h"
+#include "common/index/near_duplicate.h"
+#include "common/text/normalize.h"
+#include "common/index/stem.h"
+#include "common/text/stopwords.h"
+#include "common/text/tokenizer.h"
+#include "common/text/hash.h"
+
+namespace lede {
+namespace schema {
+namespace {
+
+// Xapian refuses terms over 245 bytes.
+constexpr size_t kMaxXapianTerm = 245;
+
+std::string Pad(int v, int width) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%0*d", width, v);
+  return buf;
+}
+
+// What one pass over a text gathers besides its postings (issue 6: the text
+// was tokenized three times, for terms, spelling words and MinHash).
+struct TextSideEffects {
+  std::unordered_map<std::string, unsigned>* spelling = nullptr;  // SpellingWords counts
+  std::vector<uint64_t>* word_hashes = nullptr;                   // MinHashWordHash of each
+};
+
+void AddText(Xapian::Document& doc, const Xapian::Stem& stemmer, std::string_view text,
+             Xapian::termpos first, bool title, const TextSideEffects& side = {}) {
+  Tokenize(text, first, [&](const Token& t) {
+    std::string z = StemTerm(stemmer, t.term);
+    doc.add_posting(z, t.position);
+    if (title) doc.add_posting(StemTerm(stemmer, t.term, kPrefixTitle), t.position);
+    if (side.spelling && IsSpellingWord(t)) ++(*side.spelling)[t.term];
+    if (side.word_hashes) side.word_hashes->push_back(MinHashWordHash(t.term));
+  });
+}
+
+// prefix + text, or, when Xapian's term limit forbids it, a readable head made
+// unique with a hash of the whole text.
+std::string BoundedTerm(std::string_view prefix, std::string_view text) {
+  std::string term(prefix);
+  if (term.size() + text.size() <= kMaxXapianTerm) {
+    term += text;
+    return term;
+  }
+  char hash[24];
+  std::snprintf(hash, sizeof hash, "#%016llx", static_cast<unsigned long long>(Fnv1a(text)));
+  term += text.substr(0, 200);
+  term += hash;
+  return term;
+}
+
+}  // namespace
+
+std::string TextSettings() {
+  return std::string("normalize=") + kNormalizationName +
+         ";tokenizer=xapian-rules/v1;stemmer=per-language(default "
+         "english);stem_strategy=all_z;stopwords=" +
+         kStopwordsName;
+}
+
+std::string EncodeData(const StoredArticle& a) {
+  nlohmann::json j;
+  j["v"] = kVersion;
+  j["id"] = a.id;
+  j["path"] = a.path;
+  j["title"] = a.title;
+  if (a.date) {
+    j["date"] = FormatIsoDate(*a.date);
+    j["date_precision"] = PrecisionName(a.date->precision);
+  }
+  if (a.source) j["source"] = *a.source;
+  j["language"] = a.language;
+  j["body"] = a.body;
+  // Replace rather than throw on invalid UTF-8: the index must take any text.
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+StoredArticle DecodeData(const std::string& data) {
+  StoredArticle a;
+  try {
+    auto j = nlohmann::json::parse(data);
+    a.id = j.at("id").get<std::string>();
+    a.path = j.value("path", a.id);
+    a.title = j.value("title", "");
+    if (j.contains("date")) {
+      Date d;
+      std::string s = j["date"].get<std::string>();
+      if (std::sscanf(s.c_str(), "%d-%d-%d", &d.year, &d.month, &d.day) == 3) {
+        std::string p = j.value("date_precision", "day");
+        d.precision = p == "year"    ? DatePrecision::kYear
+                      : p == "month" ? DatePrecision::kMonth
+                                     : DatePrecision::kDay;
+        a.date = d;
+      }
+    }
+    if (j.contains("source")) a.source = j["source"].get<std::string>();
+    a.language = j.value("language", "");
+    a.body = j.value("body", "");
+  } catch (const nlohmann::json::exception& e) {
+    throw IndexError(std::string("document data not written by this lede schema: ") + e.what());
+  }
+  return a;
+}
+
+std::string IdTerm(std::string_view id) { return BoundedTerm(kPrefixId, id); }
+
+std::string RootTerm(std::string_view root) { return BoundedTerm(kPrefixRoot, root); }
+
+std::string RootSettingsKey(std::string_view root) {
+  // Metadata keys share Xapian's term length limit.
+  return BoundedTerm(kMetaRootSettingsPrefix, root);
+}
+
+std::string EncodeLineKeys(const std::vector<uint64_t>& keys) {
+  std::string out;
+  out.reserve(keys.size() * 8);
+  for (uint64_t k : keys) {
+    for (int b = 0; b < 8; ++b) out += static_cast<char>((k >> (8 * b)) & 0xff);
+  }
+  return out;
+}
+
+std::vector<uint64_t> DecodeLineKeys(std::string_view value) {
+  std::vector<uint64_t> keys;
+  keys.reserve(value.size() / 8);
+  for (size_t i = 0; i + 8 <= value.size(); i += 8) {
+    uint64_t k = 0;
+    for (int b = 0; b < 8; ++b)
+      k |= static_cast<uint64_t>(static_cast<unsigned char>(value[i + b])) << (8 * b);
+    keys.push_back(k);
+  }
+  return keys;
+}
+
+// Cluster ids are 16 hex digits (schema_upkeep.cc): always under the limit.
+std::string ClusterTerm(std::string_view cluster) {
+  return std::string(kPrefixCluster) + std::string(cluster);
+}
+
+std::string SourceKey(std::string_view source_name) {
+  std::string key;
+  for (const Token& t : Tokenize(source_name)) {
+    if (!key.empty()) key += '_';
+    key += t.term;
+  }
+  return key;
+}
+
+std::string StemTerm(const Xapian::Stem& stemmer, const std::string& term,
+                     std::string_view field_prefix) {
+  std::string out(kPrefixStem);
+  out += field_prefix;
+  out += stemmer(term);
+  return out;
+}
+
+namespace {
+
+// Everything but the text's terms (AddText) and the cluster.
+void AddFields(Xapian::Document& doc, const StoredArticle& article,
+               const std::optional<MinHashSignature>& sig) {
+  if (!article.root.empty()) doc.add_boolean_term(RootTerm(article.root));
+  if (!article.file_stamp.empty()) doc.add_value(kSlotFileStamp, article.file_stamp);
+  if (!article.content_hash.empty()) doc.add_value(kSlotContentHash, article.content_hash);
+  if (!article.line_keys.empty()) doc.add_value(kSlotLineKeys, EncodeLineKeys(article.line_keys));
+  if (sig) doc.add_value(kSlotSignature, EncodeSignature(*sig));
+  if (!article.cluster.empty()) {
+    doc.add_value(kSlotCluster, article.cluster);
+    doc.add_boolean_term(ClusterTerm(article.cluster));
+  }
+
+  if (article.source && !article.source->empty()) {
+    doc.add_boolean_term(std::string(kPrefixSource) + SourceKey(*article.source));
+    doc.add_value(kSlotSource, *article.source);
+  }
+  if (!article.language.empty()) {
+    doc.add_boolean_term(std::string(kPrefixLanguage) + article.language);
+    doc.add_value(kSlotLanguage, article.language);
+  }
+  if (article.date) {
+    const Date& d = *article.date;
+    doc.add_value(kSlotDate, Xapian::sortable_serialise(
+                                 static_cast<double>(DaysFromCivil(d.year, d.month, d.day))));
+    std::string y = Pad(d.year, 4);
+    doc.add_boolean_term(std::string(kPrefixYear) + y);
+    doc.add_value(kSlotYear, y);
+    if (d.precision != DatePrecision::kYear) {
+      std::string m = Pad(d.month, 2);
+      doc.add_boolean_term(std::string(kPrefixMonth) + y + m);
+      doc.add_value(kSlotMonth, y + "-" + m);
+      if (d.precision == DatePrecision::kDay)
+        doc.add_boolean_term(std::string(kPrefixDay) + y + m + Pad(d.day, 2));
+    }
+  }
+}
+
+// The words are stemmed with the article's language's stemmer (stemmer is
+// the "english" group's).
+const Xapian::Stem& WordsStemmer(Xapian::Document& doc, const StoredArticle& article,
+                                 const Xapian::Stem& stemmer) {
+  const std::string group = StemmerGroupFor(article.language);
+  doc.add_boolean_term(std::string(kPrefixStemmer) + group);
+  return group == "english" ? stemmer : StemmerNamed(group);
+}
+
+}  // namespace
+
+Xapian::Document BuildDocument(const StoredArticle& article, const Xapian::Stem& stemmer) {
+  Xapian::Document doc;
+  doc.set_data(EncodeData(article));
+  doc.add_boolean_term(IdTerm(article.id));
+  const Xapian::Stem& words = WordsStemmer(doc, article, stemmer);
+  AddText(doc, words, article.title, 1, true);
+  AddText(doc, words, article.body, kBodyFirstPosition, false);
+  AddFields(doc, article, ComputeMinHash(article.body));
+  return doc;
+}
+
+PreparedArticle PrepareArticle(StoredArticle article, const Xapian::Stem& stemmer) {
+  // One tokenization of each text gives the terms, the spelling words and
+  // the MinHash input: the same as BuildDocument + SpellingWords.
+  PreparedArticle p;
+  Xapian::Document& doc = p.doc;
+  doc.set_data(EncodeData(article));
+  doc.add_boolean_term(IdTerm(article.id));
+  const Xapian::Stem& words = WordsStemmer(doc, article, stemmer);
+  std::unordered_map<std::string, unsigned> spelling;
+  std::vector<uint64_t> hashes;
+  AddText(doc, words, article.title, 1, true, {&spelling, nullptr});
+  AddText(doc, words, article.body, kBodyFirstPosition, false, {&spelling, &hashes});
+  p.signature = ComputeMinHash(hashes);
+  AddFields(doc, article, p.signature);
+  p.spelling.assign(spelling.begin(), spelling.end());
+  p.article = std::move(article);
+  return p;
+}
+
+void SetCluster(PreparedArticle* prepared, const std::string& cluster) {
+  prepared->article.cluster = cluster;
+  prepared->doc.add_value(kSlotCluster, cluster);
+  prepared->doc.add_boolean_term(ClusterTerm(cluster));
+}
+
+std::string NewClusterId(std::string_view id) {
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(Fnv1a(id)));
+  return buf;
+}
+
+void StampMetadata(Xapian::WritableDatabase& db) {
+  db.set_metadata(kMetaSchemaVersion, std::to_string(kVersion));
+  db.set_metadata(kMetaTextSettings, TextSettings());
+}
+
+void CheckMetadata(const Xapian::Database& db, const std::string& db_path) {
+  const std::string version = db.get_metadata(kMetaSchemaVersion);
+  if (version.empty() && db.get_doccount() == 0) return;
+  if (version != std::to_string(kVersion)) {
+    throw SchemaMismatchError("database " + db_path + " has schema version " +
+                              (version.empty() ? std::string("(none)") : version) +
+                              ", this lede needs " + std::to_string(kVersion) +
+                              "; rebuild it with: lede-index --rebuild --db " + db_path +
+                              " PATH...");
+  }
+  const std::string settings = db.get_metadata(kMetaTextSettings);
+  if (settings != TextSettings()) {
+    throw SchemaMismatchError("database " + db_path + " was indexed with text settings '" +
+                              settings + "', this lede uses '" + TextSettings() +
+                              "'; rebuild it with: lede-index --rebuild --db " + db_path +
+                              " PATH...");
+  }
+}
+
+}  // namespace schema
+}  // namespace lede

@@ -1,0 +1,219 @@
+// The index schema, in one place: term prefixes, value slots, document data
+// format and database metadata. Nothing else in lede spells a prefix or a slot
+// number. Documented for people in docs/schema.md.
+#ifndef LEDE_COMMON_INDEX_SCHEMA_H_
+#define LEDE_COMMON_INDEX_SCHEMA_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include <xapian.h>
+
+#include "common/extract/article.h"
+#include "common/index/cluster_index.h"
+#include "common/index/near_duplicate.h"
+#include "common/text/tokenizer.h"
+
+namespace lede {
+namespace schema {
+
+// Bump when a prefix, slot, data field or term rule changes meaning.
+// 3: near-duplicate band terms, MinHash signature and cluster values, and
+// spelling data from titles and bodies (issue 4).
+// 4: XROOT terms, file stamp, content hash and line-key values (incremental
+// updates, issue 5).
+// 5: words stemmed in the article's language, XSTEM group terms (issue 3).
+// 6: no XBAND terms: copies are found in memory (ClusterIndex, issue 6).
+inline constexpr int kVersion = 6;
+
+// Term prefixes, following omega's conventions (single capitals; "X" starts
+// our own multi-letter ones).
+inline constexpr std::string_view kPrefixId = "Q";        // unique id (relative path)
+inline constexpr std::string_view kPrefixStem = "Z";      // stemmed word, positional
+inline constexpr std::string_view kPrefixTitle = "S";     // title words: "ZS"+stem
+inline constexpr std::string_view kPrefixSource = "XSOURCE";  // boolean: source key
+inline constexpr std::string_view kPrefixStemmer = "XSTEM";  // boolean: stemmer group (StemmerGroupFor)
+inline constexpr std::string_view kPrefixLanguage = "L";  // boolean: ISO 639-1 code
+inline constexpr std::string_view kPrefixDay = "D";       // boolean: YYYYMMDD
+inline constexpr std::string_view kPrefixMonth = "M";     // boolean: YYYYMM
+inline constexpr std::string_view kPrefixYear = "Y";      // boolean: YYYY
+inline constexpr std::string_view kPrefixCluster = "XCLUSTER";  // near-duplicate cluster
+// boolean: the canonical absolute root directory (or file) the article was
+// found under; lists a root's articles so files gone from it can be removed.
+inline constexpr std::string_view kPrefixRoot = "XROOT";
+
+// Value slots.
+enum Slot : Xapian::valueno {
+  kSlotDate = 0,         // sortable_serialise(days since 1970-01-01); empty if unknown
+  kSlotSource = 1,       // canonical source name, as displayed; empty if unknown
+  kSlotMonth = 2,        // "YYYY-MM" (facet); empty if unknown or year-only
+  kSlotYear = 3,         // "YYYY" (facet); empty if unknown
+  kSlotLanguage = 4,     // ISO 639-1 code
+  kSlotCluster = 5,      // near-duplicate cluster id (collapse key)
+  kSlotContentHash = 6,  // 16 hex digits: 64-bit hash of the file's bytes
+  kSlotFileStamp = 7,    // "size:mtime_ns" of the file when it was read
+  kSlotLineKeys = 8,     // LineStats keys of the file's distinct lines, 8 bytes
+                         // little-endian each: the collection line statistics
+                         // are the sum of these over all documents
+  kSlotSignature = 9,    // MinHash signature of the body (EncodeSignature);
+                         // empty when the body is too short to compare. With
+                         // kSlotCluster, what LoadClusterIndex reads.
+};
+
+// Database metadata keys.
+inline constexpr const char* kMetaSchemaVersion = "lede.schema_version";
+inline constexpr const char* kMetaTextSettings = "lede.text_settings";
+// Documents added, updated or removed since every article was last extracted
+// in one run (a --rebuild, or a first run on an empty database), and the
+// document count then: how stale the older articles' boilerplate evidence is.
+inline constexpr const char* kMetaStatsDrift = "lede.stats_drift";
+inline constexpr const char* kMetaStatsBase = "lede.stats_base";
+// Prefix of the per-root key holding the extraction settings (plain mode,
+// source aliases) the root was last indexed with; see RootSettingsKey.
+inline constexpr const char* kMetaRootSettingsPrefix = "lede.root_settings.";
+
+// Where the title ends and the body starts, in term positions: a phrase never
+// spans title and body.
+inline constexpr Xapian::termpos kBodyFirstPosition = 1000;
+
+// The text settings this binary indexes and queries with: normalization,
+// stemmer, stemming strategy, stop words. Stored in the metadata; a database
+// written with other settings is refused.
+std::string TextSettings();
+
+// What is stored as document data (JSON, see docs/schema.md).
+struct StoredArticle {
+  std::string id;    // path relative to the indexed root, '/'-separated
+  std::string path;  // path as given on the command line
+  std::string title;
+  std::optional<Date> date;
+  std::optional<std::string> source;
+  std::string language;
+  std::string body;  // clean body, original text (paragraphs joined by "\n\n")
+
+  // Bookkeeping for incremental updates: terms and values, not document data.
+  std::string root;          // canonical root (XROOT term); none when empty
+  std::string file_stamp;    // kSlotFileStamp
+  std::string content_hash;  // kSlotContentHash
+  std::vector<uint64_t> line_keys;  // kSlotLineKeys
+
+  // Near-duplicate cluster id (kSlotCluster and an XCLUSTER term); none when
+  // empty. ReplaceArticle assigns it.
+  std::string cluster;
+};
+
+std::string EncodeData(const StoredArticle& a);
+// Throws IndexError on data this schema did not write.
+StoredArticle DecodeData(const std::string& data);
+
+// The unique-id term for an id ("Q" + id, hashed when too long for Xapian).
+std::string IdTerm(std::string_view id);
+// The root term for a canonical root path ("XROOT" + root, hashed when long).
+std::string RootTerm(std::string_view root);
+// The metadata key holding a root's extraction settings.
+std::string RootSettingsKey(std::string_view root);
+// kSlotLineKeys encoding; Decode ignores a trailing partial key.
+std::string EncodeLineKeys(const std::vector<uint64_t>& keys);
+std::vector<uint64_t> DecodeLineKeys(std::string_view value);
+
+// The canonical key of a source name for the XSOURCE term (normalized).
+std::string SourceKey(std::string_view source_name);
+// "Z" + stem of a normalized term (the form QueryParser's STEM_ALL_Z makes).
+std::string StemTerm(const Xapian::Stem& stemmer, const std::string& term,
+                     std::string_view field_prefix = {});
+
+// Builds the whole Xapian document for an article. Words are stemmed with the
+// stemmer of the article's language (StemmerGroupFor) and the document is
+// tagged with that group (kPrefixStemmer), so the query side can stem each
+// query word the way each group's articles were stemmed. english_stemmer is
+// the "english" group's stemmer (callers keep one per thread).
+Xapian::Document BuildDocument(const StoredArticle& article, const Xapian::Stem& stemmer);
+
+// The XCLUSTER term of a cluster id.
+std::string ClusterTerm(std::string_view cluster);
+
+// An article ready to be written: its document with every term and value but
+// the near-duplicate cluster's, its MinHash signature and the words it adds to
+// the spelling data. Needs no database, so indexing builds it on worker threads
+// and the writer thread only assigns the cluster and writes (issue 6).
+struct PreparedArticle {
+  StoredArticle article;
+  Xapian::Document doc;
+  std::optional<MinHashSignature> signature;  // none: too short to compare
+  std::vector<std::pair<std::string, unsigned>> spelling;  // SpellingWords of title + body
+};
+// stemmer: the "english" group's (as BuildDocument). article.cluster, when
+// set, is written as is.
+PreparedArticle PrepareArticle(StoredArticle article, const Xapian::Stem& stemmer);
+// Gives a prepared article its cluster: value, term and stored field.
+void SetCluster(PreparedArticle* prepared, const std::string& cluster);
+// The id of the cluster an article starts when it copies no earlier one.
+std::string NewClusterId(std::string_view id);
+
+// Index upkeep that spans documents (common/index/schema_upkeep.cc). Xapian errors
+// propagate to the caller (the IndexWriter wraps them).
+//
+// Adds or replaces the article keyed by its id term. Its near-duplicate
+// cluster, unless already set, is the cluster of the most similar document
+// already in db (ClusterIndex::Find, with the replaced document as self),
+// else a new one named after its id; the spelling data gains its title and
+// body words and loses those of the document it replaces.
+//
+// clusters: every document of db, kept up to date here (the indexer keeps
+// one for a whole run). Without it the signatures of every document are read
+// from db for this one call: fine for a handful of articles (tests), far too
+// slow for a collection.
+//
+// Spelling-data changes gathered over many articles, written at once: Xapian
+// looks a word up in its spelling table on every add_spelling call, so one
+// call per distinct word per batch costs far less than one per article (it
+// was a quarter of indexing time, docs/performance.md).
+class SpellingDelta {
+ public:
+  // Counts the spelling words of an article's title and body, sign +1 when
+  // it is added, -1 when it is removed.
+  void Count(const StoredArticle& article, int sign);
+  // Counts words already gathered (PreparedArticle::spelling).
+  void Count(const std::vector<std::pair<std::string, unsigned>>& words, int sign);
+  bool empty() const { return net_.empty(); }
+  // Writes the net changes to db and forgets them.
+  void ApplyTo(Xapian::WritableDatabase& db);
+
+ private:
+  std::unordered_map<std::string, long> net_;
+};
+// With spelling given, the spelling changes are counted there for a later
+// ApplyTo (before the commit) instead of being written at once.
+void ReplaceArticle(Xapian::WritableDatabase& db, StoredArticle article,
+                    const Xapian::Stem& stemmer, SpellingDelta* spelling = nullptr,
+                    ClusterIndex* clusters = nullptr);
+// The same for an article prepared on another thread.
+void ReplaceArticle(Xapian::WritableDatabase& db, PreparedArticle prepared,
+                    SpellingDelta* spelling = nullptr, ClusterIndex* clusters = nullptr);
+// Deletes a document, its words from the spelling data and its entry from
+// clusters (when given).
+void RemoveArticle(Xapian::WritableDatabase& db, Xapian::docid docid,
+                   SpellingDelta* spelling = nullptr, ClusterIndex* clusters = nullptr);
+// Every document of db with a signature, in docid order (the order a
+// database lookup would see them in).
+void LoadClusterIndex(const Xapian::Database& db, ClusterIndex* clusters);
+// The spelling-data words of a text: normalized words of letters only, 3 to
+// 32 bytes, no CJK, each with its count. Pure.
+std::vector<std::pair<std::string, unsigned>> SpellingWords(std::string_view text);
+// Whether a token is a spelling-data word (the rule SpellingWords applies).
+bool IsSpellingWord(const Token& token);
+
+// Writes schema version and text settings into a database being created.
+void StampMetadata(Xapian::WritableDatabase& db);
+// Throws SchemaMismatchError with a clear message when db was written by another
+// schema version or other text settings. An empty database passes.
+void CheckMetadata(const Xapian::Database& db, const std::string& db_path);
+
+}  // namespace schema
+}  // namespace lede
+
+#endif  // LEDE_COMMON_INDEX_SCHEMA_H_

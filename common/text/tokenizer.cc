@@ -1,0 +1,212 @@
+// Tokenizer over original text, mirroring Xapian 1.4's word rules
+// (termgenerator_internal.cc) so index and query agree on word boundaries.
+#include "common/text/tokenizer.h"
+
+#include <utf8proc.h>
+
+#include "common/text/normalize.h"
+#include "common/text/utf8.h"
+
+namespace lede {
+namespace {
+
+constexpr unsigned kInvalid = 0xFFFFFFFF;
+constexpr unsigned kIgnore = 0xFFFFFFFE;
+
+unsigned DecodeAt(std::string_view text, size_t i, size_t* len) {
+  // An ill-formed byte (-1) becomes kInvalid, which is no word character.
+  return static_cast<unsigned>(DecodeUtf8At(text, i, len));
+}
+
+utf8proc_category_t Category(unsigned cp) {
+  return utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+}
+
+// Xapian::Unicode::is_wordchar: letters, marks, numbers and connector
+// punctuation (utf8proc's tables, so this layer needs no Xapian).
+bool IsWordChar(unsigned cp) {
+  if (cp == kInvalid) return false;
+  switch (Category(cp)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
+    case UTF8PROC_CATEGORY_PC:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsDigit(unsigned cp) {
+  return cp != kInvalid && Category(cp) == UTF8PROC_CATEGORY_ND;
+}
+
+bool IsUpper(unsigned cp) {
+  return cp != kInvalid && Category(cp) == UTF8PROC_CATEGORY_LU;
+}
+
+// Xapian's check_infix: characters that join two word characters.
+unsigned CheckInfix(unsigned ch) {
+  if (ch == '\'' || ch == '&' || ch == 0xB7 || ch == 0x5F4 || ch == 0x2027) return ch;
+  if (ch == 0x2019 || ch == 0x201B) return '\'';
+  if (ch >= 0x200B && (ch <= 0x200D || ch == 0x2060 || ch == 0xFEFF)) return kIgnore;
+  return 0;
+}
+
+// Xapian's check_infix_digit: characters that join two digits.
+unsigned CheckInfixDigit(unsigned ch) {
+  switch (ch) {
+    case ',':
+    case '.':
+    case ';':
+    case 0x037E:
+    case 0x0589:
+    case 0x060D:
+    case 0x07F8:
+    case 0x2044:
+    case 0xFE10:
+    case 0xFE13:
+    case 0xFE14:
+      return ch;
+    default:
+      break;
+  }
+  if (ch >= 0x200B && (ch <= 0x200D || ch == 0x2060 || ch == 0xFEFF)) return kIgnore;
+  return 0;
+}
+
+}  // namespace
+
+bool IsCjkCodepoint(unsigned cp) {
+  return (cp >= 0x3040 && cp <= 0x30FF) ||    // Hiragana, Katakana
+         (cp >= 0x31F0 && cp <= 0x31FF) ||    // Katakana extensions
+         (cp >= 0x3400 && cp <= 0x4DBF) ||    // CJK extension A
+         (cp >= 0x4E00 && cp <= 0x9FFF) ||    // CJK unified ideographs
+         (cp >= 0xF900 && cp <= 0xFAFF) ||    // compatibility ideographs
+         (cp >= 0xFF66 && cp <= 0xFF9F) ||    // half-width katakana
+         (cp >= 0x20000 && cp <= 0x2FA1F);    // extensions B..F, supplement
+}
+
+void Tokenize(std::string_view text, uint32_t first_position,
+              const std::function<void(const Token&)>& emit) {
+  uint32_t position = first_position;
+  size_t i = 0;
+  const size_t size = text.size();
+  Token tok;
+  std::string raw;  // the word as written, infixes canonicalised
+  while (i < size) {
+    size_t len;
+    unsigned ch = DecodeAt(text, i, &len);
+    if (!IsWordChar(ch)) {
+      i += len;
+      continue;
+    }
+    const size_t begin = i;
+
+    if (IsCjkCodepoint(ch)) {
+      tok.begin = begin;
+      tok.end = i + len;
+      tok.position = position++;
+      tok.term = NormalizeTerm(text.substr(begin, len));
+      tok.cjk = true;
+      emit(tok);
+      i += len;
+      continue;
+    }
+    tok.cjk = false;
+
+    // Acronyms: capital initials separated by '.' (U.N., P.T.O, U.S.A), as
+    // Xapian's parse_acronym: not followed by a word character.
+    if (IsUpper(ch)) {
+      std::string acronym;
+      size_t j = i;
+      unsigned c = ch;
+      size_t l = len;
+      size_t letters = 0;
+      while (true) {
+        acronym.append(text.substr(j, l));
+        ++letters;
+        j += l;
+        if (j >= size || text[j] != '.') break;
+        ++j;
+        if (j >= size) break;
+        c = DecodeAt(text, j, &l);
+        if (!IsUpper(c)) break;
+      }
+      size_t after_len = 0;
+      unsigned after = j < size ? DecodeAt(text, j, &after_len) : kInvalid;
+      if (letters >= 2 && !IsWordChar(after)) {
+        tok.begin = begin;
+        tok.end = j;
+        tok.position = position++;
+        tok.term = NormalizeTerm(acronym);
+        emit(tok);
+        i = j;
+        continue;
+      }
+    }
+
+    raw.clear();
+    unsigned prev = ch;
+    AppendUtf8(static_cast<char32_t>(ch), &raw);
+    i += len;
+    while (i < size) {
+      size_t l;
+      unsigned c = DecodeAt(text, i, &l);
+      if (IsWordChar(c) && !IsCjkCodepoint(c)) {
+        AppendUtf8(static_cast<char32_t>(c), &raw);
+        prev = c;
+        i += l;
+        continue;
+      }
+      if (c == kInvalid || i + l >= size) break;
+      size_t nl;
+      unsigned next = DecodeAt(text, i + l, &nl);
+      if (!IsWordChar(next) || IsCjkCodepoint(next)) break;
+      unsigned infix = (IsDigit(prev) && IsDigit(next)) ? CheckInfixDigit(c) : CheckInfix(c);
+      if (infix == 0) break;
+      if (infix != kIgnore) AppendUtf8(static_cast<char32_t>(infix), &raw);
+      AppendUtf8(static_cast<char32_t>(next), &raw);
+      prev = next;
+      i += l + nl;
+    }
+    // Trailing '+'/'#' (C++, C#), at most three, not followed by a word char.
+    {
+      size_t j = i;
+      int count = 0;
+      while (j < size && (text[j] == '+' || text[j] == '#') && count <= 3) {
+        ++j;
+        ++count;
+      }
+      if (count > 0 && count <= 3) {
+        size_t l;
+        unsigned after = j < size ? DecodeAt(text, j, &l) : kInvalid;
+        if (!IsWordChar(after)) {
+          raw.append(text.substr(i, j - i));
+          i = j;
+        }
+      }
+    }
+    tok.begin = begin;
+    tok.end = i;
+    tok.position = position++;
+    tok.term = NormalizeTerm(raw);
+    if (tok.term.size() <= kMaxTermBytes && !tok.term.empty()) emit(tok);
+  }
+}
+
+std::vector<Token> Tokenize(std::string_view text, uint32_t first_position) {
+  std::vector<Token> out;
+  Tokenize(text, first_position, [&out](const Token& t) { out.push_back(t); });
+  return out;
+}
+
+}  // namespace lede

@@ -1,0 +1,341 @@
+// Boilerplate removal on small hand-made pages.
+#include "common/extract/boilerplate.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "common/extract/line_features.h"
+
+namespace lede {
+namespace {
+
+const char kPage[] =
+    "Home\nWorld\nSports\nBusiness\n\n"
+    "Mayor opens the new bridge\n\n"
+    "The mayor opened the new bridge over the river on Monday, after three "
+    "years of work that had been delayed twice by floods.\n\n"
+    "Residents said they were glad that the crossing, which links the two "
+    "halves of the town, was finally open to traffic.\n\n"
+    "A long wait\n\n"
+    "The project was first proposed in 2009, but the council could not agree "
+    "on how to pay for it until the state offered a loan.\n\n"
+    "Advertisement\n\n"
+    "The bridge is expected to carry about 12,000 cars a day when the "
+    "bypass is finished next year, officials said.\n\n"
+    "Most Popular\n\n"
+    "Storm hits the coast, thousands of homes are left without power for days "
+    "as the repair crews struggle to reach them.\n\n"
+    "Local team wins the cup\n\n"
+    "Comments\n\n"
+    "This is a great day for the town and I hope that the council will now "
+    "fix the roads that lead to the bridge as well.\n";
+
+std::vector<std::string> Kept(const BoilerplateResult& r) { return r.paragraphs; }
+
+TEST(Boilerplate, KeepsStoryAndSubHeadingDropsFurniture) {
+  BoilerplateInput in;
+  in.lines = SplitLines(kPage);
+  in.language = "en";
+  BoilerplateResult r = RemoveBoilerplate(in);
+  std::vector<std::string> kept = Kept(r);
+  ASSERT_EQ(kept.size(), 5u);
+  EXPECT_EQ(kept[0].substr(0, 22), "The mayor opened the n");
+  EXPECT_EQ(kept[2], "A long wait");
+  EXPECT_EQ(kept[4].substr(0, 20), "The bridge is expect");
+  EXPECT_EQ(r.keep.size(), in.lines.size());
+  EXPECT_EQ(r.reason.size(), in.lines.size());
+  for (size_t i = 0; i < in.lines.size(); ++i) EXPECT_FALSE(r.reason[i].empty()) << i;
+  EXPECT_LT(r.end_marker, static_cast<int>(in.lines.size()));
+  EXPECT_EQ(in.lines[r.end_marker], "Most Popular");
+}
+
+TEST(Boilerplate, DropsRepeatedCaptions) {
+  const std::string caption =
+      "The minister attends a news conference in Moscow, December 28, 2012.";
+  std::string page = caption + caption + "\n" + caption + "\n" + caption + "\n" +
+                     std::string(kPage);
+  BoilerplateInput in;
+  in.lines = SplitLines(page);
+  in.language = "en";
+  BoilerplateResult r = RemoveBoilerplate(in);
+  for (int i = 0; i < 3; ++i) EXPECT_FALSE(r.keep[i]) << r.reason[i];
+}
+
+TEST(Boilerplate, CollectionEvidenceDropsSiteWideLines) {
+  const std::string footer =
+      "The Daily Planet is published by Planet Media and was founded in 1938 "
+      "by a group of reporters who wanted a paper of their own.";
+  std::string page = std::string(kPage);
+  page.insert(page.find("Advertisement"), footer + "\n\n");
+  BoilerplateInput in;
+  in.lines = SplitLines(page);
+  in.language = "en";
+  in.total_files = 100;
+  in.files_with_line.assign(in.lines.size(), 1);
+  for (size_t i = 0; i < in.lines.size(); ++i) {
+    if (in.lines[i] == footer) in.files_with_line[i] = 90;
+  }
+  BoilerplateResult r = RemoveBoilerplate(in);
+  for (const std::string& p : r.paragraphs) EXPECT_NE(p, footer);
+}
+
+TEST(Boilerplate, HardWrappedTextIsKeptWhole) {
+  const char kAbstract[] =
+      "experimental investigation of the aerodynamics of a\n"
+      "wing in a slipstream .\n"
+      "an experimental study of a wing in a propeller slipstream was\n"
+      "made in order to determine the spanwise distribution of the lift\n"
+      "increase due to slipstream at different angles of attack of the wing\n"
+      "and at different free stream to slipstream velocity ratios .  the\n"
+      "results were intended in part as an evaluation basis for different\n"
+      "theoretical treatments of this problem .";
+  BoilerplateInput in;
+  in.lines = SplitLines(kAbstract);
+  in.language = "en";
+  BoilerplateResult r = RemoveBoilerplate(in);
+  for (size_t i = 0; i < in.lines.size(); ++i) EXPECT_TRUE(r.keep[i]) << i;
+}
+
+TEST(Boilerplate, NeverEmptyWhenThereAreWords) {
+  BoilerplateInput in;
+  in.lines = SplitLines("Fixture list\nArsenal v Chelsea\nLiverpool v Everton\n");
+  in.language = "en";
+  EXPECT_FALSE(RemoveBoilerplate(in).paragraphs.empty());
+}
+
+// Kept paragraphs and the reasons of every line, for the list tests.
+BoilerplateResult RunOn(const std::string& page) {
+  static std::vector<std::string> pages;  // keeps the views valid
+  pages.push_back(page);
+  BoilerplateInput in;
+  in.lines = SplitLines(pages.back());
+  in.language = "en";
+  return RemoveBoilerplate(in);
+}
+
+bool Has(const std::vector<std::string>& kept, const std::string& p) {
+  return std::find(kept.begin(), kept.end(), p) != kept.end();
+}
+
+const char kStory[] =
+    "The city council voted on Tuesday to approve the budget for next year, "
+    "after a debate that lasted most of the afternoon and evening.\n\n"
+    "Members of the opposition said that the plan would leave the schools "
+    "without the money they need, and that the vote was rushed.\n\n";
+const char kMoreStory[] =
+    "The mayor said that she would sign the budget by the end of the week, "
+    "and that the schools would get more money from the state next year.\n\n"
+    "A group of parents who had come to the meeting said they would hold a "
+    "protest in front of the town hall on Saturday morning.\n\n";
+
+TEST(Boilerplate, TableAnnouncedByAColonIsPartOfTheStory) {
+  std::string page = std::string("Home\nNews\nSports\n\n") +
+                     "The standings after the last race of the season were as follows "
+                     "for the top five drivers in the championship:\n\n";
+  for (int i = 1; i <= 6; ++i) {
+    page += std::to_string(i) + "     Driver Number" + std::to_string(i) + "     " +
+            std::to_string(5000 - i * 10) + "     3     1\n\n";
+  }
+  page +=
+      "Most Popular\n\nSomething else happened in a town far away from here today, "
+      "and the police said that nobody was hurt in the incident at all.\n";
+  BoilerplateResult r = RunOn(page);
+  EXPECT_TRUE(Has(r.paragraphs, "3     Driver Number3     4970     3     1"));
+  EXPECT_NE(r.reason[8].find("announced by line 5"), std::string::npos) << r.reason[8];
+  EXPECT_FALSE(Has(r.paragraphs, "Most Popular"));
+}
+
+TEST(Boilerplate, ListThatEndsTheArticleIsKeptTeaserListIsNot) {
+  std::string page = std::string(kStory) + "June 9 - West Palm Beach, FL @ Coral Sky\n" +
+                     "June 10 - Tampa, FL @ Credit Union Amphitheatre\n" +
+                     "June 14 - Alpharetta, GA @ Ameris Bank Amphitheatre\n" +
+                     "June 17 - Nashville, TN @ Bridgestone Arena\n\n" +
+                     "Copyright 2019 The Daily Planet. All rights reserved.\n";
+  BoilerplateResult r = RunOn(page);
+  EXPECT_TRUE(Has(r.paragraphs, "June 17 - Nashville, TN @ Bridgestone Arena"));
+  // The same list after "Related" is a list of other stories.
+  std::string teasers = std::string(kStory) + "Related\n\n" +
+                        "Mayor opens the new bridge over the river\n\n" +
+                        "Local team wins the cup after twenty years\n\n" +
+                        "Storm leaves thousands without power\n\n" +
+                        "Copyright 2019 The Daily Planet. All rights reserved.\n";
+  r = RunOn(teasers);
+  EXPECT_EQ(r.paragraphs.size(), 2u);
+  // Without the heading, headlines in Title Case are still teasers.
+  std::string headlines = std::string(kStory) + "Mayor Opens The New Bridge Over The River\n\n" +
+                          "Local Team Wins The Cup After Twenty Years\n\n" +
+                          "Storm Leaves Thousands Without Power\n\n" +
+                          "Copyright 2019 The Daily Planet. All rights reserved.\n";
+  r = RunOn(headlines);
+  EXPECT_EQ(r.paragraphs.size(), 2u);
+}
+
+TEST(Boilerplate, PageWithoutProseKeepsItsLongestList) {
+  std::string page =
+      "Home\nScores\nTeams\nVideo\n\nHigh school roundup\n\n"
+      "Published 2:16 AM EST Nov 20, 2019\n\n";
+  for (const char* game : {"Palm Bay d. Rockledge 70-44", "Heritage d. Titusville 53-9",
+                           "Melbourne d. Space Coast 69-54", "Cocoa d. West Shore 61-21"}) {
+    page += std::string(game) + "\n\n";
+  }
+  page += "Terms of Service Privacy Notice\n";
+  BoilerplateResult r = RunOn(page);
+  EXPECT_EQ(r.paragraphs.size(), 4u);
+  EXPECT_TRUE(Has(r.paragraphs, "Cocoa d. West Shore 61-21"));
+  EXPECT_FALSE(Has(r.paragraphs, "Scores"));
+}
+
+TEST(Boilerplate, ShortStoryIsNotTradedForALongTeaserList) {
+  const std::string brief =
+      "The bridge over the river was closed on Monday after a truck hit one of its "
+      "pillars, and the police said it would stay closed for a week.";
+  std::string page = "Bridge closed after crash\n\n" + brief + "\n\nMost Popular\n\n";
+  for (int i = 0; i < 12; ++i) {
+    page += "Teaser headline number " + std::to_string(i) + " about something else\n\n";
+  }
+  BoilerplateResult r = RunOn(page);
+  ASSERT_EQ(r.paragraphs.size(), 1u);
+  EXPECT_EQ(r.paragraphs[0], brief);
+}
+
+TEST(Boilerplate, TeaserCardsRepeatInPairsListLinesDoNot) {
+  // A teaser card prints its label and headline twice; a list repeats a
+  // line among different ones.
+  std::string cards = std::string(kStory) + "Business\nAirlines order fifty new planes\n" +
+                      "Plane on a runway\nBusiness\nAirlines order fifty new planes\n\n" +
+                      kMoreStory;
+  BoilerplateResult r = RunOn(cards);
+  EXPECT_FALSE(Has(r.paragraphs, "Airlines order fifty new planes"));
+  std::string list = std::string(kStory) + "Meal 1\n\nEat every 2-3 hours\n\n" +
+                     "One cup of strawberries and almond milk\n\nMeal 2\n\n" +
+                     "Eat every 2-3 hours\n\nTomato salad with feta\n\n" + kMoreStory;
+  r = RunOn(list);
+  EXPECT_TRUE(Has(r.paragraphs, "Eat every 2-3 hours"));
+}
+
+TEST(Boilerplate, BreadcrumbsAndTagsAreFurniture) {
+  std::string page = std::string("Home \xC2\xBB News \xC2\xBB World\n\n") + kStory +
+                     "Tags: budget, council, schools\n\n" + kMoreStory;
+  BoilerplateResult r = RunOn(page);
+  EXPECT_EQ(r.reason[0], "breadcrumb trail");
+  EXPECT_FALSE(Has(r.paragraphs, "Tags: budget, council, schools"));
+}
+
+TEST(Boilerplate, ProseAfterANoticeMustContinueTheStory) {
+  const std::string promo =
+      "Get breaking space news and the latest updates on rocket launches, skywatching "
+      "events and more delivered to you every single week!";
+  std::string page = std::string(kStory) + kMoreStory +
+                     "Sign up for our newsletter and never miss a story.\n\n" + promo + "\n";
+  BoilerplateResult r = RunOn(page);
+  EXPECT_FALSE(Has(r.paragraphs, promo));
+  EXPECT_EQ(r.paragraphs.size(), 4u);
+  // The same notice in the middle of the story does not end it.
+  const std::string more =
+      "The council will meet again next month to vote on the budget for the schools, "
+      "the mayor said, and parents of the pupils are invited to the meeting.";
+  page = std::string(kStory) + "Sign up for our newsletter and never miss a story.\n\n" +
+         kMoreStory + more + "\n";
+  r = RunOn(page);
+  EXPECT_TRUE(Has(r.paragraphs, more));
+}
+
+TEST(Boilerplate, PhotoCopyrightIsACaptionNotANotice) {
+  std::string page = std::string(kStory) + "Image copyright Getty Images\n\n" + kMoreStory;
+  BoilerplateResult r = RunOn(page);
+  EXPECT_EQ(r.paragraphs.size(), 4u);
+  EXPECT_EQ(r.reason[4], "photo caption or credit");
+}
+
+TEST(Boilerplate, CaptionUnderAnImagesAltTextIsDropped) {
+  // The alt text (the headline again) and the caption form one block.
+  const std::string caption =
+      "A cross-section through the new module showing the quarters that would double as "
+      "sleeping pods during the cruise phase of the long flight to Mars.";
+  const std::string credited =
+      "Once the stuff of films such as Alien (pictured), sleep in space may one day help "
+      "crews on long flights. Credit: 20th Century Fox";
+  const std::string story(kStory);
+  const size_t second = story.find("Members");
+  std::string page = "Astronauts could sleep their way to Mars\n\n" + story.substr(0, second) +
+                     "Astronauts could sleep their way to Mars\n" + caption + "\n\n" +
+                     story.substr(second) + credited + "\n\n" + kMoreStory;
+  BoilerplateResult r = RunOn(page);
+  EXPECT_FALSE(Has(r.paragraphs, caption));
+  EXPECT_EQ(r.reason[5], "caption: right under an image's alt text");
+  EXPECT_FALSE(Has(r.paragraphs, credited));
+  EXPECT_EQ(r.paragraphs.size(), 4u);
+}
+
+TEST(Boilerplate, CaptionAboveACreditIsDropped) {
+  const std::string caption =
+      "The prime minister, center, passes a passenger aircraft during the air show in "
+      "Dubai on Monday";
+  std::string page =
+      std::string(kStory) + caption + "\nNatalie Naccache | Getty Images\n\n" + kMoreStory;
+  BoilerplateResult r = RunOn(page);
+  EXPECT_FALSE(Has(r.paragraphs, caption));
+  EXPECT_EQ(r.reason[4], "caption: right above a photo credit");
+  EXPECT_EQ(r.paragraphs.size(), 4u);
+}
+
+TEST(Boilerplate, StampWithTwoDatesCutsTheStandfirstOff) {
+  // A standfirst, then the byline and a stamp, then the story: the stamp
+  // ends what came before.
+  const std::string standfirst =
+      "CHINA has sent troops to the city in a bid to restore order after months of "
+      "protests that have shaken the government";
+  std::string page = standfirst + "\n\nBy Laura Smith\n" +
+                     "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019\n\n" +
+                     kStory + kMoreStory;
+  BoilerplateResult r = RunOn(page);
+  EXPECT_EQ(r.reason[3], "date or time stamp");
+  EXPECT_FALSE(Has(r.paragraphs, standfirst));
+}
+
+TEST(Boilerplate, LinksInCapitalsOnAMixedCasePage) {
+  const std::string link = "CLICK HERE TO GET THE DAILY PLANET APP FOR YOUR PHONE";
+  const std::string subheading = "WHO IS THE FRONT-RUNNER?";
+  std::string page =
+      std::string(kStory) + link + "\n\n" + subheading + "\n\n" + kMoreStory + kStory;
+  BoilerplateResult r = RunOn(page);
+  EXPECT_FALSE(Has(r.paragraphs, link));
+  EXPECT_TRUE(Has(r.paragraphs, subheading));
+}
+
+TEST(Boilerplate, LinksListedUnderMoreInsideTheStory) {
+  std::string page = std::string(kStory) + "More:\n\n" +
+                     "Afghan politician sees talks as the only hope\n\n" +
+                     "Young people must be heard, says the envoy\n\n" + kMoreStory;
+  BoilerplateResult r = RunOn(page);
+  EXPECT_FALSE(Has(r.paragraphs, "Young people must be heard, says the envoy"));
+  EXPECT_EQ(r.reason[6], "link listed under \"More:\" (line 5)");
+  EXPECT_EQ(r.paragraphs.size(), 4u);
+}
+
+TEST(Boilerplate, BylinesAreNotBodyASentenceStartingWithByIs) {
+  const std::string byline =
+      "By Matthew Digby , Minh Do on Monday, November 18th, 2019 at 11:08 a.m.";
+  const std::string sentence = "By Monday, the council had agreed to pay for the new school.";
+  std::string page = std::string(kStory) + byline + "\n\n" + sentence + "\n\n" + kMoreStory;
+  BoilerplateResult r = RunOn(page);
+  EXPECT_FALSE(Has(r.paragraphs, byline));
+  EXPECT_EQ(r.reason[4], "byline");
+  EXPECT_TRUE(Has(r.paragraphs, sentence));
+}
+
+TEST(Boilerplate, EndSignals) {
+  EXPECT_TRUE(IsEndOfArticleSignal("You May Like"));
+  EXPECT_TRUE(IsEndOfArticleSignal("Leave your comment0 comments"));
+  EXPECT_TRUE(IsEndOfArticleSignal("  Most Popular "));
+  EXPECT_FALSE(IsEndOfArticleSignal("Opposition bristles"));
+  EXPECT_FALSE(IsEndOfArticleSignal(
+      "Comments made by the minister on Monday were criticised by the "
+      "opposition as reckless."));
+}
+
+}  // namespace
+}  // namespace lede

@@ -1,0 +1,107 @@
+// Table-driven tests for FindDates.
+#include "common/extract/date_parse.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace lede {
+namespace {
+
+struct Case {
+  const char* line;
+  const char* iso;  // first match, "" for none
+  bool has_year;
+};
+
+TEST(DateParse, FindsNewsForms) {
+  const Case cases[] = {
+      {"10:15, December 04, 2012", "2012-12-04", true},
+      {"December 28, 2012 2:26 PM", "2012-12-28", true},
+      {"January 22, 2014, 5:30 am", "2014-01-22", true},
+      {"MOSCOW, Dec. 3 (Xinhua) --", "0000-12-03", false},
+      {"2014-01-22", "2014-01-22", true},
+      {"2019-11-19T12:00:00Z", "2019-11-19", true},
+      {"22 January 2014", "2014-01-22", true},
+      {"December 4th, 2012", "2012-12-04", true},
+      {"4th of December 2012", "2012-12-04", true},
+      {"12/04/2012", "2012-12-04", true},
+      {"25/12/2012", "2012-12-25", true},
+      {"04.12.2012", "2012-12-04", true},
+      {"12/4/12", "2012-12-04", true},
+      {"2012.12.04", "2012-12-04", true},
+      {"22. Januar 2014", "2014-01-22", true},
+      {"22 de janeiro de 2014", "2014-01-22", true},
+      {"22 de enero de 2014", "2014-01-22", true},
+      {"22 janvier 2014", "2014-01-22", true},
+      {"22 gennaio 2014", "2014-01-22", true},
+      {"22 Januari 2014", "2014-01-22", true},
+      {"19 ноября 2019 г.", "2019-11-19", true},
+      {"2019年11月19日", "2019-11-19", true},
+      {"2019년 11월 19일", "2019-11-19", true},
+      {"Updated 1:39 am EST, Wednesday, November 20, 2019", "2019-11-20", true},
+      {"Nov. 19, 2019 8:03 am ET", "2019-11-19", true},
+  };
+  for (const Case& c : cases) {
+    auto found = FindDates(c.line);
+    ASSERT_FALSE(found.empty()) << c.line;
+    EXPECT_EQ(FormatIsoDate(found[0].date), c.iso) << c.line;
+    EXPECT_EQ(found[0].has_year, c.has_year) << c.line;
+  }
+}
+
+TEST(DateParse, MonthPrecision) {
+  auto found = FindDates("Published in November 2019");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].date.precision, DatePrecision::kMonth);
+  EXPECT_EQ(FormatIsoDate(found[0].date), "2019-11-01");
+}
+
+TEST(DateParse, ReportsTimeNextToDate) {
+  EXPECT_TRUE(FindDates("10:15, December 04, 2012")[0].has_time);
+  EXPECT_FALSE(FindDates("on December 04, 2012 we")[0].has_time);
+}
+
+TEST(DateParse, RejectsNonDates) {
+  const char* bad[] = {
+      "",
+      "February 30, 2012",
+      "13/13/2012",
+      "version 1.2.2019.4",
+      "Airbus A320 flew 3000 miles",
+      "Call 555-12-2012x now",
+      "the year 3012",
+      "May 10:30",
+      "\xff\xfe\x80 December \xc3 2012",
+  };
+  for (const char* line : bad) {
+    for (const DateMatch& m : FindDates(line)) {
+      EXPECT_FALSE(m.has_year && m.date.precision == DatePrecision::kDay)
+          << line << " -> " << FormatIsoDate(m.date);
+    }
+  }
+}
+
+TEST(DateParse, SafeOnHostileInput) {
+  std::string huge(200000, '9');
+  huge += " December 4, 2012";
+  auto found = FindDates(huge);
+  ASSERT_FALSE(found.empty());
+  EXPECT_EQ(FormatIsoDate(found.back().date), "2012-12-04");
+  std::string junk;
+  for (int i = 0; i < 5000; ++i) junk.push_back(static_cast<char>(i % 256));
+  FindDates(junk);  // must not crash
+}
+
+TEST(DateParse, MonthNames) {
+  EXPECT_EQ(MonthFromName("december"), 12);
+  EXPECT_EQ(MonthFromName("sept"), 9);
+  EXPECT_EQ(MonthFromName("märz"), 3);
+  EXPECT_EQ(MonthFromName("ноября"), 11);
+  EXPECT_EQ(MonthFromName("desember"), 12);
+  EXPECT_EQ(MonthFromName("set"), 0);  // a word in English, not a month
+  EXPECT_EQ(MonthFromName("monday"), 0);
+}
+
+}  // namespace
+}  // namespace lede

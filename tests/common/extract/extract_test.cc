@@ -1,0 +1,219 @@
+// Extraction end to end on corpus/ (the seed articles) and on small fixtures.
+#include "common/extract/extract.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace lede {
+namespace {
+
+std::string ReadCorpus(const std::string& prefix) {
+  for (const auto& entry : std::filesystem::directory_iterator(LEDE_CORPUS_DIR)) {
+    std::string name = entry.path().filename().string();
+    if (name.rfind(prefix, 0) == 0) {
+      std::ifstream in(entry.path(), std::ios::binary);
+      std::stringstream ss;
+      ss << in.rdbuf();
+      return ss.str();
+    }
+  }
+  ADD_FAILURE() << "no corpus file " << prefix;
+  return "";
+}
+
+std::string DateOf(const Article& a) { return a.date ? FormatIsoDate(*a.date) : "none"; }
+
+struct CorpusCase {
+  const char* file;
+  const char* date;    // "none" when there is none
+  const char* source;  // "" when there is none
+  std::vector<const char*> in_body;
+  std::vector<const char*> not_in_body;
+};
+
+TEST(Extract, SeedCorpus) {
+  const CorpusCase cases[] = {
+      {"000_", "2012-12-04", "Xinhua", {"sit down at the negotiating table"},
+       {"Kim Jong Un", "Selections for you", "Most Popular"}},
+      {"001_", "none", "SANA", {"Geneva communiqué"}, {"Check Also"}},
+      {"002_", "2012-12-28", "VOA", {"Opposition bristles", "Russian influence waning"},
+       {"Hong Kong", "Ebola", "Plain Mirror", "You May Like"}},
+      {"003_", "2014-01-22", "TBP", {"follow-up mechanism"}, {"Follow us on"}},
+      {"004_", "none", "", {"form a team"}, {"Araghchi", "Latest news"}},
+  };
+  LineStats stats;
+  std::vector<std::string> texts;
+  for (const auto& c : cases) texts.push_back(ReadCorpus(c.file));
+  for (const auto& t : texts) stats.AddFile(t);
+  const LineStats* const with_and_without[] = {nullptr, &stats};
+  for (const LineStats* s : with_and_without) {
+    ExtractContext context;
+    context.line_stats = s;
+    for (size_t i = 0; i < std::size(cases); ++i) {
+      const CorpusCase& c = cases[i];
+      Article a = Extract(texts[i], context);
+      std::string body = a.Body();
+      for (const char* p : c.in_body) {
+        EXPECT_NE(body.find(p), std::string::npos) << c.file << " lost " << p;
+      }
+      for (const char* p : c.not_in_body) {
+        EXPECT_EQ(body.find(p), std::string::npos) << c.file << " kept " << p;
+        EXPECT_EQ(a.title.find(p), std::string::npos) << c.file << " title " << p;
+      }
+      EXPECT_EQ(DateOf(a), c.date) << c.file << " from " << a.date_evidence;
+      EXPECT_EQ(a.source.value_or(""), c.source) << c.file << " from " << a.source_evidence;
+      EXPECT_EQ(a.language, "en") << c.file;
+      EXPECT_EQ(a.lines.size(), static_cast<size_t>(std::count(texts[i].begin(), texts[i].end(), '\n') + 1));
+    }
+  }
+}
+
+TEST(Extract, SeedTitles) {
+  EXPECT_EQ(Extract(ReadCorpus("000_"), {}).title,
+            "Russia urges all Syrian parties to sit down for talks");
+  EXPECT_EQ(Extract(ReadCorpus("002_"), {}).title,
+            "Russia Urges Syria to Dialogue with Opposition");
+  EXPECT_EQ(Extract(ReadCorpus("003_"), {}).title,
+            "China, Russia FMs meet ahead of Syria talks");
+}
+
+const char kDatelinePage[] =
+    "Menu\nNews\nSport\n\n"
+    "Ministers meet to discuss the harvest\n\n"
+    "PARIS, Nov. 19 (AFP) -- Farm ministers met on Tuesday to discuss the poor "
+    "harvest, which has pushed up the price of wheat across the region.\n\n"
+    "They agreed to release part of the grain reserve, a step that had been "
+    "resisted by two of the largest producers for months.\n\n"
+    "Related\n\n"
+    "Floods hit the north of the country - November 3, 2018\n";
+
+TEST(Extract, YearlessDatelineTakesNoYearFromTeasers) {
+  Article a = Extract(kDatelinePage, {});
+  EXPECT_EQ(a.title, "Ministers meet to discuss the harvest");
+  EXPECT_EQ(a.source.value_or(""), "AFP");
+  // The only dated line is a teaser after the article: the year is unknown.
+  EXPECT_FALSE(a.date.has_value()) << DateOf(a);
+}
+
+TEST(Extract, SourceAliasesFromContext) {
+  std::map<std::string, std::string> aliases = {{"afp", "Agence France-Presse"}};
+  ExtractContext context;
+  context.source_aliases = &aliases;
+  EXPECT_EQ(Extract(kDatelinePage, context).source.value_or(""), "Agence France-Presse");
+}
+
+TEST(Extract, PlainKeepsEverything) {
+  ExtractContext context;
+  context.plain = true;
+  Article a = Extract("A TITLE\nFIRST LINE\n\nMost Popular\n", context);
+  EXPECT_EQ(a.title, "A TITLE");
+  ASSERT_EQ(a.paragraphs.size(), 2u);
+  EXPECT_EQ(a.paragraphs[1], "Most Popular");
+  EXPECT_FALSE(a.date.has_value());
+}
+
+TEST(Extract, AllCapitalsProseIsKept) {
+  const char kWire[] =
+      "SENATE PASSES BUDGET\n\n"
+      "THE SENATE PASSED THE BUDGET ON TUESDAY AFTER A LONG DEBATE, SENDING IT "
+      "TO THE HOUSE, WHERE IT IS EXPECTED TO FACE A CLOSE VOTE NEXT WEEK.\n\n"
+      "THE BILL WOULD RAISE SPENDING ON ROADS AND SCHOOLS AND CUT THE TAX ON "
+      "SMALL FIRMS, WHICH THE GOVERNOR HAS SAID HE WILL SIGN.\n";
+  Article a = Extract(kWire, {});
+  EXPECT_EQ(a.title, "SENATE PASSES BUDGET");
+  EXPECT_EQ(a.paragraphs.size(), 2u);
+}
+
+TEST(Extract, HeadlineOverItsStandfirst) {
+  // The standfirst shares more words with the story, but the headline is
+  // the line above it.
+  const char kPage[] =
+      "Home\nSports\nHockey\n\n"
+      "Nelson's overtime goal lifts Islanders\n\n"
+      "Islanders complete a frantic comeback in Pittsburgh to extend their unbeaten streak "
+      "to 15 games\n\n"
+      "Published 11:26 pm EST, Tuesday, November 19, 2019\n\n"
+      "Brock Nelson scored his second goal of the game in overtime to complete a frantic "
+      "comeback, and the Islanders beat Pittsburgh to extend their unbeaten streak to 15.\n\n"
+      "The Islanders trailed by two goals late in the third period before they scored twice "
+      "in the last minutes of the game, and the comeback was complete in overtime.\n";
+  Article a = Extract(kPage, {});
+  EXPECT_EQ(a.title, "Nelson's overtime goal lifts Islanders");
+  EXPECT_EQ(DateOf(a), "2019-11-19");
+}
+
+TEST(Extract, PublishedDateOverUpdatedDate) {
+  const char kPage[] =
+      "Home\nSports\n\n"
+      "Trinity swimmer wins three state titles\n\n"
+      "Updated: Sat 8:31 PM, Feb 17, 2018\n"
+      "Posted: Fri 6:45 PM, Feb 16, 2018\n\n"
+      "Trinity Academy junior Ben Patton added to his collection of state titles on Friday, "
+      "winning the 200 yard individual medley and the 100 yard butterfly at the meet.\n\n"
+      "He also swam the last leg of the relay that won the state title for his school, the "
+      "first relay title in the history of the team.\n";
+  Article a = Extract(kPage, {});
+  EXPECT_EQ(DateOf(a), "2018-02-16");
+}
+
+TEST(Extract, HardWrappedAbstractIsKeptWhole) {
+  // Cranfield-style: a title line longer than the wrap width, the title
+  // again wrapped, then the abstract, all lower case, no blank lines.
+  const char kAbstract[] =
+      "a simple extension of southwell's method for determining the elastic "
+      "general instability pressure of ring-stiffened cylinders .\n"
+      "a simple extension of southwell's method for determining the elastic\n"
+      "general instability pressure of ring-stiffened cylinders .\n"
+      "a simple extension of southwell's method is presented whereby the\n"
+      "elastic general instability pressure of ring-stiffened cylindrical\n"
+      "shells subject to external hydrostatic pressure may be determined .  an\n"
+      "actual application of the method is illustrated in the paper and the\n"
+      "results of several other examples are summarized .";
+  Article a = Extract(kAbstract, {});
+  EXPECT_EQ(a.title.substr(0, 24), "a simple extension of so");
+  std::string body = a.Body();
+  EXPECT_NE(body.find("may be determined"), std::string::npos) << body;
+  EXPECT_NE(body.find("are summarized"), std::string::npos) << body;
+  EXPECT_NE(body.find("actual application"), std::string::npos) << body;
+}
+
+TEST(Extract, HostileInputsAreSafe) {
+  std::string huge_line(1 << 20, 'a');
+  std::string binary;
+  for (int i = 0; i < 100000; ++i) binary.push_back(static_cast<char>((i * 7919) % 256));
+  std::string many_lines(200000, '\n');
+  const std::string inputs[] = {"", "\n", "   ", huge_line, binary, many_lines,
+                                "\xff\xfe\n\xc3\n(\n)\n--\n"};
+  for (const std::string& in : inputs) {
+    Article a = Extract(in, {});
+    EXPECT_EQ(a.lines.size(), static_cast<size_t>(std::count(in.begin(), in.end(), '\n') + 1));
+  }
+  EXPECT_TRUE(Extract("", {}).paragraphs.empty());
+  EXPECT_FALSE(Extract("", {}).date.has_value());
+}
+
+TEST(Extract, Deterministic) {
+  std::string text = ReadCorpus("002_");
+  Article a = Extract(text, {});
+  Article b = Extract(text, {});
+  EXPECT_EQ(a.Body(), b.Body());
+  EXPECT_EQ(a.title, b.title);
+}
+
+TEST(LineStats, CountsFilesNotOccurrences) {
+  LineStats s;
+  s.AddFile("Share\nShare\nStory one.\n");
+  s.AddFile("share!\nStory two.\n");
+  EXPECT_EQ(s.total_files, 2u);
+  EXPECT_EQ(s.Count("  SHARE "), 2u);
+  EXPECT_EQ(s.Count("Story one."), 1u);
+  EXPECT_EQ(s.Count("unseen"), 0u);
+  EXPECT_EQ(LineStats::KeyOf("Share"), LineStats::KeyOf("share."));
+}
+
+}  // namespace
+}  // namespace lede

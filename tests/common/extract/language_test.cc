@@ -1,0 +1,54 @@
+// Table-driven tests for language detection.
+#include "common/extract/language.h"
+
+#include <gtest/gtest.h>
+
+namespace lede {
+namespace {
+
+TEST(Language, DetectsByStopWordsAndScript) {
+  struct Case {
+    const char* text;
+    const char* code;
+  } cases[] = {
+      {"Russia has been in intensive contacts with the Syrian government and "
+       "the opposition, trying to persuade them.", "en"},
+      {"Die Bundesregierung hat am Mittwoch mitgeteilt, dass sie mit der "
+       "Entscheidung nicht einverstanden ist und auch weiter prüfen wird.", "de"},
+      {"Nesta página você terá sempre a classificação atualizada da corrida, "
+       "com os resultados e os pontos de cada piloto.", "pt"},
+      {"El gobierno dijo que la reunión con los representantes de la oposición "
+       "fue muy productiva para el país.", "es"},
+      {"Le gouvernement a annoncé que la réunion avec les représentants de "
+       "l'opposition sera reportée pour des raisons de sécurité.", "fr"},
+      {"Pemerintah mengatakan bahwa pertemuan dengan para wakil oposisi akan "
+       "dilakukan pada minggu depan karena ada masalah.", "id"},
+      {"Министр иностранных дел заявил, что Россия не будет вмешиваться в "
+       "выборы и что это было решено.", "ru"},
+      {"Kindle for PCをショートカットキーで立ち上がらなくする方法について説明します。", "ja"},
+      {"俄罗斯外长表示，俄方一直与叙利亚政府和反对派保持密切接触。", "zh"},
+      {"experimental investigation of the aerodynamics of a wing in a slipstream .",
+       "en"},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(DetectLanguage(c.text), c.code) << c.text;
+  }
+}
+
+TEST(Language, UnknownWhenNoEvidence) {
+  EXPECT_EQ(DetectLanguage(""), "");
+  EXPECT_EQ(DetectLanguage("12345 !!!"), "");
+  EXPECT_EQ(DetectLanguage("\xff\xfe\xfd"), "");
+}
+
+TEST(Language, StopWords) {
+  EXPECT_TRUE(IsStopWord("en", "the"));
+  EXPECT_TRUE(IsStopWord("de", "und"));
+  EXPECT_FALSE(IsStopWord("en", "syria"));
+  EXPECT_FALSE(IsStopWord("xx", "the"));
+  EXPECT_TRUE(HasStopWords("ru"));
+  EXPECT_FALSE(HasStopWords("ja"));
+}
+
+}  // namespace
+}  // namespace lede

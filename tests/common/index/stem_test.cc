@@ -1,0 +1,33 @@
+// Tests for stemming: a query word finds the other forms of the word.
+#include "common/index/stem.h"
+
+#include <gtest/gtest.h>
+
+#include "common/text/normalize.h"
+#include "common/index/schema.h"
+
+namespace lede {
+namespace {
+
+std::string Z(const char* word) {
+  return schema::StemTerm(MakeStemmer("en"), NormalizeTerm(word));
+}
+
+TEST(Stem, EnglishFormsShareAStem) {
+  EXPECT_EQ(Z("negotiate"), Z("negotiations"));
+  EXPECT_EQ(Z("negotiate"), Z("negotiating"));
+  EXPECT_EQ(Z("talk"), Z("talks"));
+  EXPECT_EQ(Z("Russia's"), Z("Russia"));
+  EXPECT_EQ(Z("NEGOTIATIONS"), Z("negotiate"));  // capitals stem too
+  EXPECT_EQ(Z("negotiate").substr(0, 1), "Z");
+}
+
+TEST(Stem, LanguageNames) {
+  EXPECT_EQ(StemmerNameFor("en"), "english");
+  EXPECT_EQ(StemmerNameFor("de"), "german");
+  EXPECT_EQ(StemmerNameFor("ja"), "");
+  EXPECT_EQ(StemmerNameFor(""), "");
+}
+
+}  // namespace
+}  // namespace lede

@@ -1,0 +1,105 @@
+// Tests for common/tokenizer: words, positions and byte offsets.
+#include "common/text/tokenizer.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace lede {
+namespace {
+
+std::vector<std::string> Terms(const std::string& text) {
+  std::vector<std::string> out;
+  for (const Token& t : Tokenize(text)) out.push_back(t.term);
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+TEST(Tokenizer, SplitsWordsAndNormalizes) {
+  EXPECT_EQ(Terms("Geneva Communiqué of June 30, 2012."),
+            (V{"geneva", "communique", "of", "june", "30", "2012"}));
+}
+
+TEST(Tokenizer, KeepsApostrophesInsideWords) {
+  EXPECT_EQ(Terms("Russia's and Russia’s 'quoted'"),
+            (V{"russia's", "and", "russia's", "quoted"}));
+}
+
+TEST(Tokenizer, SplitsOnHyphensWithConsecutivePositions) {
+  auto toks = Tokenize("a follow-up mechanism");
+  ASSERT_EQ(toks.size(), 4u);
+  EXPECT_EQ(toks[1].term, "follow");
+  EXPECT_EQ(toks[2].term, "up");
+  EXPECT_EQ(toks[2].position, toks[1].position + 1);
+}
+
+TEST(Tokenizer, CollapsesDottedAbbreviations) {
+  EXPECT_EQ(Terms("the U.N. Security Council"), (V{"the", "un", "security", "council"}));
+  EXPECT_EQ(Terms("U.S.A"), (V{"usa"}));
+  EXPECT_EQ(Terms("Dec. 3"), (V{"dec", "3"}));
+}
+
+TEST(Tokenizer, JoinsNumbersAndSymbols) {
+  EXPECT_EQ(Terms("100,000 people, 3.5 percent"), (V{"100,000", "people", "3.5", "percent"}));
+  EXPECT_EQ(Terms("AT&T C++ C#"), (V{"at&t", "c++", "c#"}));
+}
+
+TEST(Tokenizer, CurlyQuotesAreNotPartOfWords) {
+  EXPECT_EQ(Terms("“Syrian opposition coalition”"), (V{"syrian", "opposition", "coalition"}));
+}
+
+TEST(Tokenizer, OffsetsPointIntoOriginalText) {
+  const std::string text = "Le Communiqué de Genève";
+  for (const Token& t : Tokenize(text)) {
+    std::string original = text.substr(t.begin, t.end - t.begin);
+    if (t.term == "communique") {
+      EXPECT_EQ(original, "Communiqué");
+    }
+    if (t.term == "geneve") {
+      EXPECT_EQ(original, "Genève");
+    }
+  }
+  auto toks = Tokenize(text, 7);
+  EXPECT_EQ(toks.front().position, 7u);
+}
+
+TEST(Tokenizer, WordsInAnyScript) {
+  EXPECT_EQ(Terms("Лавров заявил"), (V{"лавров", "заявил"}));
+  EXPECT_EQ(Terms("Außenminister Lawrow"), (V{"aussenminister", "lawrow"}));
+  EXPECT_EQ(Terms("وزير الخارجية"), (V{"وزير", "الخارجية"}));
+}
+
+TEST(Tokenizer, CjkCharactersAreSingleTokens) {
+  auto toks = Tokenize("東京で会議");
+  ASSERT_EQ(toks.size(), 5u);
+  for (const Token& t : toks) EXPECT_TRUE(t.cjk);
+  EXPECT_EQ(toks[0].term, "東");
+  EXPECT_EQ(toks[4].position, 4u);
+}
+
+TEST(Tokenizer, HostileInputNeverCrashes) {
+  const std::string inputs[] = {"",
+                                "\xff\xfe\xfd",
+                                "abc\xc3",
+                                std::string(100000, 'a'),
+                                "a\x00b",
+                                "U.",
+                                "A.B.",
+                                "++++",
+                                "x'",
+                                "1,",
+                                "\xe2\x80\x99s"};
+  for (const std::string& in : inputs) {
+    for (const Token& t : Tokenize(in)) {
+      EXPECT_LE(t.begin, t.end);
+      EXPECT_LE(t.end, in.size());
+      EXPECT_LE(t.term.size(), kMaxTermBytes);
+    }
+  }
+  EXPECT_TRUE(Tokenize(std::string(100000, 'a')).empty());  // over kMaxTermBytes
+}
+
+}  // namespace
+}  // namespace lede
