@@ -18,7 +18,7 @@ inline constexpr uint64_t kMaxFileBytes = 64ull << 20;
 // Lines longer than this are cut (at a character boundary) before
 // extraction: a news paragraph is a few KiB, and a single line of tens of
 // MiB (a minified page, a log) would only feed junk to the index and time to
-// the line classifiers. Documented in README.md and docs/hostile-input.md.
+// the line classifiers. Documented in README.md and docs/indexing.md.
 inline constexpr size_t kMaxLineBytes = 64u << 10;
 
 struct LoadedFile {

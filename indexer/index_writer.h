@@ -33,12 +33,12 @@ class IndexWriter {
   // locked"), cannot be created or opened, or (SchemaMismatchError) was
   // written with other settings and rebuild is false.
   //
-  // shards > 1 (issue 6): a new or rebuilt database is a directory of that
+  // shards > 1: a new or rebuilt database is a directory of that
   // many shards plus a Xapian stub file (common/index/shard_layout.h); an existing
   // sharded database keeps its own shard count. A new article goes to the
   // shard ShardOf(id) picks; a replaced one stays where it is.
   //
-  // A rebuild is written by parallel writer threads (issue 6): one per shard,
+  // A rebuild is written by parallel writer threads: one per shard,
   // or for a single database `writers` parts (at least 1) that Finish merges
   // into one. Near-duplicate clusters are assigned in memory (ClusterIndex)
   // in every mode: no thread may read a database another is writing.

@@ -432,7 +432,7 @@ int RunIndex(const IndexOptions& options, std::ostream& out, std::ostream& err) 
   const auto stats_at = Clock::now();
   progress.Start("indexing", work.size());
   size_t done = 0;
-  // Reading, decoding and extraction run on worker threads (issue 6); this
+  // Reading, decoding and extraction run on worker threads; this
   // thread takes the results in input order and does all the writing and
   // bookkeeping, exactly as a one-threaded run would.
   struct Prepared {

@@ -28,7 +28,7 @@ struct IndexOptions {
   bool quiet = false;          // no per-file warnings
   unsigned batch_size = 0;     // documents per commit; 0: kUpdateBatch or kRebuildBatch
   unsigned threads = 0;        // extraction worker threads; 0: DefaultWorkerThreads()
-  unsigned shards = 1;         // shards of a new or rebuilt database (issue 6)
+  unsigned shards = 1;         // shards of a new or rebuilt database (docs/scaling.md)
   unsigned writers = 0;        // parallel parts of a rebuilt single database; 0: = threads
   std::string sources_file;    // user source-name aliases
   std::string report_file;     // --report: one JSON line per input file
@@ -40,7 +40,7 @@ struct IndexOptions {
 // error). Throws lede::Error for fatal problems (database locked, ...).
 int RunIndex(const IndexOptions& options, std::ostream& out, std::ostream& err);
 
-// One JSON object per article on out (see docs/extract-format.md).
+// One JSON object per article on out (format: docs/indexing.md, "--extract").
 int RunExtract(const IndexOptions& options, std::ostream& out, std::ostream& err);
 
 // Every line with KEEP/DROP and its reason, then title, date, source.

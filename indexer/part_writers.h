@@ -1,4 +1,4 @@
-// Parallel writers for a bulk build (issue 6): one thread per database part,
+// Parallel writers for a bulk build: one thread per database part,
 // each owning its Xapian::WritableDatabase. Xapian writes one database from
 // one thread at a time, and that writer was the indexer's ceiling (~1.6 ms of
 // CPU per article, docs/performance.md); parts written side by side, then

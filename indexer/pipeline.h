@@ -1,5 +1,5 @@
 // An ordered parallel map: items are prepared on worker threads (read,
-// decode, extract, build the Xapian document: all pure, issue 6) and handed to
+// decode, extract, build the Xapian document: all pure) and handed to
 // one consumer on the calling thread in input order, so the single Xapian
 // writer sees exactly the sequence a one-threaded run would.
 #ifndef LEDE_INDEXER_PIPELINE_H_

@@ -1,5 +1,5 @@
 // lede-index --report FILE: one JSON line per input file saying what became
-// of it, so nothing is lost without a trace. Format: docs/report-format.md.
+// of it, so nothing is lost without a trace. Format: docs/indexing.md, "--report".
 #ifndef LEDE_INDEXER_REPORT_H_
 #define LEDE_INDEXER_REPORT_H_
 

@@ -1,4 +1,4 @@
-// Phrases checked once per search (issue 6). Xapian 1.4 reads and decodes
+// Phrases checked once per search. Xapian 1.4 reads and decodes
 // the position lists of every candidate of an OP_PHRASE (all the documents
 // holding its words) in each match that has it, and a search matches the
 // query twice (feedback's first match, then the page), so a phrase with a

@@ -21,7 +21,7 @@ struct QueryOptions {
   size_t snippet_bytes = 280;
   RankingOptions ranking;
 
-  // Filters, order and extras (issue 4). Filters never change the ranking
+  // Filters, order and extras. Filters never change the ranking
   // of what remains: they are boolean, outside the ranked query.
   std::vector<std::string> sources;  // any of these (schema::SourceKey match)
   DayRange dates;                    // --since/--until

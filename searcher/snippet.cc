@@ -17,7 +17,7 @@ struct Match {
 };
 
 // Which tokens can stem to a query term. Stemming every token of every hit's
-// body was 28% of a --batch run (issue 6 profile). An English (Porter2) stem
+// body was 28% of a --batch run (profiled: docs/ranking.md, "Query cost"). An English (Porter2) stem
 // keeps the first letter of its word: only endings change (happy → happi,
 // dying → die, aing → a; checked on every lower-case word of up to 5 letters
 // and on the generated corpus's vocabulary), so a token whose first byte

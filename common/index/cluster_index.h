@@ -1,4 +1,4 @@
-// Near-duplicate cluster assignment in memory (issue 6). Every article's
+// Near-duplicate cluster assignment in memory. Every article's
 // MinHash signature and cluster, looked up by LSH band: the indexer answers
 // "which earlier article is this a copy of?" without querying the database
 // it is writing, so writer threads never wait for a reader and the index

@@ -26,7 +26,7 @@ std::string Pad(int v, int width) {
   return buf;
 }
 
-// What one pass over a text gathers besides its postings (issue 6: the text
+// What one pass over a text gathers besides its postings (the text
 // was tokenized three times, for terms, spelling words and MinHash).
 struct TextSideEffects {
   std::unordered_map<std::string, unsigned>* spelling = nullptr;  // SpellingWords counts

@@ -23,11 +23,11 @@ namespace schema {
 
 // Bump when a prefix, slot, data field or term rule changes meaning.
 // 3: near-duplicate band terms, MinHash signature and cluster values, and
-// spelling data from titles and bodies (issue 4).
+// spelling data from titles and bodies.
 // 4: XROOT terms, file stamp, content hash and line-key values (incremental
-// updates, issue 5).
-// 5: words stemmed in the article's language, XSTEM group terms (issue 3).
-// 6: no XBAND terms: copies are found in memory (ClusterIndex, issue 6).
+// updates).
+// 5: words stemmed in the article's language, XSTEM group terms.
+// 6: no XBAND terms: copies are found in memory (ClusterIndex).
 inline constexpr int kVersion = 6;
 
 // Term prefixes, following omega's conventions (single capitals; "X" starts
@@ -139,7 +139,7 @@ std::string ClusterTerm(std::string_view cluster);
 // An article ready to be written: its document with every term and value but
 // the near-duplicate cluster's, its MinHash signature and the words it adds to
 // the spelling data. Needs no database, so indexing builds it on worker threads
-// and the writer thread only assigns the cluster and writes (issue 6).
+// and the writer thread only assigns the cluster and writes.
 struct PreparedArticle {
   StoredArticle article;
   Xapian::Document doc;

@@ -3,7 +3,7 @@
 // opens every shard as one database (one ranking, facets, collapse). Shards
 // served by xapian-tcpsrv on other hosts are listed as "remote HOST:PORT"
 // lines. Which shard an article lives in is a stable hash of its id. Pure
-// except WriteStub/ReadStub, which touch only the stub file (issue 6).
+// except WriteStub/ReadStub, which touch only the stub file.
 #ifndef LEDE_COMMON_INDEX_SHARD_LAYOUT_H_
 #define LEDE_COMMON_INDEX_SHARD_LAYOUT_H_
 

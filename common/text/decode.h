@@ -12,7 +12,7 @@ namespace lede {
 
 // Why a file is skipped instead of indexed. Not an error: an archive holds
 // images and empty files, and the indexer reports them and moves on, so the
-// decoder returns the reason as a value (STYLE.md: expected absence is a
+// decoder returns the reason as a value (an expected absence is a
 // value). Callers that do want an exception can throw
 // InputError(std::string(NotTextReason(r))).
 enum class NotText {
