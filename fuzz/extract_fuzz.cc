@@ -14,9 +14,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   lede::LoadOutcome lo = lede::DecodeArticleBytes(bytes);
   if (!lo.file) return 0;
   lede::CheckUtf8(lo.file->text, "DecodeArticleBytes");
-  lede::LineStats stats;
-  stats.AddFile(lo.file->text);
-  stats.AddFile(lo.file->text);  // every line recurs: the boilerplate path
+  lede::LineCounter counter;
+  counter.AddFile(lo.file->text);
+  counter.AddFile(lo.file->text);  // every line recurs: the boilerplate path
+  const lede::LineStats stats = counter.Finish();
   for (bool plain : {false, true}) {
     lede::ExtractContext ctx;
     ctx.line_stats = &stats;

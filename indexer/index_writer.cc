@@ -283,13 +283,12 @@ std::vector<uint64_t> IndexWriter::LineKeysOf(Xapian::docid docid) {
   }
 }
 
-void IndexWriter::AddStoredLineStats(LineStats* stats) {
+void IndexWriter::AddStoredLineStats(LineCounter* counter) {
   Quiesce();
   try {
     const Xapian::valueno slot = schema::kSlotLineKeys;
     for (auto v = db_.valuestream_begin(slot); v != db_.valuestream_end(slot); ++v) {
-      for (uint64_t k : schema::DecodeLineKeys(*v)) ++stats->files_with_line[k];
-      ++stats->total_files;
+      counter->AddKeys(schema::DecodeLineKeys(*v));
     }
   } catch (const Xapian::Error& e) {
     Rethrow(e, "read line statistics from");

@@ -66,9 +66,9 @@ class IndexWriter {
   schema::StoredArticle Stored(Xapian::docid docid);
   // The line keys stored with a document (schema::kSlotLineKeys).
   std::vector<uint64_t> LineKeysOf(Xapian::docid docid);
-  // Adds every document's line keys to stats (one file per document that has
-  // them): the collection statistics as the database holds them.
-  void AddStoredLineStats(LineStats* stats);
+  // Adds every document's line keys to counter (one file per document that
+  // has them): the collection statistics as the database holds them.
+  void AddStoredLineStats(LineCounter* counter);
   Xapian::doccount DocCount();
 
   // Adds or replaces the article keyed by its id term; commits every

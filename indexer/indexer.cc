@@ -21,6 +21,7 @@
 #include "indexer/article_loader.h"
 #include "indexer/file_identity.h"
 #include "indexer/index_writer.h"
+#include "indexer/memory_budget.h"
 #include "indexer/path_text.h"
 #include "indexer/pipeline.h"
 #include "indexer/progress.h"
@@ -31,10 +32,6 @@ namespace lede {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-// Texts kept in memory between the statistics pass and the indexing pass, up
-// to this many bytes; beyond it files are read again.
-constexpr size_t kTextCacheBytes = 512u << 20;
 
 std::string Trim(const std::string& s) {
   size_t b = s.find_first_not_of(" \t\r");
@@ -63,6 +60,10 @@ struct Collection {
   std::map<std::string, std::string> aliases;
 };
 
+MemoryBudget BudgetOf(const IndexOptions& options) {
+  return MemoryBudget{options.memory ? options.memory : DefaultMemoryBytes()};
+}
+
 void Warn(std::ostream& err, bool quiet, const std::string& path, const std::string& why) {
   if (!quiet) err << "lede-index: skipped " << path << ": " << why << "\n";
 }
@@ -74,16 +75,19 @@ Collection Gather(const IndexOptions& options) {
   c.walk = Walk(options.paths, options.walk);
   c.cache.resize(c.walk.files.size());
   if (options.plain) return c;  // clean text needs no boilerplate evidence
+  const MemoryBudget budget = BudgetOf(options);
+  LineCounter counter(budget.LineCounterBytes());
   size_t cached = 0;
   for (size_t i = 0; i < c.walk.files.size(); ++i) {
     LoadOutcome lo = LoadArticleFile(c.walk.files[i].path);
     if (!lo.file) continue;  // reported in the indexing pass
-    c.stats.AddFile(lo.file->text);
-    if (cached + lo.file->text.size() <= kTextCacheBytes) {
+    counter.AddFile(lo.file->text);
+    if (cached + lo.file->text.size() <= budget.TextCacheBytes()) {
       cached += lo.file->text.size();
       c.cache[i] = std::move(lo.file);
     }
   }
+  c.stats = counter.Finish();
   return c;
 }
 
@@ -117,7 +121,6 @@ struct Work {
   Xapian::docid replaces = 0;       // the earlier version, 0 for a new file
   std::string why;                  // report reason
   std::string stamp, content_hash;  // as read
-  std::vector<uint64_t> line_keys;  // LineKeys of the text as read
 };
 
 struct Tally {
@@ -146,23 +149,10 @@ std::string ExtractSettings(const IndexOptions& options,
   return ContentHash(s);
 }
 
-std::vector<uint64_t> LineKeys(const std::string& text) {
-  LineStats one;
-  one.AddFile(text);
-  std::vector<uint64_t> keys;
-  keys.reserve(one.files_with_line.size());
-  for (const auto& kv : one.files_with_line) keys.push_back(kv.first);
-  std::sort(keys.begin(), keys.end());
-  return keys;
-}
-
-void SubtractKeys(LineStats* stats, const std::vector<uint64_t>& keys) {
-  if (keys.empty()) return;
-  for (uint64_t k : keys) {
-    auto it = stats->files_with_line.find(k);
-    if (it != stats->files_with_line.end() && --it->second == 0) stats->files_with_line.erase(it);
-  }
-  if (stats->total_files > 0) --stats->total_files;
+// Takes a stored article out of the statistics; one stored without keys
+// was never counted.
+void SubtractKeys(LineCounter* counter, const std::vector<uint64_t>& keys) {
+  if (!keys.empty()) counter->SubtractKeys(keys);
 }
 
 // Metadata counts; anything unreadable counts as 0.
@@ -240,6 +230,7 @@ int RunIndex(const IndexOptions& options, std::ostream& out, std::ostream& err) 
   const WalkResult walk = Walk(options.paths, options.walk);
 
   const unsigned threads = options.threads ? options.threads : DefaultWorkerThreads();
+  const MemoryBudget budget = BudgetOf(options);
   const unsigned batch = options.batch_size ? options.batch_size
                          : options.rebuild  ? kRebuildBatch
                                             : kUpdateBatch;
@@ -292,6 +283,9 @@ int RunIndex(const IndexOptions& options, std::ostream& out, std::ostream& err) 
   std::vector<Work> work;
   std::vector<std::optional<LoadedFile>> cache(walk.files.size());
   size_t cached_bytes = 0;
+  // The new texts' line keys are counted as they are read and not kept:
+  // pass 2 takes them again from the text it extracts.
+  LineCounter counter(budget.LineCounterBytes());
   std::unordered_set<Xapian::docid> seen, remove;
   std::unordered_set<std::string> ids;
   struct Plan {
@@ -322,7 +316,7 @@ int RunIndex(const IndexOptions& options, std::ostream& out, std::ostream& err) 
     Loaded l;
     if (plans[i].duplicate || plans[i].unchanged) return l;
     l.lo = LoadArticleFile(walk.files[i].path);
-    if (l.lo.file) l.line_keys = LineKeys(l.lo.file->text);
+    if (l.lo.file) l.line_keys = LineStats::KeysOf(l.lo.file->text);
     return l;
   };
   progress.Start("checking", walk.files.size());
@@ -366,7 +360,7 @@ int RunIndex(const IndexOptions& options, std::ostream& out, std::ostream& err) 
     w.file = i;
     w.stamp = plan.stamp;
     w.content_hash = lo.content_hash;
-    w.line_keys = std::move(l.line_keys);
+    counter.AddKeys(l.line_keys);
     if (old) {
       w.replaces = old->docid;
       w.why = !root.docs.count(old->docid) ? "indexed before under another root"
@@ -375,7 +369,7 @@ int RunIndex(const IndexOptions& options, std::ostream& out, std::ostream& err) 
     } else {
       w.why = "new file";
     }
-    if (cached_bytes + lo.file->text.size() <= kTextCacheBytes) {
+    if (cached_bytes + lo.file->text.size() <= budget.TextCacheBytes()) {
       cached_bytes += lo.file->text.size();
       cache[i] = std::move(lo.file);
     }
@@ -417,11 +411,11 @@ int RunIndex(const IndexOptions& options, std::ostream& out, std::ostream& err) 
     return LoadArticleFile(walk.files[w.file].path);
   };
   if (!options.plain && !work.empty() && !StopSignal()) {
-    writer.AddStoredLineStats(&stats);
+    writer.AddStoredLineStats(&counter);
     for (const Work& w : work)
-      if (w.replaces) SubtractKeys(&stats, writer.LineKeysOf(w.replaces));
-    for (Xapian::docid d : remove) SubtractKeys(&stats, writer.LineKeysOf(d));
-    for (const Work& w : work) stats.AddKeys(w.line_keys);
+      if (w.replaces) SubtractKeys(&counter, writer.LineKeysOf(w.replaces));
+    for (Xapian::docid d : remove) SubtractKeys(&counter, writer.LineKeysOf(d));
+    stats = counter.Finish();
   }
 
   // Pass 2: extract → build the document → write.
@@ -457,10 +451,10 @@ int RunIndex(const IndexOptions& options, std::ostream& out, std::ostream& err) 
     sa.root = roots.find(f.root)->second.key;
     sa.file_stamp = w.stamp;
     sa.content_hash = p.lo.content_hash;
-    // The keys of the text pass 1 read: the statistics counted those. (A
-    // file changed in between is extracted as it is now, with the old keys:
-    // the next run sees its new stamp and reads it again.)
-    sa.line_keys = w.line_keys;
+    // The keys of the text as extracted. (Pass 1 counted the text it read:
+    // a file changed in between is stored as it is now, under its old stamp,
+    // so the next run reads it again.)
+    sa.line_keys = LineStats::KeysOf(p.lo.file->text);
     std::string().swap(p.lo.file->text);  // not needed any more: free it early
     if (sa.body.empty() && sa.title.empty()) {
       p.pa.article = std::move(sa);  // skipped by write

@@ -3,6 +3,7 @@
 #ifndef LEDE_INDEXER_INDEXER_H_
 #define LEDE_INDEXER_INDEXER_H_
 
+#include <cstddef>
 #include <map>
 #include <ostream>
 #include <string>
@@ -30,6 +31,7 @@ struct IndexOptions {
   unsigned threads = 0;        // extraction worker threads; 0: DefaultWorkerThreads()
   unsigned shards = 1;         // shards of a new or rebuilt database (docs/scaling.md)
   unsigned writers = 0;        // parallel parts of a rebuilt single database; 0: = threads
+  size_t memory = 0;           // memory budget in bytes (MemoryBudget); 0: DefaultMemoryBytes()
   std::string sources_file;    // user source-name aliases
   std::string report_file;     // --report: one JSON line per input file
   bool progress = false;       // draw a progress line on err (a terminal)

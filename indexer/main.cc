@@ -10,6 +10,7 @@
 #include "common/index/db_path.h"
 #include "common/error.h"
 #include "indexer/indexer.h"
+#include "indexer/memory_budget.h"
 #include "indexer/stop_signal.h"
 
 int main(int argc, char** argv) {
@@ -19,6 +20,7 @@ int main(int argc, char** argv) {
   bool extract = false;
   bool explain = false;
   std::vector<std::string> include, exclude;
+  std::string memory;
 
   CLI::App app{
       "lede-index: index news article dumps (.txt) into a lede database.\n\n"
@@ -72,6 +74,10 @@ int main(int argc, char** argv) {
                  "Make a new or rebuilt database a directory of N shards plus a Xapian stub "
                  "file XAPIANDB (see docs/scaling.md); an existing one keeps its shards")
       ->check(CLI::Range(1u, 256u));
+  app.add_option("--memory", memory,
+                 "Memory budget, e.g. 512M or 2G: the text cache, the line statistics and "
+                 "the Xapian writers' pending documents stay within it (default: a quarter "
+                 "of the machine's memory, at least 256M, at most 1G)");
   app.add_flag("-q,--quiet", options.quiet,
                "Do not list skipped files nor draw the progress line (summary only)");
   auto* ex = app.add_flag("--extract", extract,
@@ -94,6 +100,7 @@ int main(int argc, char** argv) {
   options.progress = !options.quiet && ::isatty(STDERR_FILENO);
 
   try {
+    if (!memory.empty()) options.memory = lede::ParseMemorySize(memory);
     if (extract) return lede::RunExtract(options, std::cout, std::cerr);
     if (explain) return lede::RunExplain(options, std::cout, std::cerr);
     lede::InstallStopHandlers();

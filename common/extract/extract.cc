@@ -464,30 +464,6 @@ Article ExtractPlain(const std::vector<std::string_view>& lines) {
 
 }  // namespace
 
-uint64_t LineStats::KeyOf(std::string_view line) {
-  return Fnv1a(LineKey(line));
-}
-
-void LineStats::AddFile(std::string_view text) {
-  ++total_files;
-  std::unordered_set<uint64_t> keys;
-  for (std::string_view line : SplitLines(text)) {
-    if (TrimLine(line).empty()) continue;
-    keys.insert(KeyOf(line));
-  }
-  for (uint64_t k : keys) ++files_with_line[k];
-}
-
-void LineStats::AddKeys(const std::vector<uint64_t>& keys) {
-  ++total_files;
-  for (uint64_t k : keys) ++files_with_line[k];
-}
-
-uint32_t LineStats::Count(std::string_view line) const {
-  auto it = files_with_line.find(KeyOf(line));
-  return it == files_with_line.end() ? 0 : it->second;
-}
-
 Article Extract(std::string_view text, const ExtractContext& context) {
   std::vector<std::string_view> lines = SplitLines(text);
   // The page's language is the language of its longer lines: menus are
@@ -510,7 +486,7 @@ Article Extract(std::string_view text, const ExtractContext& context) {
   input.lines = lines;
   input.language = page_language;
   if (context.line_stats != nullptr) {
-    input.total_files = context.line_stats->total_files;
+    input.total_files = context.line_stats->total_files();
     input.files_with_line.reserve(lines.size());
     for (std::string_view line : lines) {
       input.files_with_line.push_back(context.line_stats->Count(line));

@@ -64,10 +64,11 @@ TEST_F(IndexWriterTest, FindsStampsRootsAndLineKeys) {
   EXPECT_EQ(w.LineKeysOf(a->docid), (std::vector<uint64_t>{1, 2, 3}));
   EXPECT_EQ(w.Stored(a->docid).id, "a.txt");
 
-  LineStats stats;
-  w.AddStoredLineStats(&stats);
-  EXPECT_EQ(stats.total_files, 2u);
-  EXPECT_EQ(stats.files_with_line.at(2), 2u);
+  LineCounter counter;
+  w.AddStoredLineStats(&counter);
+  const LineStats stats = counter.Finish();
+  EXPECT_EQ(stats.total_files(), 2u);
+  EXPECT_EQ(stats.CountKey(2), 2u);
 
   w.SetStamp(a->docid, "11:22");
   EXPECT_EQ(w.Find("a.txt")->file_stamp, "11:22");
