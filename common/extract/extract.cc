@@ -8,14 +8,16 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "common/extract/boilerplate.h"
 #include "common/extract/date_parse.h"
 #include "common/extract/language.h"
 #include "common/extract/line_features.h"
+#include "common/extract/line_rules.h"
 #include "common/extract/source_detect.h"
-#include "common/text/hash.h"
 
 namespace lede {
 namespace {
@@ -37,9 +39,9 @@ bool IsTitleCandidate(std::string_view t, const LineFeatures& f) {
   if (t.find('@') != std::string_view::npos) return false;
   if (t.find("http") != std::string_view::npos) return false;
   std::string key = LineKey(t);
-  if (key.rfind("by ", 0) == 0 || key.rfind("photo", 0) == 0 ||
-      key.rfind("image", 0) == 0 || key.rfind("posted", 0) == 0 ||
-      key.rfind("updated", 0) == 0 || key.rfind("published", 0) == 0) {
+  if (key.rfind("by ", 0) == 0 || key.rfind("photo", 0) == 0 || key.rfind("image", 0) == 0 ||
+      key.rfind("posted", 0) == 0 || key.rfind("updated", 0) == 0 ||
+      key.rfind("published", 0) == 0) {
     return false;
   }
   // A timestamp is not a headline.
@@ -52,8 +54,8 @@ bool IsTitleCandidate(std::string_view t, const LineFeatures& f) {
 // its headline.
 bool IsCaptionLike(std::string_view t) {
   std::string key = LineKey(t);
-  for (const char* w : {"photo", "image", "getty", "credit", "left", "right",
-                        "file", "pictured", "reuters", "afp", "ap"}) {
+  for (const char* w : {"photo", "image", "getty", "credit", "left", "right", "file", "pictured",
+                        "reuters", "afp", "ap"}) {
     if (HasWordPhrase(key, w)) return true;
   }
   return false;
@@ -64,13 +66,13 @@ bool IsQuoted(std::string_view t) {
   auto closes = [&](std::string_view q) {
     return t.size() >= q.size() && t.compare(t.size() - q.size(), q.size(), q) == 0;
   };
-  return (opens("\"") || opens("\xE2\x80\x9C")) && (closes("\"") || closes("\xE2\x80\x9D") ||
-                                                  closes(".\"") || closes(".\xE2\x80\x9D"));
+  return (opens("\"") || opens("\xE2\x80\x9C")) &&
+         (closes("\"") || closes("\xE2\x80\x9D") || closes(".\"") || closes(".\xE2\x80\x9D"));
 }
 
 struct TitleChoice {
   int line = -1;
-  bool from_body = false;  // the first kept line turned out to be the title
+  bool from_body = false;        // the first kept line turned out to be the title
   bool over_standfirst = false;  // moved up from the standfirst under it
 };
 
@@ -86,8 +88,9 @@ int BylineOrTimestamp(std::string_view t) {
   }
   std::string key = LineKey(t);
   if (key.empty() || std::count(key.begin(), key.end(), ' ') > 25) return 0;
-  if (key == "by" || key.rfind("by ", 0) == 0 || key.rfind("posted ", 0) == 0 ||
-      key.rfind("published ", 0) == 0 || key.rfind("updated ", 0) == 0) {
+  if (key == "by" || IsByline(std::string(t), ComputeLineFeatures(t, nullptr)) ||
+      key.rfind("posted ", 0) == 0 || key.rfind("published ", 0) == 0 ||
+      key.rfind("updated ", 0) == 0) {
     return 2;
   }
   for (const DateMatch& m : FindDates(t)) {
@@ -111,81 +114,73 @@ bool InMenu(const std::vector<std::string_view>& lines, int i) {
   return true;
 }
 
-// "BLOG > Weight Loss > Tips", "Software ›": a breadcrumb trail.
-bool IsBreadcrumb(std::string_view t) {
-  return t.find(" > ") != std::string_view::npos || t.find("\xE2\x80\xBA") != std::string_view::npos ||
-         t.find(" / ") != std::string_view::npos || t.find(" \xC2\xBB ") != std::string_view::npos;
-}
+// What the headline candidates are weighed against: the words of the body,
+// the lines above it (nearest first) and which of them are bylines or
+// timestamps.
+class TitleScorer {
+ public:
+  TitleScorer(const std::vector<std::string_view>& lines, const BoilerplateResult& bp,
+              const std::string& lang)
+      : lines_(lines), bp_(bp), is_stop_(lang), lowest_(std::max(0, bp.first_kept - kHeaderReach)) {
+    for (const std::string& p : bp.paragraphs) {
+      ForEachWord(p, [&](std::string_view w) {
+        if (w.size() >= 3 || static_cast<unsigned char>(w[0]) >= 0xE0) {
+          body_words_.emplace(w);
+        }
+      });
+    }
+    // Byte lengths of the lines above the body, so that looking for a second
+    // copy of a candidate only reads lines of the same length.
+    for (int i = lowest_; i < static_cast<int>(lines.size()); ++i) {
+      size_t len = TrimLine(lines[i]).size();
+      if (len > 0 && len < 300) ++length_count_[len];
+    }
+    for (int i = bp.first_kept - 1; i >= lowest_; --i) {
+      std::string_view t = TrimLine(lines[i]);
+      if (t.empty()) continue;
+      header_.push_back(i);
+      anchor_.push_back(BylineOrTimestamp(t));
+    }
+    for (const std::string& p : bp.paragraphs) {
+      page_has_lower_ = page_has_lower_ || ComputeLineFeatures(p, nullptr).has_lower;
+      if (page_has_lower_) break;
+    }
+  }
 
-// The headline is a headline-sized line above the body that shares words
-// with it and sits just above the byline (or, lacking one, close to the
-// body). The site name and menu lines share few words with the story, which
-// is what sets them apart; captions share many, but sit below the byline and
-// end like sentences.
-TitleChoice FindTitle(const std::vector<std::string_view>& lines,
-                      const BoilerplateResult& bp, const std::string& lang) {
-  TitleChoice choice;
-  if (bp.first_kept < 0) return choice;
-  std::unordered_set<std::string> body_words;
-  for (const std::string& p : bp.paragraphs) {
-    ForEachWord(p, [&](std::string_view w) {
-      if (w.size() >= 3 || static_cast<unsigned char>(w[0]) >= 0xE0) {
-        body_words.emplace(w);
-      }
-    });
-  }
-  const int stop_bit = StopWordBit(lang);
-  auto is_stop = [stop_bit](std::string_view w) {
-    return stop_bit >= 0 && ((StopWordMask(w) >> stop_bit) & 1u) != 0;
-  };
-  const int lowest = std::max(0, bp.first_kept - kHeaderReach);
-  // Byte lengths of the lines above the body, so that looking for a second
-  // copy of a candidate only reads lines of the same length.
-  std::unordered_map<size_t, int> length_count;
-  for (int i = lowest; i < static_cast<int>(lines.size()); ++i) {
-    size_t len = TrimLine(lines[i]).size();
-    if (len > 0 && len < 300) ++length_count[len];
-  }
-  auto printed_twice = [&](std::string_view t) {
-    auto it = length_count.find(t.size());
-    if (it == length_count.end() || it->second < 2) return false;
-    int copies = 0;
-    for (int i = lowest; i < static_cast<int>(lines.size()); ++i) {
-      if (TrimLine(lines[i]) == t && ++copies > 1) return true;
+  // Non-blank lines above the body, nearest first.
+  const std::vector<int>& header() const { return header_; }
+
+  // The score of line i as the headline, or nothing when it cannot be one.
+  // distance: its place in header() plus one (0 for the first body line);
+  // text_between: lines of text between it and the body.
+  std::optional<double> Score(int i, int distance, int text_between, bool first_body) const {
+    std::string_view t = TrimLine(lines_[i]);
+    LineFeatures f = ComputeLineFeatures(t, is_stop_);
+    if (first_body && (f.ends_sentence || f.words > 20 || bp_.paragraphs.size() < 2)) {
+      return std::nullopt;
     }
-    return false;
-  };
-  // Non-blank lines above the body, nearest first, with whether each is a
-  // byline or timestamp.
-  std::vector<int> header;
-  std::vector<int> anchor;
-  for (int i = bp.first_kept - 1; i >= lowest; --i) {
-    std::string_view t = TrimLine(lines[i]);
-    if (t.empty()) continue;
-    header.push_back(i);
-    anchor.push_back(BylineOrTimestamp(t));
+    if (!IsTitleCandidate(t, f)) return std::nullopt;
+    // The terms are added in a fixed order: a tie between two candidates
+    // must not depend on rounding.
+    double score = ShapeScore(i, t, f);
+    // Pages often print the headline twice (page title, share box).
+    if (f.words >= 5 && PrintedTwice(t)) score += 0.5;
+    if (distance > 0) AddPlaceScore(distance, &score);
+    score -= 0.05 * text_between;
+    return score;
   }
-  bool page_has_lower = false;
-  for (const std::string& p : bp.paragraphs) {
-    page_has_lower = page_has_lower || ComputeLineFeatures(p, nullptr).has_lower;
-    if (page_has_lower) break;
-  }
-  double best_score = -1e9;
-  std::unordered_map<int, double> scores;  // line -> score, for the standfirst check
-  auto consider = [&](int i, int distance, int text_between, bool first_body) {
-    std::string_view t = TrimLine(lines[i]);
-    LineFeatures f = ComputeLineFeatures(t, is_stop);
-    if (first_body && (f.ends_sentence || f.words > 20 || bp.paragraphs.size() < 2)) {
-      return;
-    }
-    if (!IsTitleCandidate(t, f)) return;
+
+ private:
+  // What the line itself says: words shared with the body, length, case,
+  // punctuation, caption and byline words.
+  double ShapeScore(int i, std::string_view t, const LineFeatures& f) const {
     int content = 0, shared = 0;
     ForEachWord(t, [&](std::string_view w) {
-      if (is_stop(w) || (w.size() < 3 && static_cast<unsigned char>(w[0]) < 0xE0)) {
+      if (is_stop_(w) || (w.size() < 3 && static_cast<unsigned char>(w[0]) < 0xE0)) {
         return;
       }
       ++content;
-      if (body_words.count(std::string(w))) ++shared;
+      if (body_words_.count(std::string(w))) ++shared;
     });
     // One shared word in a two-word line is weak evidence: count at least
     // three content words.
@@ -198,7 +193,7 @@ TitleChoice FindTitle(const std::vector<std::string_view>& lines,
     }
     // A kicker in capitals ("BLACK DEATH FEARS") above a headline in
     // mixed case; pages in capitals throughout keep their headline.
-    if (!f.has_lower && f.alpha_words > 0 && page_has_lower) score -= 0.7;
+    if (!f.has_lower && f.alpha_words > 0 && page_has_lower_) score -= 0.7;
     if (f.words <= 2) score -= 1.0;
     // Headlines rarely end with a full stop; captions and standfirsts do.
     if (!t.empty() && t.back() == '.') score -= 1.0;
@@ -208,40 +203,99 @@ TitleChoice FindTitle(const std::vector<std::string_view>& lines,
     if (IsQuoted(t)) score -= 0.7;
     // Menus are runs of lines with no blank line between them; a headline
     // stands apart.
-    if (InMenu(lines, i)) score -= 0.7;
-    if (IsBreadcrumb(t)) score -= 1.0;
+    if (InMenu(lines_, i)) score -= 0.7;
+    if (BreadcrumbArrows(t) > 0) score -= 1.0;
     if (t[0] >= 'a' && t[0] <= 'z') score -= 0.5;
     // Bylines without "By": an author's name or the agency's.
     if (!KnownSource(t, nullptr).empty()) score -= 1.5;
     if (f.words <= 4 && f.capitalised == f.alpha_words && shared == 0) score -= 1.0;
-    // Pages often print the headline twice (page title, share box).
-    if (f.words >= 5 && printed_twice(t)) score += 0.5;
-    // Just above a byline or timestamp, or just below a timestamp; not just
-    // above a photo credit (then it is the caption).
-    if (distance > 0) {
-      for (int k = distance - 2; k >= 0 && k >= distance - 6; --k) {
-        if (anchor[k] > 0) {
-          score += anchor[k] == 2 ? 1.2 : 0.8;
-          break;
-        }
-      }
-      for (int k = distance; k < distance + 2 && k < static_cast<int>(header.size()); ++k) {
-        if (anchor[k] > 0) {
-          score += 0.3;
-          break;
-        }
-      }
-      if (distance >= 2) {
-        std::string_view below = TrimLine(lines[header[distance - 2]]);
-        bool credit = below.size() >= 2 && ((below.front() == '(' && below.back() == ')') ||
-                                            below.front() == '[');
-        if (below.size() < 80 && (credit || IsCaptionLike(below))) score -= 1.0;
+    return score;
+  }
+
+  // Just above a byline or timestamp, or just below a timestamp; not just
+  // above a photo credit (then it is the caption).
+  void AddPlaceScore(int distance, double* score_out) const {
+    double& score = *score_out;
+    for (int k = distance - 2; k >= 0 && k >= distance - 6; --k) {
+      if (anchor_[k] > 0) {
+        score += anchor_[k] == 2 ? 1.2 : 0.8;
+        break;
       }
     }
-    score -= 0.05 * text_between;
-    scores[i] = score;
-    if (score > best_score) {
-      best_score = score;
+    for (int k = distance; k < distance + 2 && k < static_cast<int>(header_.size()); ++k) {
+      if (anchor_[k] > 0) {
+        score += 0.3;
+        break;
+      }
+    }
+    if (distance >= 2) {
+      std::string_view below = TrimLine(lines_[header_[distance - 2]]);
+      bool credit = below.size() >= 2 &&
+                    ((below.front() == '(' && below.back() == ')') || below.front() == '[');
+      if (below.size() < 80 && (credit || IsCaptionLike(below))) score -= 1.0;
+    }
+  }
+
+  bool PrintedTwice(std::string_view t) const {
+    auto it = length_count_.find(t.size());
+    if (it == length_count_.end() || it->second < 2) return false;
+    int copies = 0;
+    for (int i = lowest_; i < static_cast<int>(lines_.size()); ++i) {
+      if (TrimLine(lines_[i]) == t && ++copies > 1) return true;
+    }
+    return false;
+  }
+
+  const std::vector<std::string_view>& lines_;
+  const BoilerplateResult& bp_;
+  const StopWordTest is_stop_;
+  const int lowest_;
+  std::unordered_set<std::string> body_words_;
+  std::unordered_map<size_t, int> length_count_;
+  std::vector<int> header_;
+  std::vector<int> anchor_;  // BylineOrTimestamp of each header line
+  bool page_has_lower_ = false;
+};
+
+// A standfirst sits right under the headline and, being longer, shares more
+// words with the story: a close runner-up on the line just above the winner
+// is the headline.
+void PreferOverStandfirst(const std::vector<std::string_view>& lines,
+                          const std::unordered_map<int, double>& scores, double best_score,
+                          TitleChoice* choice) {
+  if (choice->line <= 0 || choice->from_body) return;
+  int above = choice->line - 1;
+  while (above >= 0 && TrimLine(lines[above]).empty()) --above;
+  auto it = scores.find(above);
+  if (above >= 0 && choice->line - above <= 2 && it != scores.end() &&
+      it->second >= best_score - kStandfirstMargin) {
+    LineFeatures upper = ComputeLineFeatures(TrimLine(lines[above]), nullptr);
+    LineFeatures lower = ComputeLineFeatures(TrimLine(lines[choice->line]), nullptr);
+    if (upper.words >= 3 && upper.has_lower && upper.words < lower.words) {
+      choice->line = above;
+      choice->over_standfirst = true;
+    }
+  }
+}
+
+// The headline is a headline-sized line above the body that shares words
+// with it and sits just above the byline (or, lacking one, close to the
+// body). The site name and menu lines share few words with the story, which
+// is what sets them apart; captions share many, but sit below the byline and
+// end like sentences.
+TitleChoice FindTitle(const std::vector<std::string_view>& lines, const BoilerplateResult& bp,
+                      const std::string& lang) {
+  TitleChoice choice;
+  if (bp.first_kept < 0) return choice;
+  TitleScorer scorer(lines, bp, lang);
+  double best_score = -1e9;
+  std::unordered_map<int, double> scores;  // line -> score, for the standfirst check
+  auto consider = [&](int i, int distance, int text_between, bool first_body) {
+    std::optional<double> score = scorer.Score(i, distance, text_between, first_body);
+    if (!score) return;
+    scores[i] = *score;
+    if (*score > best_score) {
+      best_score = *score;
       choice.line = i;
       choice.from_body = first_body;
     }
@@ -252,28 +306,13 @@ TitleChoice FindTitle(const std::vector<std::string_view>& lines,
   // Distance counts the lines of text in between, not share buttons and
   // one-word menu items.
   int text_lines = 0;
+  const std::vector<int>& header = scorer.header();
   for (size_t h = 0; h < header.size(); ++h) {
     consider(header[h], static_cast<int>(h) + 1, text_lines, false);
     LineFeatures f = ComputeLineFeatures(TrimLine(lines[header[h]]), nullptr);
     if (f.words >= 5) ++text_lines;
   }
-  // A standfirst sits right under the headline and, being longer, shares
-  // more words with the story: a close runner-up on the line just above
-  // the winner is the headline.
-  if (choice.line > 0 && !choice.from_body) {
-    int above = choice.line - 1;
-    while (above >= 0 && TrimLine(lines[above]).empty()) --above;
-    auto it = scores.find(above);
-    if (above >= 0 && choice.line - above <= 2 && it != scores.end() &&
-        it->second >= best_score - kStandfirstMargin) {
-      LineFeatures upper = ComputeLineFeatures(TrimLine(lines[above]), nullptr);
-      LineFeatures lower = ComputeLineFeatures(TrimLine(lines[choice.line]), nullptr);
-      if (upper.words >= 3 && upper.has_lower && upper.words < lower.words) {
-        choice.line = above;
-        choice.over_standfirst = true;
-      }
-    }
-  }
+  PreferOverStandfirst(lines, scores, best_score, &choice);
   return choice;
 }
 
@@ -296,8 +335,8 @@ std::optional<DateMatch> FirstDatedWithYear(std::string_view t) {
 double TimestampLikeness(std::string_view t, const DateMatch& m) {
   std::string key = LineKey(t);
   double score = 0;
-  for (const char* p : {"published", "posted", "updated", "by ", "date", "on ",
-                        "veröffentlicht", "publicado", "publié", "diterbitkan"}) {
+  for (const char* p : {"published", "posted", "updated", "by ", "date", "on ", "veröffentlicht",
+                        "publicado", "publié", "diterbitkan"}) {
     if (key.rfind(p, 0) == 0) score += 0.5;
   }
   if (m.has_time) score += 0.3;
@@ -316,18 +355,93 @@ double TimestampLikeness(std::string_view t, const DateMatch& m) {
 // and the first paragraphs, in the dateline, just above the headline, right
 // after the body, else on a timestamp-like line above the body. Dates inside
 // the story, in comments or in teaser lists are events of other stories.
-DateChoice FindDate(const std::vector<std::string_view>& lines,
-                    const BoilerplateResult& bp, int title_line) {
-  DateChoice out;
-  if (bp.first_kept < 0) return out;
-  const int n = static_cast<int>(lines.size());
-  const int body = bp.first_kept;
-  double best = -1e9;
-  std::optional<DateMatch> yearless;
-  std::string_view yearless_line;
-  // zone: how much a date found there is trusted.
-  auto look = [&](int i, double zone, bool short_only, bool dateline) {
-    std::string_view t = TrimLine(lines[i]);
+class DateFinder {
+ public:
+  DateFinder(const std::vector<std::string_view>& lines, const BoilerplateResult& bp,
+             int title_line)
+      : lines_(lines),
+        bp_(bp),
+        title_line_(title_line),
+        n_(static_cast<int>(lines.size())),
+        body_(bp.first_kept) {}
+
+  DateChoice Find() {
+    if (body_ < 0) return out_;
+    BetweenHeadlineAndBody();
+    AboveHeadline();
+    AfterBody();
+    TimestampsAbove();
+    if (!out_.date) YearFromPage();
+    return out_;
+  }
+
+ private:
+  // 1. Between the headline and the second paragraph of prose; long lines
+  // only by their dateline.
+  void BetweenHeadlineAndBody() {
+    int from = title_line_ >= 0 && title_line_ < body_ ? title_line_ + 1 : std::max(0, body_ - 8);
+    int paragraphs = 0;
+    for (int i = from; i < n_ && i < bp_.end_marker && paragraphs < 2; ++i) {
+      bool kept_prose = i >= body_ && bp_.keep[i] && TrimLine(lines_[i]).size() > 60;
+      Look(i, 3.0, false, i >= body_ && bp_.keep[i]);
+      if (kept_prose) ++paragraphs;
+    }
+  }
+
+  // 2. Just above the headline (some sites print the date first).
+  void AboveHeadline() {
+    if (title_line_ < 0) return;
+    int seen = 0;
+    for (int i = std::min(title_line_, body_) - 1; i >= 0 && seen < 4; --i) {
+      if (TrimLine(lines_[i]).empty()) continue;
+      ++seen;
+      Look(i, 2.0, true, false);
+    }
+  }
+
+  // 3. Just after the body, before any end-of-article furniture.
+  void AfterBody() {
+    if (bp_.last_kept < 0) return;
+    int seen = 0;
+    for (int i = bp_.last_kept + 1; i < bp_.end_marker && i < n_ && seen < 4; ++i) {
+      if (TrimLine(lines_[i]).empty()) continue;
+      ++seen;
+      Look(i, 1.5, true, false);
+    }
+  }
+
+  // 4. A timestamp-like line higher up (when the headline was missed).
+  void TimestampsAbove() {
+    for (int i = body_ - 1; i >= 0 && i >= body_ - kHeaderReach; --i) {
+      std::string_view t = TrimLine(lines_[i]);
+      if (t.empty() || t.size() > 100) continue;
+      Look(i, 1.0, true, false);
+    }
+  }
+
+  // 5. A dateline without a year takes it from a nearby dated line above the
+  // end of the article (the page timestamp); otherwise the year is unknown.
+  void YearFromPage() {
+    if (!yearless_) return;
+    int limit = std::min(bp_.end_marker, n_);
+    for (int i = std::max(0, body_ - kHeaderReach); i < limit; ++i) {
+      std::string_view t = TrimLine(lines_[i]);
+      if (auto m = FirstDatedWithYear(t)) {
+        Date d = yearless_->date;
+        d.year = m->date.year;
+        // "Dec. 30" in a page dated January 2 belongs to the year before.
+        if (d.month == 12 && m->date.month == 1) --d.year;
+        out_.date = d;
+        out_.evidence = std::string(Utf8Prefix(yearless_line_, 200));
+        return;
+      }
+    }
+  }
+
+  // Weighs the first dated match of line i; zone: how much a date found
+  // there is trusted.
+  void Look(int i, double zone, bool short_only, bool dateline) {
+    std::string_view t = TrimLine(lines_[i]);
     if (t.empty()) return;
     std::string_view part = t;
     if (t.size() > 160) {
@@ -343,74 +457,32 @@ DateChoice FindDate(const std::vector<std::string_view>& lines,
     }
     for (const DateMatch& m : FindDates(part)) {
       if (!m.has_year) {
-        if (dateline && !yearless) {
-          yearless = m;
-          yearless_line = t;
+        if (dateline && !yearless_) {
+          yearless_ = m;
+          yearless_line_ = t;
         }
         continue;
       }
       double score = zone + TimestampLikeness(t, m);
-      if (score > best) {
-        best = score;
-        out.date = m.date;
-        out.evidence = std::string(Utf8Prefix(t, 200));
+      if (score > best_) {
+        best_ = score;
+        out_.date = m.date;
+        out_.evidence = std::string(Utf8Prefix(t, 200));
       }
       break;
     }
-  };
-  // 1. Between the headline and the second paragraph of prose; long lines
-  // only by their dateline.
-  int head_from = title_line >= 0 && title_line < body ? title_line + 1 : std::max(0, body - 8);
-  int paragraphs = 0;
-  for (int i = head_from; i < n && i < bp.end_marker && paragraphs < 2; ++i) {
-    bool kept_prose = i >= body && bp.keep[i] && TrimLine(lines[i]).size() > 60;
-    look(i, 3.0, false, i >= body && bp.keep[i]);
-    if (kept_prose) ++paragraphs;
   }
-  // 2. Just above the headline (some sites print the date first).
-  if (title_line >= 0) {
-    int seen = 0;
-    for (int i = std::min(title_line, body) - 1; i >= 0 && seen < 4; --i) {
-      if (TrimLine(lines[i]).empty()) continue;
-      ++seen;
-      look(i, 2.0, true, false);
-    }
-  }
-  // 3. Just after the body, before any end-of-article furniture.
-  if (bp.last_kept >= 0) {
-    int seen = 0;
-    for (int i = bp.last_kept + 1; i < bp.end_marker && i < n && seen < 4; ++i) {
-      if (TrimLine(lines[i]).empty()) continue;
-      ++seen;
-      look(i, 1.5, true, false);
-    }
-  }
-  // 4. A timestamp-like line higher up (when the headline was missed).
-  for (int i = body - 1; i >= 0 && i >= body - kHeaderReach; --i) {
-    std::string_view t = TrimLine(lines[i]);
-    if (t.empty() || t.size() > 100) continue;
-    look(i, 1.0, true, false);
-  }
-  if (out.date) return out;
-  // 5. A dateline without a year takes it from a nearby dated line above the
-  // end of the article (the page timestamp); otherwise the year is unknown.
-  if (yearless) {
-    int limit = std::min(bp.end_marker, n);
-    for (int i = std::max(0, body - kHeaderReach); i < limit; ++i) {
-      std::string_view t = TrimLine(lines[i]);
-      if (auto m = FirstDatedWithYear(t)) {
-        Date d = yearless->date;
-        d.year = m->date.year;
-        // "Dec. 30" in a page dated January 2 belongs to the year before.
-        if (d.month == 12 && m->date.month == 1) --d.year;
-        out.date = d;
-        out.evidence = std::string(Utf8Prefix(yearless_line, 200));
-        return out;
-      }
-    }
-  }
-  return out;
-}
+
+  const std::vector<std::string_view>& lines_;
+  const BoilerplateResult& bp_;
+  const int title_line_;
+  const int n_;
+  const int body_;
+  DateChoice out_;
+  double best_ = -1e9;
+  std::optional<DateMatch> yearless_;
+  std::string_view yearless_line_;
+};
 
 std::optional<SourceMatch> FindSource(const std::vector<std::string_view>& lines,
                                       const BoilerplateResult& bp, int title_line,
@@ -431,8 +503,7 @@ std::optional<SourceMatch> FindSource(const std::vector<std::string_view>& lines
       ++seen;
       if (auto m = SourceFromCredit(t, aliases)) return m;
     }
-    int from = title_line >= 0 && title_line < bp.first_kept ? title_line + 1
-                                                              : bp.first_kept;
+    int from = title_line >= 0 && title_line < bp.first_kept ? title_line + 1 : bp.first_kept;
     for (int i = from; i < bp.first_kept; ++i) {
       if (auto m = SourceFromByline(lines[i], aliases)) return m;
     }
@@ -462,12 +533,9 @@ Article ExtractPlain(const std::vector<std::string_view>& lines) {
   return a;
 }
 
-}  // namespace
-
-Article Extract(std::string_view text, const ExtractContext& context) {
-  std::vector<std::string_view> lines = SplitLines(text);
-  // The page's language is the language of its longer lines: menus are
-  // often in English on pages that are not.
+// The page's language is the language of its longer lines: menus are often
+// in English on pages that are not.
+std::string PageLanguage(const std::vector<std::string_view>& lines, std::string_view text) {
   std::string sample;
   for (std::string_view line : lines) {
     if (line.size() < kLanguageLineBytes) continue;
@@ -475,16 +543,24 @@ Article Extract(std::string_view text, const ExtractContext& context) {
     sample.push_back('\n');
     if (sample.size() > kLanguageSampleBytes) break;
   }
-  std::string page_language = DetectLanguage(sample.empty() ? text : sample);
-  if (context.plain) {
-    Article a = ExtractPlain(lines);
-    a.language = DetectLanguage(a.Body().empty() ? a.title : a.Body());
-    return a;
-  }
+  return DetectLanguage(sample.empty() ? text : sample);
+}
 
+std::string BodyLanguage(const std::vector<std::string>& paragraphs) {
+  std::string sample;
+  for (const std::string& p : paragraphs) {
+    sample.append(p);
+    sample.push_back('\n');
+    if (sample.size() > kLanguageSampleBytes) break;
+  }
+  return DetectLanguage(sample);
+}
+
+BoilerplateResult FindBody(const std::vector<std::string_view>& lines, const std::string& language,
+                           const ExtractContext& context) {
   BoilerplateInput input;
   input.lines = lines;
-  input.language = page_language;
+  input.language = language;
   if (context.line_stats != nullptr) {
     input.total_files = context.line_stats->total_files();
     input.files_with_line.reserve(lines.size());
@@ -492,69 +568,59 @@ Article Extract(std::string_view text, const ExtractContext& context) {
       input.files_with_line.push_back(context.line_stats->Count(line));
     }
   }
-  BoilerplateResult bp = RemoveBoilerplate(input);
+  return RemoveBoilerplate(input);
+}
 
-  Article a;
-  TitleChoice title = FindTitle(lines, bp, page_language);
-  // Clean text that starts right with the body (an abstract, a wire story):
-  // its first line is the title, and stays in the body too.
-  bool title_in_body = false;
-  if (title.line < 0 && bp.first_kept >= 0) {
-    int first = 0;
-    while (first < bp.first_kept && TrimLine(lines[first]).empty()) ++first;
-    LineFeatures f = ComputeLineFeatures(TrimLine(lines[first]), nullptr);
-    if (first == bp.first_kept && f.words > 0 && f.words <= 30) {
-      title.line = first;
-      title_in_body = true;
-    }
-  }
-  if (title.line >= 0) {
-    a.title = std::string(TrimLine(lines[title.line]));
-    if (title.from_body) {
-      bp.keep[title.line] = false;
-      if (!bp.paragraphs.empty()) bp.paragraphs.erase(bp.paragraphs.begin());
-      bp.first_kept = -1;
-      for (int i = title.line + 1; i < static_cast<int>(lines.size()); ++i) {
-        if (bp.keep[i]) {
-          bp.first_kept = i;
-          break;
-        }
+// Clean text that starts right with the body (an abstract, a wire story):
+// its first line is the title, and stays in the body too. True when the
+// title was taken so.
+bool TitleFromFirstLine(const std::vector<std::string_view>& lines, const BoilerplateResult& bp,
+                        TitleChoice* title) {
+  if (title->line >= 0 || bp.first_kept < 0) return false;
+  int first = 0;
+  while (first < bp.first_kept && TrimLine(lines[first]).empty()) ++first;
+  LineFeatures f = ComputeLineFeatures(TrimLine(lines[first]), nullptr);
+  if (first != bp.first_kept || f.words <= 0 || f.words > 30) return false;
+  title->line = first;
+  return true;
+}
+
+// The body without its headline: the first kept line when it turned out to
+// be the title, and copies of the headline that galleries and share boxes
+// print inside the article.
+void RemoveTitleFromBody(const std::vector<std::string_view>& lines, const TitleChoice& title,
+                         bool title_in_body, BoilerplateResult* bp) {
+  if (title.line < 0) return;
+  if (title.from_body) {
+    bp->keep[title.line] = false;
+    if (!bp->paragraphs.empty()) bp->paragraphs.erase(bp->paragraphs.begin());
+    bp->first_kept = -1;
+    for (int i = title.line + 1; i < static_cast<int>(lines.size()); ++i) {
+      if (bp->keep[i]) {
+        bp->first_kept = i;
+        break;
       }
     }
   }
-  // Galleries and share boxes print the headline again inside the article.
-  if (title.line >= 0 && !title_in_body) {
-    std::string title_key = LineKey(a.title);
-    for (size_t i = 0; i < lines.size(); ++i) {
-      if (bp.keep[i] && static_cast<int>(i) != title.line && LineKey(lines[i]) == title_key) {
-        bp.keep[i] = false;
-        bp.reason[i] = "the headline again";
-        std::string_view t = TrimLine(lines[i]);
-        auto it = std::find(bp.paragraphs.begin(), bp.paragraphs.end(), t);
-        if (it != bp.paragraphs.end()) bp.paragraphs.erase(it);
-      }
-    }
-  }
-  a.paragraphs = bp.paragraphs;
-
-  DateChoice date = FindDate(lines, bp, title.line);
-  a.date = date.date;
-  a.date_evidence = date.evidence;
-  if (auto source = FindSource(lines, bp, title.line, context.source_aliases)) {
-    a.source = source->name;
-    a.source_evidence = source->evidence;
-  }
-  std::string body_sample;
-  for (const std::string& p : a.paragraphs) {
-    body_sample.append(p);
-    body_sample.push_back('\n');
-    if (body_sample.size() > kLanguageSampleBytes) break;
-  }
-  std::string body_language = DetectLanguage(body_sample);
-  a.language = body_language.empty() ? page_language : body_language;
-
-  a.lines.reserve(lines.size());
+  if (title_in_body) return;
+  std::string title_key = LineKey(TrimLine(lines[title.line]));
   for (size_t i = 0; i < lines.size(); ++i) {
+    if (bp->keep[i] && static_cast<int>(i) != title.line && LineKey(lines[i]) == title_key) {
+      bp->keep[i] = false;
+      bp->reason[i] = "the headline again";
+      std::string_view t = TrimLine(lines[i]);
+      auto it = std::find(bp->paragraphs.begin(), bp->paragraphs.end(), t);
+      if (it != bp->paragraphs.end()) bp->paragraphs.erase(it);
+    }
+  }
+}
+
+// Every line's decision and reason, for --explain.
+std::vector<LineDecision> Decisions(const BoilerplateResult& bp, const TitleChoice& title,
+                                    bool title_in_body) {
+  std::vector<LineDecision> out;
+  out.reserve(bp.keep.size());
+  for (size_t i = 0; i < bp.keep.size(); ++i) {
     LineDecision d;
     d.line_no = static_cast<int>(i) + 1;
     d.keep = bp.keep[i];
@@ -568,8 +634,40 @@ Article Extract(std::string_view text, const ExtractContext& context) {
                        "about as well"
                      : "title: headline-sized line sharing the most words with the body";
     }
-    a.lines.push_back(std::move(d));
+    out.push_back(std::move(d));
   }
+  return out;
+}
+
+}  // namespace
+
+Article Extract(std::string_view text, const ExtractContext& context) {
+  std::vector<std::string_view> lines = SplitLines(text);
+  std::string page_language = PageLanguage(lines, text);
+  if (context.plain) {
+    Article a = ExtractPlain(lines);
+    a.language = DetectLanguage(a.Body().empty() ? a.title : a.Body());
+    return a;
+  }
+  BoilerplateResult bp = FindBody(lines, page_language, context);
+
+  Article a;
+  TitleChoice title = FindTitle(lines, bp, page_language);
+  bool title_in_body = TitleFromFirstLine(lines, bp, &title);
+  if (title.line >= 0) a.title = std::string(TrimLine(lines[title.line]));
+  RemoveTitleFromBody(lines, title, title_in_body, &bp);
+  a.paragraphs = bp.paragraphs;
+
+  DateChoice date = DateFinder(lines, bp, title.line).Find();
+  a.date = date.date;
+  a.date_evidence = date.evidence;
+  if (auto source = FindSource(lines, bp, title.line, context.source_aliases)) {
+    a.source = source->name;
+    a.source_evidence = source->evidence;
+  }
+  std::string body_language = BodyLanguage(a.paragraphs);
+  a.language = body_language.empty() ? page_language : body_language;
+  a.lines = Decisions(bp, title, title_in_body);
   return a;
 }
 

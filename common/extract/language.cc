@@ -7,9 +7,11 @@
 #include <array>
 #include <cstdint>
 #include <unordered_map>
+
 #include <utf8proc.h>
 
 #include "common/extract/line_features.h"
+#include "common/text/stopwords.h"
 
 namespace lede {
 namespace {
@@ -22,13 +24,8 @@ struct StopList {
 // Short lists of the most frequent function words; long lists would make
 // close languages (es/pt, nl/de) vote for each other more often.
 constexpr std::array<StopList, 10> kStopLists = {{
-    {"en",
-     "the of and to a in is that for it as was with be by on not he i this "
-     "are or his from at which but have an they you were her she there been "
-     "one all we their has would when if so no will more can who its what "
-     "about up out them than into said also after over only other could "
-     "our these any may how us while should where just do did does being "
-     "those then some such between because through during before against"},
+    // English is read from common/text/stopwords, shared with the index.
+    {"en", nullptr},
     {"de",
      "der die und in den von zu das mit sich des auf für ist im dem nicht "
      "ein eine als auch es an werden aus er hat dass sie nach wird bei einer "
@@ -68,12 +65,23 @@ constexpr std::array<StopList, 10> kStopLists = {{
      "var sig så han kan vid hon från efter också eller"},
 }};
 
+int LanguageIndex(std::string_view language) {
+  for (size_t i = 0; i < kStopLists.size(); ++i) {
+    if (language == kStopLists[i].code) return static_cast<int>(i);
+  }
+  return -1;
+}
+
 // One table for all languages, word -> bit per language, so that a vote
 // costs one lookup per word rather than one per language.
 const std::unordered_map<std::string_view, uint16_t>& StopWordTable() {
   static const std::unordered_map<std::string_view, uint16_t> table = [] {
     std::unordered_map<std::string_view, uint16_t> out;
+    for (std::string_view w : EnglishFrequentWords()) {
+      out[w] |= static_cast<uint16_t>(1u << LanguageIndex("en"));
+    }
     for (size_t i = 0; i < kStopLists.size(); ++i) {
+      if (kStopLists[i].words == nullptr) continue;
       std::string_view all(kStopLists[i].words);
       size_t pos = 0;
       while (pos < all.size()) {
@@ -94,21 +102,14 @@ uint16_t StopMask(std::string_view word) {
   return it == table.end() ? 0 : it->second;
 }
 
-int LanguageIndex(std::string_view language) {
-  for (size_t i = 0; i < kStopLists.size(); ++i) {
-    if (language == kStopLists[i].code) return static_cast<int>(i);
-  }
-  return -1;
-}
-
 // Enough text to decide; a huge file need not be read to the end.
 constexpr size_t kSampleBytes = 32 * 1024;
 
 // Script counts decide for languages whose words are not space-separated or
 // whose alphabet alone names them in this collection.
 struct ScriptCounts {
-  long latin = 0, cyrillic = 0, kana = 0, han = 0, hangul = 0, arabic = 0,
-       greek = 0, hebrew = 0, thai = 0;
+  long latin = 0, cyrillic = 0, kana = 0, han = 0, hangul = 0, arabic = 0, greek = 0, hebrew = 0,
+       thai = 0;
 };
 
 ScriptCounts CountScripts(std::string_view text) {
@@ -116,16 +117,15 @@ ScriptCounts CountScripts(std::string_view text) {
   size_t i = 0;
   while (i < text.size()) {
     utf8proc_int32_t c = -1;
-    utf8proc_ssize_t n = utf8proc_iterate(
-        reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
-        static_cast<utf8proc_ssize_t>(text.size() - i), &c);
+    utf8proc_ssize_t n =
+        utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+                         static_cast<utf8proc_ssize_t>(text.size() - i), &c);
     if (n <= 0) {
       ++i;
       continue;
     }
     i += static_cast<size_t>(n);
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-        (c >= 0xC0 && c <= 0x24F)) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0x24F)) {
       ++s.latin;
     } else if (c >= 0x400 && c <= 0x4FF) {
       ++s.cyrillic;
@@ -159,9 +159,7 @@ int StopWordBit(std::string_view language) { return LanguageIndex(language); }
 
 uint16_t StopWordMask(std::string_view word) { return StopMask(word); }
 
-bool HasStopWords(std::string_view language) {
-  return LanguageIndex(language) >= 0;
-}
+bool HasStopWords(std::string_view language) { return LanguageIndex(language) >= 0; }
 
 std::string DetectLanguage(std::string_view text) {
   if (text.size() > kSampleBytes) {
@@ -191,8 +189,7 @@ std::string DetectLanguage(std::string_view text) {
   // Kana beats Han when a page has a fair share of it: Japanese text always
   // mixes the two, Chinese never uses kana.
   if (other == "zh" && s.kana * 10 > s.han) other = "ja";
-  if (best_other > latin_weight && best_other > s.cyrillic / 5 &&
-      best_other >= 10) {
+  if (best_other > latin_weight && best_other > s.cyrillic / 5 && best_other >= 10) {
     return other;
   }
 

@@ -27,6 +27,19 @@ bool HasStopWords(std::string_view language);
 int StopWordBit(std::string_view language);
 uint16_t StopWordMask(std::string_view word);
 
+// The stop-word test of one language as a callable, the language looked up
+// once; false for every word of a language without a list.
+class StopWordTest {
+ public:
+  explicit StopWordTest(std::string_view language) : bit_(StopWordBit(language)) {}
+  bool operator()(std::string_view word) const {
+    return bit_ >= 0 && ((StopWordMask(word) >> bit_) & 1u) != 0;
+  }
+
+ private:
+  int bit_;
+};
+
 }  // namespace lede
 
 #endif  // LEDE_COMMON_EXTRACT_LANGUAGE_H_

@@ -1,10 +1,13 @@
-// The English stop-word list lede ships (Debian's Xapian packages ship none).
-// Stop words are still indexed (phrases need them); the query side drops them
-// from non-phrase queries, and extraction uses their density as a prose signal.
+// The English stop words lede ships (Debian's Xapian packages ship none), in
+// two views of one table. The query view: stop words are still indexed
+// (phrases need them); the query side drops them from non-phrase queries. The
+// frequent-word view: the short list of function words that language
+// detection votes with and boilerplate removal weighs as a prose signal.
 #ifndef LEDE_COMMON_TEXT_STOPWORDS_H_
 #define LEDE_COMMON_TEXT_STOPWORDS_H_
 
 #include <string_view>
+#include <vector>
 
 namespace lede {
 
@@ -13,6 +16,11 @@ inline constexpr const char* kStopwordsName = "lede-en/v1";
 
 // term must already be normalized (lower case, no accents).
 bool IsEnglishStopword(std::string_view term);
+
+// The most frequent English function words ("the", "of", "said", ...), lower
+// case, sorted; a short list, so that close languages do not vote for each
+// other.
+const std::vector<std::string_view>& EnglishFrequentWords();
 
 }  // namespace lede
 

@@ -50,5 +50,16 @@ TEST(Language, StopWords) {
   EXPECT_FALSE(HasStopWords("ja"));
 }
 
+TEST(Language, EnglishListIsTheSharedFrequentWords) {
+  // common/text/stopwords holds English for both the index and the vote:
+  // "said" votes for English, "above" (a query stop word only) does not.
+  EXPECT_TRUE(IsStopWord("en", "said"));
+  EXPECT_FALSE(IsStopWord("en", "above"));
+  const StopWordTest english("en"), none("xx");
+  EXPECT_TRUE(english("the"));
+  EXPECT_FALSE(english("und"));
+  EXPECT_FALSE(none("the"));
+}
+
 }  // namespace
 }  // namespace lede

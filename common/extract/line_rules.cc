@@ -1,0 +1,354 @@
+// The word lists behind the line tests of line_rules.h. A list matched
+// against the start of a line's key is a hash set of phrases, so a test costs
+// a handful of lookups whatever the length of the list.
+#include "common/extract/line_rules.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <unordered_set>
+#include <vector>
+
+#include "common/extract/date_parse.h"
+
+namespace lede {
+namespace {
+
+// Phrases that open the page furniture following an article. Matched against
+// the start of a short line's key, so "Comments (12)" and "Related Stories"
+// count too.
+constexpr std::array<const char*, 104> kEndSignals = {
+    "you may like", "you might also like", "you may also like", "you might like", "most popular",
+    "most read", "most viewed", "most shared", "comments", "comment", "leave your comment",
+    "leave a comment", "leave a reply", "post a comment", "add a comment", "add comment",
+    "join the conversation", "check also", "featured videos", "featured", "we recommend",
+    "recommended", "related", "more stories", "more from", "more on this", "more news", "more in",
+    "read next", "read more", "latest news", "latest stories", "latest", "trending", "popular",
+    "share this", "about the author", "sponsored", "top stories", "editor's picks", "editors picks",
+    "editor s picks", "don't miss", "don t miss", "also on", "further reading", "see also",
+    "around the web", "from the web", "promoted stories", "elsewhere on", "other news",
+    "next article", "previous article", "recent posts",
+    // de, pt, es, fr, it, id, ru, ja
+    "weitere artikel", "das könnte sie auch interessieren", "mehr zum thema", "kommentare",
+    "leia também", "veja também", "mais lidas", "comentários", "noticias relacionadas",
+    "comentarios", "lire aussi", "commentaires", "articoli correlati", "commenti",
+    "artikel terkait", "berita terkait", "читайте также", "комментарии", "artigos relacionados",
+    "posts relacionados", "deixe uma resposta", "deixe um comentário", "comentário",
+    "deja una respuesta", "artículos relacionados", "entradas relacionadas", "ähnliche artikel",
+    "verwandte artikel", "schreibe einen kommentar", "hinterlasse einen kommentar",
+    "laisser un commentaire", "articles similaires", "articles connexes", "lascia un commento",
+    "articoli simili", "tinggalkan balasan", "tinggalkan komentar", "artikel lainnya",
+    "вам также может быть интересно", "добавить комментарий", "оставить комментарий",
+    "оставьте комментарий", "похожие статьи", "похожие записи", "комментарий", "関連記事",
+    "コメント", "you might also be interested", "you may also be interested"};
+
+// Short lines that are page furniture wherever they appear, even between two
+// body paragraphs.
+constexpr std::array<const char*, 40> kFurniture = {"advertisement",
+                                                    "advertising",
+                                                    "ad",
+                                                    "sponsored content",
+                                                    "share",
+                                                    "tweet",
+                                                    "email",
+                                                    "print",
+                                                    "share this article",
+                                                    "share on facebook",
+                                                    "share on twitter",
+                                                    "facebook",
+                                                    "twitter",
+                                                    "linkedin",
+                                                    "whatsapp",
+                                                    "pinterest",
+                                                    "reddit",
+                                                    "copy link",
+                                                    "close",
+                                                    "caption",
+                                                    "back to gallery",
+                                                    "continue reading",
+                                                    "read more",
+                                                    "click here",
+                                                    "subscribe",
+                                                    "sign in",
+                                                    "log in",
+                                                    "sign up",
+                                                    "menu",
+                                                    "search",
+                                                    "home",
+                                                    "next",
+                                                    "previous",
+                                                    "loading",
+                                                    "skip to content",
+                                                    "story continues below advertisement",
+                                                    "story continues below",
+                                                    "scroll to continue",
+                                                    "enlarge this image",
+                                                    "toggle caption"};
+
+// Substrings of legal and account furniture (footers, cookie banners). The
+// strong ones are never said in a story; the weak ones only mark short lines.
+constexpr std::array<const char*, 7> kStrongFurnitureText = {
+    "all rights reserved", "copyright",         "trademarks of",  "on this website",
+    "of this website",     "earn a commission", "activation link"};
+constexpr std::array<const char*, 16> kWeakFurnitureText = {
+    "privacy policy", "terms of use", "terms of service", "cookie",    "javascript", "your browser",
+    "newsletter",     "subscribe to", "sign up for",      "log in to", "sign in to", "subscription",
+    "email address",  "unsubscribe",  "on this site",     "follow us"};
+
+// Prefixes of inline teasers and credits inside the body.
+constexpr std::array<const char*, 18> kInlineTeasers = {
+    "related",    "read more",   "read also",      "also read",  "see also",     "more",
+    "photo",      "image",       "video",          "watch",      "listen",       "baca juga",
+    "lihat juga", "leia também", "lesen sie auch", "lire aussi", "getty images", "file photo"};
+
+// Looks up every word-boundary prefix of key (up to max_words words) in
+// phrases: a handful of hash lookups instead of a scan of the list.
+bool HasPhrasePrefix(const std::string& key, const std::unordered_set<std::string_view>& phrases,
+                     int max_words) {
+  size_t cut = 0;
+  for (int words = 0; words < max_words && cut < key.size(); ++words) {
+    size_t space = key.find(' ', cut + (words > 0 ? 1 : 0));
+    cut = space == std::string::npos ? key.size() : space;
+    if (phrases.count(std::string_view(key.data(), cut))) return true;
+    // "comments12": a count glued to the phrase.
+    size_t digits = cut;
+    while (digits > 0 && key[digits - 1] >= '0' && key[digits - 1] <= '9') --digits;
+    if (digits < cut && digits > 0 && phrases.count(std::string_view(key.data(), digits))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+template <size_t N>
+std::unordered_set<std::string_view> PhraseSet(const std::array<const char*, N>& list) {
+  std::unordered_set<std::string_view> out;
+  for (const char* p : list) out.insert(p);
+  return out;
+}
+
+int WordCount(const std::string& key) {
+  if (key.empty()) return 0;
+  return static_cast<int>(std::count(key.begin(), key.end(), ' ')) + 1;
+}
+
+}  // namespace
+
+bool IsEndSignalKey(const std::string& key) {
+  if (key.empty() || key.size() > 80 || WordCount(key) > 6) return false;
+  static const std::unordered_set<std::string_view> kSet = PhraseSet(kEndSignals);
+  return HasPhrasePrefix(key, kSet, 6);
+}
+
+bool IsFurnitureKey(const std::string& key) {
+  static const std::unordered_set<std::string_view> kSet = PhraseSet(kFurniture);
+  return kSet.count(key) > 0;
+}
+
+bool HasFurnitureText(const std::string& text, const std::string& key, int words) {
+  if (words > 60) return false;
+  if (text.find("\xC2\xA9") != std::string::npos) return true;  // ©
+  for (const char* p : kStrongFurnitureText) {
+    if (key.find(p) != std::string::npos) return true;
+  }
+  if (words > 25) return false;
+  for (const char* p : kWeakFurnitureText) {
+    if (key.find(p) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// Photo captions and credits: agencies write them in set phrases.
+// "... (Image: GETTY)", "... Credit: ESA": a caption ends with its credit.
+bool EndsWithCredit(const std::string& text) {
+  // "(Image: GETTY)" closes the line, or "Credit: ESA" sits in its last
+  // few words; a "(pictured)" earlier on is part of the sentence.
+  size_t open = text.rfind('(');
+  bool in_parens = open != std::string::npos && !text.empty() && text.back() == ')';
+  size_t from = in_parens ? open + 1 : (text.size() > 40 ? text.size() - 40 : 0);
+  std::string tail = text.substr(from);
+  for (char& c : tail) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  for (const char* p : {"image:", "photo:", "picture:", "credit:", "pic:", "photograph:"}) {
+    size_t at = tail.find(p);
+    if (at != std::string::npos && (!in_parens || at == 0)) return true;
+  }
+  return false;
+}
+
+// "Tags: ads, meth", "Filed under: Music", "Wordcount: 717": the page's
+// index entries and counters under a story, a label and a list of values.
+bool IsTaxonomyLine(const std::string& text, const std::string& key, int words) {
+  if (words > 25) return false;
+  size_t colon = text.find(':');
+  std::string head =
+      colon == std::string::npos || colon > 20 ? std::string() : LineKey(text.substr(0, colon));
+  for (const char* p :
+       {"tags", "tagged", "tagged with", "topics", "keywords", "categories", "category",
+        "filed under", "posted in", "wordcount", "word count", "in this article", "schlagwörter",
+        "kategorien", "etiquetas", "categorias", "marcadores"}) {
+    if (head == p) return true;
+  }
+  return words <= 12 && (key.rfind("filed under ", 0) == 0 || key.rfind("posted in ", 0) == 0);
+}
+
+int BreadcrumbArrows(std::string_view t) {
+  int arrows = 0;
+  for (std::string_view sep : {" \xC2\xBB", " > ", " \xE2\x80\xBA", " / "}) {
+    for (size_t at = t.find(sep); at != std::string_view::npos; at = t.find(sep, at + 1)) {
+      ++arrows;
+    }
+  }
+  return arrows;
+}
+
+bool IsBreadcrumbTrail(std::string_view t, int words) {
+  if (words > 10) return false;
+  int arrows = BreadcrumbArrows(t);
+  return arrows > 0 && words <= 3 * (arrows + 1);
+}
+
+// "SEE MORE: ...", "Read more: ...", "Related: ...": a link to another story.
+bool IsTeaserLink(const std::string& text, const std::string& key) {
+  size_t colon = text.find(':');
+  if (colon == std::string::npos || colon > 20) return false;
+  std::string head = LineKey(std::string_view(text).substr(0, colon));
+  for (const char* p :
+       {"see more", "read more", "read also", "also read", "related", "watch", "listen", "more",
+        "see also", "don't miss", "dont miss", "recommended", "baca juga", "leia também",
+        "lesen sie auch", "lire aussi", "читайте также"}) {
+    if (head == p) return !key.empty();
+  }
+  return false;
+}
+
+bool IsCaption(const std::string& key, int words) {
+  for (const char* p : {"in this photo", "in this image", "in this file photo",
+                        "in this undated photo", "in this handout photo", "file photo"}) {
+    if (key.rfind(p, 0) == 0) return true;
+  }
+  // "Photo: Hau Dinh, AP"; a paragraph may start with "Photos show", though.
+  if (words <= 20) {
+    for (const char* p : {"file ", "photo ", "photos ", "image ", "pictured "}) {
+      if (key.rfind(p, 0) == 0) return true;
+    }
+  }
+  for (std::string_view p :
+       {"ap photo", "photo by", "photo credit", "getty images", "image copyright", "file photo"}) {
+    if (HasWordPhrase(key, p)) return true;
+  }
+  return false;
+}
+
+// Words that go with a time stamp ("Published Monday, ... 8:22AM EST").
+bool IsStampWord(std::string_view w) {
+  static constexpr std::array<const char*, 37> kStampWords = {
+      "published", "updated",  "posted", "last",     "at",     "on",  "am",     "pm",
+      "a",         "m",        "p",      "est",      "edt",    "cst", "cdt",    "pst",
+      "pdt",       "gmt",      "utc",    "et",       "pt",     "ct",  "monday", "tuesday",
+      "wednesday", "thursday", "friday", "saturday", "sunday", "by",  "mon",    "tue",
+      "wed",       "thu",      "fri",    "sat",      "sun"};
+  if (!w.empty() && w[0] >= '0' && w[0] <= '9') return true;
+  for (const char* s : kStampWords) {
+    if (w == s) return true;
+  }
+  return w.size() >= 4 && (w.substr(w.size() - 2) == "am" || w.substr(w.size() - 2) == "pm") &&
+         w[0] >= '0' && w[0] <= '9';
+}
+
+// "By Laura Mowat", "By Matthew Digby, Minh Do on Monday, November 18th,
+// 2019 at 11:08 a.m.": "By" and names (words in capitals), perhaps a date.
+// "By Monday, the council had agreed ..." is a sentence.
+bool IsByline(const std::string& text, const LineFeatures& f) {
+  if (f.words < 2 || f.words > 20 || text.size() < 4) return false;
+  if (!((text[0] == 'B' || text[0] == 'b') && text[1] == 'y' && text[2] == ' ')) return false;
+  std::string rest = text.substr(3);
+  std::vector<DateMatch> dates = FindDates(rest);
+  for (auto it = dates.rbegin(); it != dates.rend(); ++it)
+    rest.erase(it->begin, it->end - it->begin);
+  int names = 0, others = 0;
+  size_t pos = 0;
+  // Capitals are read from the original words, so walk them by hand.
+  while (pos < rest.size()) {
+    while (pos < rest.size() && !std::isalpha(static_cast<unsigned char>(rest[pos])) &&
+           static_cast<unsigned char>(rest[pos]) < 0x80) {
+      ++pos;
+    }
+    if (pos >= rest.size()) break;
+    size_t end = pos;
+    while (end < rest.size() && (std::isalnum(static_cast<unsigned char>(rest[end])) ||
+                                 static_cast<unsigned char>(rest[end]) >= 0x80 ||
+                                 rest[end] == '\'' || rest[end] == '.' || rest[end] == '-')) {
+      ++end;
+    }
+    std::string_view word(rest.data() + pos, end - pos);
+    pos = end;
+    std::string lower(word);
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    while (!lower.empty() && lower.back() == '.') lower.pop_back();
+    if (IsStampWord(lower) || lower == "and" || lower == "in" || lower == "for" || lower == "the" ||
+        lower == "of") {
+      continue;
+    }
+    if (std::isupper(static_cast<unsigned char>(word[0])) ||
+        static_cast<unsigned char>(word[0]) >= 0x80) {
+      ++names;
+    } else {
+      ++others;
+    }
+  }
+  return names >= 1 && others <= 1 && names <= 8;
+}
+
+bool IsInlineTeaser(const std::string& key) {
+  static const std::unordered_set<std::string_view> kSet = PhraseSet(kInlineTeasers);
+  return HasPhrasePrefix(key, kSet, 3);
+}
+
+// An image caption w3m runs together with its alt text: the line is some
+// text followed by itself again (or by the start of itself).
+bool IsSelfRepeat(std::string_view t) {
+  constexpr size_t kProbe = 24;
+  if (t.size() < 2 * kProbe) return false;
+  std::string_view probe = t.substr(0, kProbe);
+  size_t at = t.find(probe, 1);
+  while (at != std::string_view::npos) {
+    if (at >= t.size() / 3 && t.compare(at, std::string_view::npos, t, 0, t.size() - at) == 0) {
+      return true;
+    }
+    at = t.find(probe, at + 1);
+  }
+  return false;
+}
+
+bool LooksLikeLink(std::string_view t, const LineFeatures& f) {
+  if (t.size() >= 2 && t.front() == '[' && t.back() == ']') return true;
+  bool url = t.find("http://") != std::string_view::npos ||
+             t.find("https://") != std::string_view::npos ||
+             t.find("www.") != std::string_view::npos;
+  return url && f.words < 12;
+}
+
+bool IsDateStamp(const std::string& text, const LineFeatures& f) {
+  if (f.words > 20 || f.chars > 120) return false;
+  std::vector<DateMatch> dates = FindDates(text);
+  bool dated = false;
+  std::string rest;
+  size_t from = 0;
+  for (const DateMatch& m : dates) {
+    if (!m.has_year && !m.has_time) continue;
+    dated = true;
+    rest.append(text, from, m.begin - from).push_back(' ');
+    from = m.end;
+  }
+  if (!dated) return false;
+  rest.append(text, from, std::string::npos);
+  int other_words = 0;
+  ForEachWord(rest, [&](std::string_view w) {
+    if (!IsStampWord(w)) ++other_words;
+  });
+  return other_words <= 2;
+}
+
+}  // namespace lede

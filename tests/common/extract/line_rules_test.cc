@@ -1,0 +1,116 @@
+// The one-line tests of line_rules.h, on lines written for these tests.
+#include "common/extract/line_rules.h"
+
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "common/extract/line_features.h"
+
+namespace lede {
+namespace {
+
+LineFeatures Shape(const std::string& text) { return ComputeLineFeatures(text, nullptr); }
+
+TEST(LineRules, EndSignalsOpenFurnitureInManyLanguages) {
+  for (const char* line : {"Most Popular", "Comments (12)", "comments12", "Related Stories",
+                           "Leia também", "Читайте также"}) {
+    EXPECT_TRUE(IsEndSignalKey(LineKey(line))) << line;
+  }
+  // A signal opens a short line; a sentence that starts with its words runs on.
+  for (const char* line : {"Comments from the minister were brief and to the point",
+                           "The popular vote",
+                           "Popular support for the plan fell sharply after the vote in May"}) {
+    EXPECT_FALSE(IsEndSignalKey(LineKey(line))) << line;
+  }
+}
+
+TEST(LineRules, FurnitureIsTheWholeLine) {
+  EXPECT_TRUE(IsFurnitureKey(LineKey("Advertisement")));
+  EXPECT_TRUE(IsFurnitureKey(LineKey("Share on Facebook")));
+  EXPECT_FALSE(IsFurnitureKey(LineKey("Share prices fell")));
+}
+
+TEST(LineRules, LegalNoticesStrongAndWeak) {
+  auto notice = [](const std::string& t) {
+    return HasFurnitureText(t, LineKey(t), Shape(t).words);
+  };
+  EXPECT_TRUE(notice("\xC2\xA9 2031 The Harbour Gazette"));
+  EXPECT_TRUE(notice("All rights reserved."));
+  EXPECT_TRUE(notice("Sign up for our morning newsletter"));
+  // A weak phrase in a long paragraph is the story talking.
+  EXPECT_FALSE(notice("The council said the new privacy policy for the library would be "
+                      "discussed at length on Tuesday, when members of the public can ask "
+                      "questions about what is kept and for how long."));
+}
+
+TEST(LineRules, CaptionsAndCredits) {
+  EXPECT_TRUE(IsCaption(LineKey("In this photo, crews clear the road"), 7));
+  EXPECT_TRUE(IsCaption(LineKey("Photo: Jane Roe, Harbour Gazette"), 5));
+  EXPECT_TRUE(IsCaption(LineKey("Crews clear the road (AP Photo/John Doe)"), 8));
+  EXPECT_FALSE(IsCaption(LineKey("Crews cleared the road before dawn"), 6));
+  EXPECT_TRUE(EndsWithCredit("Crews clear the road (Image: GETTY)"));
+  EXPECT_TRUE(EndsWithCredit("The comet seen from orbit. Credit: ESA"));
+  EXPECT_FALSE(EndsWithCredit("The mayor (pictured) opened the bridge on Monday."));
+}
+
+TEST(LineRules, TaxonomyLines) {
+  auto tax = [](const std::string& t) { return IsTaxonomyLine(t, LineKey(t), Shape(t).words); };
+  EXPECT_TRUE(tax("Tags: bridges, floods, council"));
+  EXPECT_TRUE(tax("Filed under: Local"));
+  EXPECT_FALSE(tax("Note: the bridge opens at noon."));
+}
+
+TEST(LineRules, BreadcrumbTrails) {
+  EXPECT_EQ(BreadcrumbArrows("Home \xC2\xBB News \xC2\xBB World"), 2);
+  EXPECT_EQ(BreadcrumbArrows("Gadgets \xE2\x80\xBA"), 1);
+  EXPECT_TRUE(IsBreadcrumbTrail("Home > News > Local", 3));
+  EXPECT_FALSE(IsBreadcrumbTrail("The river rose by 2 / 3 of a metre overnight in the town", 13));
+  EXPECT_FALSE(IsBreadcrumbTrail("A mayor, a bridge and a river", 7));
+}
+
+TEST(LineRules, TeaserLinks) {
+  auto link = [](const std::string& t) { return IsTeaserLink(t, LineKey(t)); };
+  EXPECT_TRUE(link("SEE MORE: The bridge that took ten years"));
+  EXPECT_TRUE(link("Read more: Floods close the valley road"));
+  EXPECT_FALSE(link("The mayor said: we waited long enough"));
+  EXPECT_TRUE(IsInlineTeaser(LineKey("Watch the opening")));
+  EXPECT_FALSE(IsInlineTeaser(LineKey("A long wait")));
+}
+
+TEST(LineRules, Bylines) {
+  for (const char* line : {"By Jane Roe", "By Jane Roe and John Doe, Harbour Gazette",
+                           "By Jane Roe on Monday, March 3rd, 2031 at 9:15 a.m."}) {
+    EXPECT_TRUE(IsByline(line, Shape(line))) << line;
+  }
+  for (const char* line : {"By Monday, the council had agreed to pay for the bridge",
+                           "Bystanders watched the crews", "By"}) {
+    EXPECT_FALSE(IsByline(line, Shape(line))) << line;
+  }
+}
+
+TEST(LineRules, DateStamps) {
+  for (const char* line : {"Published: 10:48, Tue, Mar 4, 2031 | Updated: 11:02",
+                           "March 3, 2031", "Posted on 2031-03-03 at 9:15 am"}) {
+    EXPECT_TRUE(IsDateStamp(line, Shape(line))) << line;
+  }
+  for (const char* line : {"June 9 -- Riverside Amphitheatre", "Bridge opens March 3, 2031 "
+                           "after three years of work on the river crossing"}) {
+    EXPECT_FALSE(IsDateStamp(line, Shape(line))) << line;
+  }
+  EXPECT_TRUE(IsStampWord("published"));
+  EXPECT_TRUE(IsStampWord("9:15am"));
+  EXPECT_FALSE(IsStampWord("bridge"));
+}
+
+TEST(LineRules, RepeatsAndLinks) {
+  EXPECT_TRUE(IsSelfRepeat("Crews clear the road near the bridge on MondayCrews clear the road "
+                           "near the bridge"));
+  EXPECT_FALSE(IsSelfRepeat("Crews clear the road near the bridge on Monday morning."));
+  EXPECT_TRUE(LooksLikeLink("[image]", Shape("[image]")));
+  EXPECT_TRUE(LooksLikeLink("See https://example.org/x", Shape("See https://example.org/x")));
+  EXPECT_FALSE(LooksLikeLink("The bridge opened.", Shape("The bridge opened.")));
+}
+
+}  // namespace
+}  // namespace lede
