@@ -40,18 +40,6 @@ std::string Trim(const std::string& s) {
   return s.substr(b, e - b + 1);
 }
 
-std::string StripTxt(const std::string& name) {
-  const std::string ext = ".txt";
-  if (name.size() > ext.size() && name.compare(name.size() - ext.size(), ext.size(), ext) == 0)
-    return name.substr(0, name.size() - ext.size());
-  return name;
-}
-
-std::string BaseName(const std::string& path) {
-  size_t slash = path.find_last_of('/');
-  return slash == std::string::npos ? path : path.substr(slash + 1);
-}
-
 // Everything the passes share.
 struct Collection {
   WalkResult walk;
@@ -442,7 +430,10 @@ int RunIndex(const IndexOptions& options, std::ostream& out, std::ostream& err) 
     Article a = Extract(p.lo.file->text, ctx);
     schema::StoredArticle sa;
     sa.id = f.id;
-    sa.path = f.path;
+    // Absolute, so lede-search can print a path that opens from anywhere.
+    std::error_code ec;
+    const std::filesystem::path absolute = std::filesystem::absolute(f.path, ec);
+    sa.path = ec ? f.path : absolute.lexically_normal().string();
     sa.title = a.title;
     sa.date = a.date;
     sa.source = a.source;
@@ -586,7 +577,7 @@ int RunExtract(const IndexOptions& options, std::ostream& out, std::ostream& err
     }
     Article a = Extract(lo.file->text, ctx);
     nlohmann::json j;
-    j["id"] = StripTxt(BaseName(f.id));
+    j["id"] = f.id;  // the id lede-search prints and --like/--show take
     j["path"] = f.path;
     j["title"] = a.title;
     j["date"] = DateJson(a);

@@ -23,7 +23,8 @@ std::vector<CopyInfo> MatchingCopies(const Xapian::Database& db, const Xapian::Q
   if (mset.size() < 2) return out;  // the story has no other matching copy
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Xapian::Document doc = it.get_document();
-    out.push_back({schema::DecodeData(doc.get_data()).id, doc.get_value(schema::kSlotSource)});
+    schema::StoredArticle a = schema::DecodeData(doc.get_data());
+    out.push_back({std::move(a.id), std::move(a.path), doc.get_value(schema::kSlotSource)});
   }
   return out;
 }

@@ -13,6 +13,7 @@ namespace lede {
 
 struct CopyInfo {
   std::string id;
+  std::string path;    // as stored (absolute for databases indexed now)
   std::string source;  // "" when unknown
 };
 

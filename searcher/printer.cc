@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 
 #include "searcher/terminal_safe.h"
 
@@ -121,7 +122,78 @@ nlohmann::json Ranges(const Snippet& s) {
   return r;
 }
 
+// "3 copies of this story: Xinhua, VOA; the others: a/002.txt (VOA),
+// b/003.txt": where to find each other copy, at most kCopiesNamed of them.
+std::string CopiesLine(const Hit& h, const std::string& cwd) {
+  constexpr size_t kCopiesNamed = 5;
+  std::vector<std::string> sources;
+  for (const std::string& src : CopySources(h.copies)) sources.push_back(TerminalSafe(src));
+  std::string line = std::to_string(h.copies.size()) + " copies of this story" +
+                     (sources.empty() ? "" : ": " + Join(sources, ", "));
+  std::vector<std::string> others;
+  size_t more = 0;
+  for (const CopyInfo& c : h.copies) {
+    if (c.id == h.article.id) continue;
+    if (others.size() == kCopiesNamed) {
+      ++more;
+      continue;
+    }
+    const std::string where = c.path.empty() ? c.id : ShownPath(c.path, cwd);
+    others.push_back(TerminalSafe(where) + (c.source.empty() ? "" : " (" + TerminalSafe(c.source) + ")"));
+  }
+  if (!others.empty())
+    line += "; " + std::string(others.size() + more == 1 ? "the other: " : "the others: ") +
+            Join(others, ", ");
+  if (more) line += " and " + std::to_string(more) + " more (--all-copies)";
+  return line;
+}
+
 }  // namespace
+
+std::string ShownPath(const std::string& path, const std::string& cwd) {
+  if (path.empty() || path[0] != '/' || cwd.empty() || cwd[0] != '/') return path;
+  const std::string rel = std::filesystem::path(path).lexically_relative(cwd).string();
+  if (rel.empty() || rel == ".") return path;
+  return rel.size() < path.size() ? rel : path;
+}
+
+void PrintPaths(const SearchResult& result, const TextStyle& style, bool nul, std::ostream& out) {
+  for (const Hit& h : result.hits) out << ShownPath(h.article.path, style.cwd) << (nul ? '\0' : '\n');
+}
+
+void PrintArticle(const ShownArticle& shown, const TextStyle& style, std::ostream& out) {
+  const char* bold = style.color ? kBold : "";
+  const char* dim = style.color ? kDim : "";
+  const char* path = style.color ? kPath : "";
+  const char* reset = style.color ? kReset : "";
+  const size_t width = style.width < 40 ? 40 : style.width;
+  const schema::StoredArticle& a = shown.article;
+  const std::string title = a.title.empty() ? "(untitled)" : Marked(shown.title, style.color);
+  out << bold << Wrap(title, width, "") << reset << "\n";
+  out << dim << DateText(a.date) << " · "
+      << (a.source ? TerminalSafe(*a.source) : "source unknown") << " · " << reset << path
+      << TerminalSafe(ShownPath(a.path, style.cwd)) << reset << "\n";
+  out << dim << "id: " << TerminalSafe(a.id) << (a.language.empty() ? "" : " · language: " + a.language)
+      << reset << "\n";
+  for (const Snippet& p : shown.paragraphs) out << "\n" << Wrap(Marked(p, style.color), width, "") << "\n";
+}
+
+nlohmann::json ArticleToJson(const ShownArticle& shown, const TextStyle& style) {
+  const schema::StoredArticle& a = shown.article;
+  nlohmann::json j;
+  j["format"] = kJsonFormat;
+  j["id"] = a.id;
+  j["path"] = a.path;
+  j["shown_path"] = ShownPath(a.path, style.cwd);
+  j["title"] = a.title;
+  j["date"] = a.date ? nlohmann::json(FormatIsoDate(*a.date)) : nlohmann::json();
+  j["date_precision"] = a.date ? nlohmann::json(PrecisionName(a.date->precision)) : nlohmann::json();
+  j["source"] = a.source ? nlohmann::json(*a.source) : nlohmann::json();
+  j["language"] = a.language;
+  j["body"] = a.body;
+  j["title_highlights"] = Ranges(shown.title);
+  return j;
+}
 
 std::string DumpJson(const nlohmann::json& j, int indent) {
   const std::string text = j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -171,16 +243,10 @@ void PrintText(const SearchResult& result, const TextStyle& style, std::ostream&
                        (h.article.source ? TerminalSafe(*h.article.source) : "source unknown") +
                        " · ";
     const size_t room = width > 3 + Visible(meta) ? width - 3 - Visible(meta) : 10;
-    out << "   " << dim << meta << reset << path << Fit(TerminalSafe(h.article.path), room) << reset
-        << "\n";
+    out << "   " << dim << meta << reset << path
+        << Fit(TerminalSafe(ShownPath(h.article.path, style.cwd)), room) << reset << "\n";
     if (!h.snippet.text.empty()) out << Wrap(Marked(h.snippet, style.color), width, "   ") << "\n";
-    if (h.copies.size() > 1) {
-      std::vector<std::string> sources;
-      for (const std::string& src : CopySources(h.copies)) sources.push_back(TerminalSafe(src));
-      std::string line = std::to_string(h.copies.size()) + " copies of this story" +
-                         (sources.empty() ? "" : ": " + Join(sources, ", "));
-      out << Wrap(dim + line + reset, width, "   ") << "\n";
-    }
+    if (h.copies.size() > 1) out << Wrap(dim + CopiesLine(h, style.cwd) + reset, width, "   ") << "\n";
     if (!h.explain.empty()) {
       std::string line = "why: score " + Weight(h.score) + " =";
       for (const TermWeight& t : h.explain)
@@ -194,9 +260,12 @@ void PrintText(const SearchResult& result, const TextStyle& style, std::ostream&
   const bool one = result.estimate == 1;
   std::snprintf(buf, sizeof buf, "%s%u matching %s%s", result.lower == result.upper ? "" : "about ",
                 result.estimate, unit, result.collapsed ? (one ? "y" : "ies") : (one ? "" : "s"));
+  // Copies are said to be collapsed only when a result shown stands for some.
+  const bool any_copies = std::any_of(result.hits.begin(), result.hits.end(),
+                                      [](const Hit& h) { return h.copies.size() > 1; });
   std::string footer =
       std::string(buf) + " (" + std::to_string(result.hits.size()) + " shown" +
-      (result.collapsed ? "; near-identical copies collapsed, --all-copies lists them" : "") + ")";
+      (any_copies ? "; near-identical copies collapsed, --all-copies lists them" : "") + ")";
   out << dim << Wrap(footer, width, "") << reset << "\n";
   if (result.facets) PrintFacets(*result.facets, style, out);
 }
@@ -256,8 +325,9 @@ nlohmann::json HitToJson(const Hit& h) {
   j["title_highlights"] = Ranges(h.title);
   nlohmann::json copies = nlohmann::json::array();
   for (const CopyInfo& c : h.copies)
-    copies.push_back(
-        {{"id", c.id}, {"source", c.source.empty() ? nlohmann::json() : nlohmann::json(c.source)}});
+    copies.push_back({{"id", c.id},
+                      {"path", c.path},
+                      {"source", c.source.empty() ? nlohmann::json() : nlohmann::json(c.source)}});
   j["copies"] = {{"count", h.copies.empty() ? size_t{1} : h.copies.size()},
                  {"sources", CopySources(h.copies)},
                  {"articles", copies}};

@@ -21,7 +21,29 @@ enum class OutputFormat { kText, kJson, kJsonl, kTsv };
 struct TextStyle {
   bool color = false;
   size_t width = 100;  // terminal width for wrapping snippets
+  std::string cwd;     // the current directory, absolute: paths are shown from it
 };
+
+// How a stored path is shown so that it opens from cwd: relative to cwd when
+// that is shorter than the absolute path (no "../" climbing past the root),
+// else absolute. A relative stored path (older databases) is shown as is.
+// Pure.
+std::string ShownPath(const std::string& path, const std::string& cwd);
+
+// The paths of the results, each followed by '\n' or, with nul, '\0' (-l).
+// Paths are printed as they are, byte for byte, for xargs -0.
+void PrintPaths(const SearchResult& result, const TextStyle& style, bool nul, std::ostream& out);
+
+// One article in full (--show): title, date · source · path, id, then the
+// cleaned text by paragraph, wrapped, with the words of highlight marked
+// (title and paragraphs as HighlightAll makes them; empty: none).
+struct ShownArticle {
+  schema::StoredArticle article;
+  Snippet title;
+  std::vector<Snippet> paragraphs;
+};
+void PrintArticle(const ShownArticle& shown, const TextStyle& style, std::ostream& out);
+nlohmann::json ArticleToJson(const ShownArticle& shown, const TextStyle& style);
 
 void PrintText(const SearchResult& result, const TextStyle& style, std::ostream& out);
 // The facets block of the text output: sources, then a month (or year)

@@ -23,6 +23,9 @@ struct SearchOptions {
   TextStyle style;
   bool count_only = false;
   std::string like_id;  // --like: articles similar to this one instead of a query
+  std::string show_ref;     // --show: print this article (id or path) in full
+  bool files_only = false;  // -l: print the results' paths only
+  bool nul_separated = false;  // -0: paths end with NUL instead of a newline
   long today = 0;       // days since 1970-01-01, for relative dates
 };
 

@@ -290,10 +290,11 @@ class ErrorTest(unittest.TestCase):
         self.assertEqual(run([ARGS.index, "--help"]).returncode, 0)
 
     def test_index_nonexistent_path_reports_and_fails(self):
-        r = run([ARGS.index, "--db", os.path.join(self.tmp, "db"), os.path.join(self.tmp, "missing")])
+        db = os.path.join(self.tmp, "db")
+        r = run([ARGS.index, "--db", db, os.path.join(self.tmp, "missing")])
         self.assertEqual(r.returncode, 2)
-        self.assertIn("no such file or directory", r.stderr)
-        self.assertIn("1 skipped", r.stdout)
+        self.assertIn("no such file or directory", r.stderr.lower())
+        self.assertFalse(os.path.exists(db))  # an error, not an empty database
 
     def test_second_indexer_is_refused_while_locked(self):
         db = os.path.join(self.tmp, "db")
