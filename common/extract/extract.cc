@@ -51,14 +51,11 @@ bool IsTitleCandidate(std::string_view t, const LineFeatures& f) {
 }
 
 // Photo captions and credits, which share words with the story but are not
-// its headline.
+// its headline: the same test as the body's.
 bool IsCaptionLike(std::string_view t) {
-  std::string key = LineKey(t);
-  for (const char* w : {"photo", "image", "getty", "credit", "left", "right", "file", "pictured",
-                        "reuters", "afp", "ap"}) {
-    if (HasWordPhrase(key, w)) return true;
-  }
-  return false;
+  LineFeatures f = ComputeLineFeatures(t, nullptr);
+  std::string text(t);
+  return IsCaption(LineKey(t), f.words) || (f.words <= 60 && EndsWithCredit(text));
 }
 
 bool IsQuoted(std::string_view t) {

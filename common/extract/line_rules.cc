@@ -174,6 +174,16 @@ bool EndsWithCredit(const std::string& text) {
     size_t at = tail.find(p);
     if (at != std::string::npos && (!in_parens || at == 0)) return true;
   }
+  // "... Jane Roe/Reuters", "... Jane Roe / AFP": a photographer and the
+  // agency, joined by a slash, close the line.
+  size_t slash = text.rfind('/');
+  if (slash != std::string::npos && slash + 1 < text.size() && text.size() - slash <= 24) {
+    std::string agency = LineKey(text.substr(slash + 1));
+    for (const char* p : {"reuters", "ap", "afp", "getty images", "getty", "epa", "dpa", "pa",
+                          "ap photo", "afp via getty images", "shutterstock", "istock"}) {
+      if (agency == p) return true;
+    }
+  }
   return false;
 }
 

@@ -52,6 +52,11 @@ TEST(LineRules, CaptionsAndCredits) {
   EXPECT_TRUE(EndsWithCredit("Crews clear the road (Image: GETTY)"));
   EXPECT_TRUE(EndsWithCredit("The comet seen from orbit. Credit: ESA"));
   EXPECT_FALSE(EndsWithCredit("The mayor (pictured) opened the bridge on Monday."));
+  // A photographer and the agency joined by a slash.
+  EXPECT_TRUE(EndsWithCredit("The harbour lights at dusk Jane Roe/Reuters"));
+  EXPECT_TRUE(EndsWithCredit("The harbour lights at dusk Jane Roe / AFP"));
+  EXPECT_FALSE(EndsWithCredit("Turnout rose to 3/4 of the voters"));
+  EXPECT_FALSE(EndsWithCredit("The harbour reopens on 12/05"));
 }
 
 TEST(LineRules, TaxonomyLines) {
