@@ -30,6 +30,28 @@ constexpr int kHeaderReach = 80;
 constexpr size_t kLanguageLineBytes = 60;
 constexpr size_t kLanguageSampleBytes = 16 * 1024;
 
+// Lines the body's line tests know as something else: a caption run into
+// its alt text, a tag list, a teaser link, share buttons, a byline, a time
+// stamp, a gallery counter, an item of a numbered list ("3. Business
+// News"), or a kicker cut off by a dash ("Umbau des Hauses –").
+bool IsNeverHeadline(std::string_view t, const std::string& key, const LineFeatures& f) {
+  std::string text(t);
+  if (IsSelfRepeat(t) || IsTaxonomyLine(text, key, f.words) || IsTeaserLink(text, key) ||
+      IsFurnitureKey(key) || IsByline(text, f) || IsDateStamp(text, f) ||
+      IsGalleryCounter(key, f.words)) {
+    return true;
+  }
+  size_t digits = 0;
+  while (digits < t.size() && t[digits] >= '0' && t[digits] <= '9') ++digits;
+  if (digits > 0 && digits + 1 < t.size() && t[digits] == '.' && t[digits + 1] == ' ') return true;
+  for (std::string_view dash : {" -", " \xE2\x80\x93", " \xE2\x80\x94"}) {
+    if (t.size() > dash.size() && t.compare(t.size() - dash.size(), dash.size(), dash) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool IsTitleCandidate(std::string_view t, const LineFeatures& f) {
   if (f.words < 2 || f.words > 30 || f.chars > 250) return false;
   if (IsEndOfArticleSignal(t)) return false;
@@ -47,7 +69,7 @@ bool IsTitleCandidate(std::string_view t, const LineFeatures& f) {
   // A timestamp is not a headline.
   if (!FindDates(t).empty() && f.words <= 10) return false;
   if (f.digits * 2 > f.chars) return false;
-  return true;
+  return !IsNeverHeadline(t, key, f);
 }
 
 // Photo captions and credits, which share words with the story but are not
@@ -268,7 +290,12 @@ void PreferOverStandfirst(const std::vector<std::string_view>& lines,
       it->second >= best_score - kStandfirstMargin) {
     LineFeatures upper = ComputeLineFeatures(TrimLine(lines[above]), nullptr);
     LineFeatures lower = ComputeLineFeatures(TrimLine(lines[choice->line]), nullptr);
-    if (upper.words >= 3 && upper.has_lower && upper.words < lower.words) {
+    // A standfirst reads as a sentence (a full stop, or ten words and more);
+    // a line ending in a full stop above it is a quote or a caption.
+    std::string_view upper_text = TrimLine(lines[above]);
+    bool standfirst_below = lower.ends_sentence || lower.words >= 10;
+    if (upper.words >= 3 && upper.has_lower && upper.words < lower.words && standfirst_below &&
+        upper_text.back() != '.') {
       choice->line = above;
       choice->over_standfirst = true;
     }

@@ -361,4 +361,25 @@ bool IsDateStamp(const std::string& text, const LineFeatures& f) {
   return other_words <= 2;
 }
 
+bool IsGalleryCounter(const std::string& key, int words) {
+  if (words > 8) return false;
+  static const std::array<std::string_view, 8> kOf = {" of ",  " von ", " de ", " di ",
+                                                      " sur ", " van ", " av ", " из "};
+  for (size_t at = 0; at < key.size(); ++at) {
+    if (key[at] < '0' || key[at] > '9' || (at > 0 && key[at - 1] != ' ')) continue;
+    size_t end = at;
+    while (end < key.size() && key[end] >= '0' && key[end] <= '9') ++end;
+    for (std::string_view of : kOf) {
+      if (key.compare(end, of.size(), of) == 0 && end + of.size() < key.size() &&
+          key[end + of.size()] >= '0' && key[end + of.size()] <= '9') {
+        return true;
+      }
+    }
+    for (std::string_view unit : {" photos", " images", " pictures", " fotos", " bilder"}) {
+      if (key.compare(end, unit.size(), unit) == 0) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace lede

@@ -73,6 +73,10 @@ bool IsDateStamp(const std::string& text, const LineFeatures& f);
 // text followed by itself again (or by the start of itself).
 bool IsSelfRepeat(std::string_view text);
 
+// "1 of 12", "Image 3 of 5", "14 Photos": a gallery's counter (key is a
+// LineKey).
+bool IsGalleryCounter(const std::string& key, int words);
+
 // "[image]", or a short line holding a URL.
 bool LooksLikeLink(std::string_view text, const LineFeatures& f);
 

@@ -147,6 +147,39 @@ TEST(Extract, HeadlineOverItsStandfirst) {
   EXPECT_EQ(DateOf(a), "2019-11-19");
 }
 
+// The body under the headline fixtures below.
+const char kHotelBody[] =
+    "Families who book a hotel room on the right day of the week can save hundreds, according "
+    "to travel agents who compared the prices of the last three summers.\n\n"
+    "The cheapest day to book was a Tuesday, when hotels sell the rooms that were not taken at "
+    "the weekend, the agents said, and the owners rarely tell their guests.\n";
+
+TEST(Extract, LinesThatCannotBeHeadlines) {
+  // A numbered list item, a kicker cut off by a dash, a tag list: the body's
+  // line tests know them; none is the headline.
+  const std::string numbered = std::string("Home\n\n  3. Hotel News\n\n") +
+                               "Seven secrets that hotel owners keep from their guests and how to "
+                               "find them out\n\n" + kHotelBody;
+  EXPECT_EQ(Extract(numbered, {}).title,
+            "Seven secrets that hotel owners keep from their guests and how to find them out");
+  const std::string kicker = std::string("Home\n\nHotels in the city \xE2\x80\x93\n\n") +
+                             "Seven secrets that hotel owners keep from their guests\n\n" +
+                             kHotelBody;
+  EXPECT_EQ(Extract(kicker, {}).title, "Seven secrets that hotel owners keep from their guests");
+  const std::string tags =
+      std::string("Home\n\nTags: hotels, travel, prices, owners, guests\n\nBy Jane Roe\n\n") +
+      kHotelBody;
+  EXPECT_EQ(Extract(tags, {}).title, "");
+}
+
+TEST(Extract, StandfirstIsASentence) {
+  // A line above a short headline is not promoted over it: a standfirst
+  // reads as a sentence.
+  const std::string page = std::string("Home\n\nPrices at a glance\n\n") +
+                           "Seven secrets that hotel owners keep\n\n" + kHotelBody;
+  EXPECT_EQ(Extract(page, {}).title, "Seven secrets that hotel owners keep");
+}
+
 TEST(Extract, PublishedDateOverUpdatedDate) {
   const char kPage[] =
       "Home\nSports\n\n"

@@ -18,9 +18,9 @@ TEST(LineRules, EndSignalsOpenFurnitureInManyLanguages) {
     EXPECT_TRUE(IsEndSignalKey(LineKey(line))) << line;
   }
   // A signal opens a short line; a sentence that starts with its words runs on.
-  for (const char* line : {"Comments from the minister were brief and to the point",
-                           "The popular vote",
-                           "Popular support for the plan fell sharply after the vote in May"}) {
+  for (const char* line :
+       {"Comments from the minister were brief and to the point", "The popular vote",
+        "Popular support for the plan fell sharply after the vote in May"}) {
     EXPECT_FALSE(IsEndSignalKey(LineKey(line))) << line;
   }
 }
@@ -39,9 +39,10 @@ TEST(LineRules, LegalNoticesStrongAndWeak) {
   EXPECT_TRUE(notice("All rights reserved."));
   EXPECT_TRUE(notice("Sign up for our morning newsletter"));
   // A weak phrase in a long paragraph is the story talking.
-  EXPECT_FALSE(notice("The council said the new privacy policy for the library would be "
-                      "discussed at length on Tuesday, when members of the public can ask "
-                      "questions about what is kept and for how long."));
+  EXPECT_FALSE(
+      notice("The council said the new privacy policy for the library would be "
+             "discussed at length on Tuesday, when members of the public can ask "
+             "questions about what is kept and for how long."));
 }
 
 TEST(LineRules, CaptionsAndCredits) {
@@ -95,11 +96,12 @@ TEST(LineRules, Bylines) {
 }
 
 TEST(LineRules, DateStamps) {
-  for (const char* line : {"Published: 10:48, Tue, Mar 4, 2031 | Updated: 11:02",
-                           "March 3, 2031", "Posted on 2031-03-03 at 9:15 am"}) {
+  for (const char* line : {"Published: 10:48, Tue, Mar 4, 2031 | Updated: 11:02", "March 3, 2031",
+                           "Posted on 2031-03-03 at 9:15 am"}) {
     EXPECT_TRUE(IsDateStamp(line, Shape(line))) << line;
   }
-  for (const char* line : {"June 9 -- Riverside Amphitheatre", "Bridge opens March 3, 2031 "
+  for (const char* line : {"June 9 -- Riverside Amphitheatre",
+                           "Bridge opens March 3, 2031 "
                            "after three years of work on the river crossing"}) {
     EXPECT_FALSE(IsDateStamp(line, Shape(line))) << line;
   }
@@ -108,9 +110,23 @@ TEST(LineRules, DateStamps) {
   EXPECT_FALSE(IsStampWord("bridge"));
 }
 
+TEST(LineRules, GalleryCounters) {
+  for (const char* line :
+       {"12 of 12", "Image 3 of 5", "Bild 2 von 9", "Gallery: Harbour | 14 Photos"}) {
+    EXPECT_TRUE(IsGalleryCounter(LineKey(line), Shape(line).words)) << line;
+  }
+  for (const char* line : {"One of the 12 bridges",
+                           "3 of the 5 councillors voted against the plan "
+                           "on Monday night",
+                           "Harbour photos"}) {
+    EXPECT_FALSE(IsGalleryCounter(LineKey(line), Shape(line).words)) << line;
+  }
+}
+
 TEST(LineRules, RepeatsAndLinks) {
-  EXPECT_TRUE(IsSelfRepeat("Crews clear the road near the bridge on MondayCrews clear the road "
-                           "near the bridge"));
+  EXPECT_TRUE(
+      IsSelfRepeat("Crews clear the road near the bridge on MondayCrews clear the road "
+                   "near the bridge"));
   EXPECT_FALSE(IsSelfRepeat("Crews clear the road near the bridge on Monday morning."));
   EXPECT_TRUE(LooksLikeLink("[image]", Shape("[image]")));
   EXPECT_TRUE(LooksLikeLink("See https://example.org/x", Shape("See https://example.org/x")));
