@@ -55,12 +55,13 @@ std::string IndexWriter::RebuildDir(const std::string& path) {
 }
 
 IndexWriter::IndexWriter(const std::string& path, bool rebuild, unsigned batch_size,
-                         unsigned shards, unsigned writers)
+                         unsigned shards, unsigned writers, unsigned part_docs)
     : path_(path),
       rebuild_(rebuild),
       batch_size_(batch_size == 0 ? 1 : batch_size),
       new_shards_(shards == 0 ? 1 : shards),
       writers_(std::clamp(writers, 1u, kMaxShards)),
+      part_docs_(part_docs == 0 ? kRotatedPartDocs : part_docs),
       stemmer_(MakeStemmer("en")) {
   if (rebuild_) {
     OpenForRebuild();
@@ -151,7 +152,16 @@ void IndexWriter::StartPartWriters(const std::string& dir, bool update) {
       names.push_back(path_ + " (" + entries[k].path + ")");
     }
   }
-  parts_ = std::make_unique<PartWriters>(std::move(parts), std::move(names), batch_size_, update);
+  PartRotation rotation;
+  if (Rotates()) {
+    // The rotated parts live inside the rebuild directory: whatever happens,
+    // they go with it.
+    rotation.dir = dir;
+    rotation.docs_per_part = part_docs_;
+    rotation.flags = Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC;
+  }
+  parts_ = std::make_unique<PartWriters>(std::move(parts), std::move(names), batch_size_, update,
+                                         std::move(rotation));
 }
 
 void IndexWriter::Quiesce() {
@@ -162,6 +172,8 @@ void IndexWriter::Quiesce() {
 }
 
 bool IndexWriter::MergesParts() const { return rebuild_ && new_shards_ == 1 && writers_ > 1; }
+
+bool IndexWriter::Rotates() const { return rebuild_ && new_shards_ == 1; }
 
 void IndexWriter::OpenForRebuild() {
   std::error_code ec;
@@ -298,7 +310,7 @@ void IndexWriter::AddStoredLineStats(LineCounter* counter) {
 Xapian::doccount IndexWriter::DocCount() {
   Quiesce();
   try {
-    return db_.get_doccount();
+    return db_.get_doccount() + (parts_ ? parts_->ChunkDocs() : 0);
   } catch (const Xapian::Error& e) {
     Rethrow(e, "read");
   }
@@ -425,6 +437,7 @@ void IndexWriter::Commit() {
 
 void IndexWriter::Finish() {
   Commit();
+  if (parts_) chunks_ = parts_->Chunks();
   parts_.reset();
   if (rebuild_) {
     CompactRebuild();
@@ -471,7 +484,12 @@ void IndexWriter::CompactRebuild() {
     if (shards_.empty() || MergesParts()) {
       // One database, or parts merged into one (docids renumbered part
       // after part: the order depends only on the ids, never on timing).
-      Xapian::Database(tmp).compact(out);
+      // Rotated parts follow the writers' own databases, which hold the
+      // metadata (the first input's wins) and spelling data; multipass
+      // merges many inputs in a few passes of few inputs each.
+      Xapian::Database in(tmp);
+      for (const std::string& chunk : chunks_) in.add_database(Xapian::Database(chunk));
+      in.compact(out, chunks_.size() > 2 ? Xapian::DBCOMPACT_MULTIPASS : 0);
     } else {
       fs::create_directories(out, ec);
       const std::vector<ShardEntry> entries = ReadStub(tmp);

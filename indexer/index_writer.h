@@ -38,12 +38,13 @@ class IndexWriter {
   // sharded database keeps its own shard count. A new article goes to the
   // shard ShardOf(id) picks; a replaced one stays where it is.
   //
-  // A rebuild is written by parallel writer threads: one per shard,
-  // or for a single database `writers` parts (at least 1) that Finish merges
-  // into one. Near-duplicate clusters are assigned in memory (ClusterIndex)
+  // A rebuild is written by parallel writer threads: one per shard, or for a
+  // single database `writers` writers (at least 1), each writing parts of
+  // part_docs documents (0: kRotatedPartDocs; PartRotation) that Finish
+  // merges into one. Near-duplicate clusters are assigned in memory (ClusterIndex)
   // in every mode: no thread may read a database another is writing.
   IndexWriter(const std::string& path, bool rebuild, unsigned batch_size, unsigned shards = 1,
-              unsigned writers = 1);
+              unsigned writers = 1, unsigned part_docs = 0);
   // Unfinished: an update commits what is done; a rebuild is discarded.
   ~IndexWriter();
 
@@ -102,6 +103,8 @@ class IndexWriter {
   void Quiesce();
   // A single-database rebuild written as several parts, merged at Finish.
   bool MergesParts() const;
+  // A rebuild of a single database: writers rotate their parts (PartWriters).
+  bool Rotates() const;
   void StartPartWriters(const std::string& dir, bool update);
   void CreateShardedAside();
   void LoadClusters();
@@ -117,8 +120,10 @@ class IndexWriter {
   Xapian::WritableDatabase live_;                 // rebuild: the live one, held for its lock
   bool holding_live_ = false;
   unsigned writers_ = 1;                // parts of a single-database rebuild
+  unsigned part_docs_;                  // documents per rotated part
   std::unique_ptr<PartWriters> parts_;  // rebuild: the writer threads
   bool parts_dirty_ = false;            // documents given to parts_ since Quiesce
+  std::vector<std::string> chunks_;     // rotated parts, to merge at Finish
   // Every article's signature and cluster: a rebuild's so far, or (an
   // update) the database's, loaded at the first Put.
   ClusterIndex clusters_;

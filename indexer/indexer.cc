@@ -219,11 +219,13 @@ int RunIndex(const IndexOptions& options, std::ostream& out, std::ostream& err) 
 
   const unsigned threads = options.threads ? options.threads : DefaultWorkerThreads();
   const MemoryBudget budget = BudgetOf(options);
-  const unsigned batch = options.batch_size ? options.batch_size
-                         : options.rebuild  ? kRebuildBatch
-                                            : kUpdateBatch;
-  IndexWriter writer(options.db_path, options.rebuild, batch, options.shards,
-                     options.writers ? options.writers : threads);
+  const unsigned writers = options.writers ? options.writers : threads;
+  // Xapian holds a writer's documents in memory until it flushes them.
+  const unsigned batch =
+      options.batch_size ? options.batch_size
+                         : std::min(options.rebuild ? kRebuildBatch : kUpdateBatch,
+                                    budget.DocsPerWriter(writers));
+  IndexWriter writer(options.db_path, options.rebuild, batch, options.shards, writers);
   const bool fresh = options.rebuild || writer.DocCount() == 0;
   const std::string settings = ExtractSettings(options, aliases);
 

@@ -17,6 +17,7 @@ namespace lede {
 // are what a crash keeps; a rebuild's are invisible until the swap, so each
 // writer flushes at the size measured fastest (docs/performance.md: Xapian's
 // in-memory posting maps stay small; 200 beat 1,000 by ~15% of CPU at 10k).
+// Either is lowered to fit the memory budget (MemoryBudget::DocsPerWriter).
 inline constexpr unsigned kUpdateBatch = 1000;
 inline constexpr unsigned kRebuildBatch = 200;
 

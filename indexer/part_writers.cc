@@ -14,12 +14,14 @@ constexpr size_t kQueueDepth = 64;
 
 PartWriters::PartWriters(std::vector<Xapian::WritableDatabase> parts,
                          std::vector<std::string> names, unsigned batch_size,
-                         bool spelling_each_commit)
+                         bool spelling_each_commit, PartRotation rotation)
     : parts_(std::move(parts)),
       names_(std::move(names)),
       batch_size_(batch_size == 0 ? 1 : batch_size),
       spelling_each_commit_(spelling_each_commit),
+      rotation_(std::move(rotation)),
       state_(parts_.size()) {
+  if (rotation_.docs_per_part == 0) rotation_.docs_per_part = 1;
   threads_.reserve(parts_.size());
   for (size_t k = 0; k < parts_.size(); ++k) threads_.emplace_back([this, k] { Run(k); });
 }
@@ -63,6 +65,41 @@ void PartWriters::Drain() {
   ThrowIfFailed();
 }
 
+std::vector<std::string> PartWriters::Chunks() const {
+  std::vector<std::string> out;
+  for (const Part& p : state_) out.insert(out.end(), p.chunks.begin(), p.chunks.end());
+  return out;
+}
+
+Xapian::doccount PartWriters::ChunkDocs() const {
+  Xapian::doccount n = 0;
+  for (const Part& p : state_) n += p.closed_docs;
+  return n;
+}
+
+Xapian::WritableDatabase& PartWriters::ChunkFor(size_t k) {
+  Part& part = state_[k];
+  if (!part.chunk_open) {
+    const std::string path = rotation_.dir + "/part-" + std::to_string(k) + "-" +
+                             std::to_string(part.chunks.size());
+    part.chunk = Xapian::WritableDatabase(path, rotation_.flags);
+    part.chunk_open = true;
+    part.chunk_docs = 0;
+    part.chunks.push_back(path);
+  }
+  return part.chunk;
+}
+
+void PartWriters::CloseChunk(size_t k) {
+  Part& part = state_[k];
+  if (!part.chunk_open) return;
+  part.chunk.commit();
+  part.chunk.close();
+  part.chunk = Xapian::WritableDatabase();
+  part.chunk_open = false;
+  part.closed_docs += part.chunk_docs;
+}
+
 void PartWriters::Run(size_t k) {
   Xapian::WritableDatabase& db = parts_[k];
   Part& part = state_[k];
@@ -94,9 +131,18 @@ void PartWriters::Run(size_t k) {
     std::string error;
     try {
       if (commit_now) {
+        if (!rotation_.dir.empty()) CloseChunk(k);
         part.spelling.ApplyTo(db);
         db.commit();
         part.pending = 0;
+      } else if (!rotation_.dir.empty()) {
+        if (item.docid) throw IndexError("a rotated part only takes new documents");
+        ChunkFor(k).add_document(item.doc);
+        part.spelling.Count(item.spelling, +1);
+        if (++part.chunk_docs >= rotation_.docs_per_part)
+          CloseChunk(k);
+        else if (part.chunk_docs % batch_size_ == 0)
+          part.chunk.commit();
       } else {
         if (item.replaces) {
           try {

@@ -22,6 +22,26 @@
 
 namespace lede {
 
+// Documents per rotated part. Each flush inserts into one place per distinct
+// term across the part's whole position table (keyed term, then docid), so
+// flushes into one growing database get dearer with its size; a part of this
+// size keeps them at what they cost in a 10k build, and a 1M build still
+// merges only ~100 parts. (Flushing a part only once, at its close, was
+// measured dearer: Xapian's in-memory maps of thousands of pending documents
+// cost more per insertion than flushes every 200; docs/performance.md.)
+inline constexpr unsigned kRotatedPartDocs = 10000;
+
+// Rotation of a bulk build's parts: writer k adds its documents not to
+// parts[k] but to a run of fresh databases dir/part-K-J, each closed after
+// docs_per_part documents and flushed every batch_size within. parts[k] then
+// holds metadata and spelling data only; the caller merges everything
+// (Chunks()).
+struct PartRotation {
+  std::string dir;             // empty: no rotation
+  unsigned docs_per_part = 0;  // at least 1
+  int flags = 0;               // Xapian flags for the new databases
+};
+
 class PartWriters {
  public:
   // parts[k] is written only by thread k from now until Drain or the
@@ -30,8 +50,12 @@ class PartWriters {
   // write the spelling changes with every commit (an update, whose commits
   // a crash keeps) rather than once at Drain (a rebuild, whose are thrown
   // away unless it finishes).
+  //
+  // With rotation, documents must be added (docid 0); each rotated part
+  // commits every batch_size documents, when full and at Drain.
   PartWriters(std::vector<Xapian::WritableDatabase> parts, std::vector<std::string> names,
-              unsigned batch_size, bool spelling_each_commit = false);
+              unsigned batch_size, bool spelling_each_commit = false,
+              PartRotation rotation = PartRotation());
   // Stops the threads, dropping what is still queued (documents already
   // added stay in the databases' pending changes: their owner decides).
   ~PartWriters();
@@ -55,6 +79,12 @@ class PartWriters {
   // use the parts' databases itself until the next Add. Throws as Add.
   void Drain();
 
+  // With rotation, after Drain: the paths of every rotated part written so
+  // far, writer after writer and in order within each (the order the
+  // documents took in their writer), and how many documents they hold.
+  std::vector<std::string> Chunks() const;
+  Xapian::doccount ChunkDocs() const;
+
  private:
   struct Item {
     Xapian::Document doc;
@@ -68,14 +98,25 @@ class PartWriters {
     bool drain = false;    // asked to write spelling data and commit
     unsigned pending = 0;  // documents since the last commit
     schema::SpellingDelta spelling;
+    // Rotation: the part being filled and those closed, with their sizes.
+    Xapian::WritableDatabase chunk;
+    bool chunk_open = false;
+    unsigned chunk_docs = 0;
+    std::vector<std::string> chunks;
+    Xapian::doccount closed_docs = 0;
   };
   void Run(size_t k);
   void ThrowIfFailed();  // with mu_ held
+  // Rotation, on writer k's thread: the database the next document goes to,
+  // and closing it once full or drained.
+  Xapian::WritableDatabase& ChunkFor(size_t k);
+  void CloseChunk(size_t k);
 
   std::vector<Xapian::WritableDatabase> parts_;
   std::vector<std::string> names_;
   unsigned batch_size_;
   bool spelling_each_commit_;
+  PartRotation rotation_;
   std::vector<Part> state_;
   std::mutex mu_;
   std::condition_variable work_cv_, room_cv_;

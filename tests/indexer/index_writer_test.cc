@@ -139,6 +139,31 @@ TEST_F(IndexWriterTest, RebuildCreatesAMissingDatabase) {
   EXPECT_EQ(Ids(db_), (std::vector<std::string>{"a.txt"}));
 }
 
+TEST_F(IndexWriterTest, RebuildMergesRotatedPartsIntoOneDatabase) {
+  std::vector<std::string> ids;
+  {
+    // Two writers, parts of 3 documents, flushed every 2: 25 documents make
+    // 9 parts, merged in several passes.
+    IndexWriter w(db_, true, 2, 1, 2, 3);
+    for (int i = 0; i < 25; ++i) {
+      ids.push_back("a" + std::to_string(100 + i) + ".txt");
+      w.Put(Article(ids.back(), "body " + std::to_string(i)));
+    }
+    w.SetMetadata("lede:test", "kept");
+    EXPECT_EQ(w.DocCount(), 25u);
+    w.Finish();
+  }
+  EXPECT_EQ(Ids(db_), ids);
+  Xapian::Database db(db_);
+  EXPECT_EQ(db.get_doccount(), 25u);
+  EXPECT_EQ(db.get_lastdocid(), 25u);
+  EXPECT_EQ(db.get_metadata("lede:test"), "kept");
+  EXPECT_NE(db.get_metadata(schema::kMetaSchemaVersion), "");
+  EXPECT_FALSE(fs::exists(IndexWriter::RebuildDir(db_)));
+  IndexWriter again(db_, false, 10);  // an ordinary lede database
+  EXPECT_TRUE(again.Find("a107.txt"));
+}
+
 TEST_F(IndexWriterTest, RebuildRefusesToReplaceWhatIsNotADatabase) {
   const std::string docs = (dir_ / "docs").string();
   fs::create_directories(docs);

@@ -66,6 +66,44 @@ TEST_F(PartWritersTest, DestroyedWithQueuedWorkItStopsAndTheDatabaseOpens) {
     EXPECT_LE(Xapian::Database((dir_ / p).string()).get_doccount(), 150u);
 }
 
+TEST_F(PartWritersTest, RotatedPartsHoldTheDocumentsInOrderAndTheWritersTheRest) {
+  PartRotation rotation;
+  rotation.dir = dir_.string();
+  rotation.docs_per_part = 4;
+  rotation.flags = Xapian::DB_CREATE;
+  std::vector<std::string> chunks;
+  {
+    PartWriters w(Open(2), {"p0", "p1"}, 3, false, rotation);
+    for (int i = 0; i < 19; ++i) w.Add(static_cast<size_t>(i % 2), Doc(i), {{"geneva", 1}});
+    w.Drain();
+    EXPECT_EQ(w.ChunkDocs(), 19u);
+    chunks = w.Chunks();
+    // A Drain closes the part being filled: the next documents start another.
+    w.Add(0, Doc(100), {});
+    w.Drain();
+    EXPECT_EQ(w.ChunkDocs(), 20u);
+    EXPECT_EQ(w.Chunks().size(), chunks.size() + 1);
+  }
+  // Writer 0 took 10 documents (parts of 4, 4, 2), writer 1 took 9 (4, 4, 1),
+  // listed writer after writer, each in the order it wrote them.
+  ASSERT_EQ(chunks.size(), 6u);
+  const std::vector<std::vector<int>> want = {{0, 2, 4, 6}, {8, 10, 12, 14}, {16, 18},
+                                              {1, 3, 5, 7}, {9, 11, 13, 15}, {17}};
+  for (size_t c = 0; c < chunks.size(); ++c) {
+    Xapian::Database db(chunks[c]);
+    std::vector<int> got;
+    for (Xapian::docid d = 1; d <= db.get_lastdocid(); ++d)
+      got.push_back(std::stoi(db.get_document(d).get_data()));
+    EXPECT_EQ(got, want[c]) << chunks[c];
+  }
+  // The writers' own databases keep no documents, only the spelling data.
+  for (const char* p : {"p0", "p1"}) {
+    Xapian::Database db((dir_ / p).string());
+    EXPECT_EQ(db.get_doccount(), 0u);
+    ASSERT_NE(db.spellings_begin(), db.spellings_end());
+  }
+}
+
 TEST_F(PartWritersTest, AFailingPartIsReportedWithItsName) {
   std::vector<Xapian::WritableDatabase> parts = Open(2);
   parts[1].close();  // every write to it now fails
