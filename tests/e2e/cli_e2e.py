@@ -130,6 +130,34 @@ class Colors(Base):
         self.assertNotIn(b"\x1b[", on_tty({"TERM": "xterm", "NO_COLOR": "1"}))
 
 
+class IndexProgress(Base):
+    def on_tty(self, term, *args):
+        """lede-index ... with stderr on a pseudo-terminal; what it drew."""
+        import pty
+        import select
+        master, slave = pty.openpty()
+        env = dict(os.environ, TERM=term, XDG_CONFIG_HOME=CONFIG_HOME)
+        p = subprocess.Popen([ARGS.index, *args], stdout=subprocess.DEVNULL, stderr=slave, env=env)
+        os.close(slave)
+        data = b""
+        while select.select([master], [], [], 30)[0]:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            data += chunk
+        p.wait()
+        os.close(master)
+        return data
+
+    def test_no_progress_line_on_a_dumb_terminal(self):
+        db = os.path.join(self.tmp, "progress-db")
+        self.assertIn(b"\x1b[K", self.on_tty("xterm", "--db", db, "--rebuild", ARGS.corpus))
+        self.assertEqual(self.on_tty("dumb", "--db", db, "--rebuild", ARGS.corpus), b"")
+
+
 class Formats(Base):
     def test_json_is_format_json(self):
         a = json.loads(out(self.search("--json", "geneva")))

@@ -441,7 +441,9 @@ class ProgressTest(Tmp):
 
     def run_on_pty(self, cmd):
         master, slave = pty.openpty()
-        p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=slave, env=env())
+        # A terminal that takes escapes (TERM unset or dumb: no progress line).
+        p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=slave,
+                             env=dict(env(), TERM="xterm"))
         os.close(slave)
         data = b""
         while True:
