@@ -19,6 +19,7 @@
 #include "common/index/schema.h"
 #include "common/index/stem.h"
 #include "indexer/article_loader.h"
+#include "indexer/bulk_path.h"
 #include "indexer/file_identity.h"
 #include "indexer/index_writer.h"
 #include "indexer/memory_budget.h"
@@ -220,12 +221,14 @@ int RunIndex(const IndexOptions& options, std::ostream& out, std::ostream& err) 
   const unsigned threads = options.threads ? options.threads : DefaultWorkerThreads();
   const MemoryBudget budget = BudgetOf(options);
   const unsigned writers = options.writers ? options.writers : threads;
+  // Nothing to keep: built aside in parallel parts like a rebuild.
+  const bool bulk = options.rebuild || TakesBulkPath(options.db_path);
   // Xapian holds a writer's documents in memory until it flushes them.
   const unsigned batch =
       options.batch_size ? options.batch_size
-                         : std::min(options.rebuild ? kRebuildBatch : kUpdateBatch,
+                         : std::min(bulk ? kRebuildBatch : kUpdateBatch,
                                     budget.DocsPerWriter(writers));
-  IndexWriter writer(options.db_path, options.rebuild, batch, options.shards, writers);
+  IndexWriter writer(options.db_path, bulk, batch, options.shards, writers);
   const bool fresh = options.rebuild || writer.DocCount() == 0;
   const std::string settings = ExtractSettings(options, aliases);
 
@@ -532,7 +535,8 @@ int RunIndex(const IndexOptions& options, std::ostream& out, std::ostream& err) 
   const auto indexed_at = Clock::now();
   if (stop && options.rebuild) {
     // An unfinished rebuild is dropped (by ~IndexWriter): the old database
-    // stays as it was.
+    // stays as it was. A new database built in bulk keeps what was done, as
+    // an update would; only a kill leaves it empty.
   } else {
     writer.Finish();
   }

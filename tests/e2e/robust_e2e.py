@@ -514,7 +514,7 @@ class KillTest(Tmp):
         rnd = random.Random(seed)
         print(f"kill test: {n} articles, clean build {full:.2f} s, seed {seed}", file=sys.stderr)
         db = os.path.join(self.tmp, "killed")
-        kills = 0
+        kills = bulk_kills = 0
         start = time.monotonic()
         for round_no in range(5):
             # Stay well inside CTest's 60 s on a loaded machine: at least two
@@ -523,6 +523,9 @@ class KillTest(Tmp):
                 break
             rebuild = ["--rebuild"] if round_no == 2 else []
             before = all_ids(db) if rebuild and os.path.exists(db) else None
+            # Into a new or empty database the default command builds aside
+            # (parts, merge, swap) like a rebuild: a kill leaves it empty.
+            bulk = not os.path.exists(db) or not all_ids(db)
             p = subprocess.Popen([ARGS.index, "--db", db, "--batch-size", "40", *self.LAYOUT,
                                   *rebuild, corpus],
                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env())
@@ -538,7 +541,12 @@ class KillTest(Tmp):
                 self.assertIn(r.returncode, (0, 1), r.stderr.decode())
                 if before is not None and p.returncode != 0:
                     self.assertEqual(all_ids(db), before)  # a killed rebuild changes nothing
+                if bulk and p.returncode != 0:
+                    self.assertEqual(all_ids(db), [])
+                    bulk_kills += 1
         self.assertGreater(kills, 0)
+        print(f"kill test: {kills} kills, {bulk_kills} of a build into a new or empty database",
+              file=sys.stderr)
         r = run([ARGS.index, "--db", db, "--batch-size", "40", corpus])
         self.assertEqual(r.returncode, 0, r.stderr.decode())
         self.assertEqual(all_ids(db), want_ids)
