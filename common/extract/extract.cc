@@ -178,13 +178,17 @@ class TitleScorer {
     if (first_body && (f.ends_sentence || f.words > 20 || bp_.paragraphs.size() < 2)) {
       return std::nullopt;
     }
-    if (!IsTitleCandidate(t, f)) return std::nullopt;
+    NameShape names = NameLineShape(t, f, is_stop_);
+    if (!IsTitleCandidate(t, f) || names == NameShape::kList) return std::nullopt;
+    // A fragment: the rest of a line cut after its label.
+    if (t.front() == ':' || t.front() == ',') return std::nullopt;
     // The terms are added in a fixed order: a tie between two candidates
     // must not depend on rounding.
     double score = ShapeScore(i, t, f);
     // Pages often print the headline twice (page title, share box).
     if (f.words >= 5 && PrintedTwice(t)) score += 0.5;
     if (distance > 0) AddPlaceScore(distance, &score);
+    if (names == NameShape::kRun) score -= 1.5;
     score -= 0.05 * text_between;
     return score;
   }

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <functional>
 #include <unordered_set>
 #include <vector>
 
@@ -380,6 +381,32 @@ bool IsGalleryCounter(const std::string& key, int words) {
     }
   }
   return false;
+}
+
+bool IsNameLine(std::string_view text, const LineFeatures& f,
+                const std::function<bool(std::string_view)>& is_stop) {
+  return NameLineShape(text, f, is_stop) == NameShape::kList;
+}
+
+NameShape NameLineShape(std::string_view text, const LineFeatures& f,
+                        const std::function<bool(std::string_view)>& is_stop) {
+  if (f.alpha_words < 3 || f.cjk > 0 || !f.has_lower || f.ends_sentence) return NameShape::kNone;
+  // Words that join names, or stand inside them ("Jan van Dijk").
+  static const std::array<std::string_view, 19> kJoins = {
+      "and", "und", "et", "y",  "e",  "i",   "og",  "och", "en", "&",
+      "van", "von", "de", "di", "da", "del", "der", "le",  "al"};
+  int joins = 0, other_stop = 0;
+  ForEachWord(text, [&](std::string_view w) {
+    if (std::find(kJoins.begin(), kJoins.end(), w) != kJoins.end()) {
+      ++joins;
+    } else if (is_stop && is_stop(w)) {
+      ++other_stop;
+    }
+  });
+  if (f.alpha_words - f.capitalised > joins || other_stop > 0) return NameShape::kNone;
+  int commas = static_cast<int>(std::count(text.begin(), text.end(), ','));
+  if (commas >= 2 || (commas >= 1 && joins >= 1)) return NameShape::kList;
+  return f.alpha_words >= 6 ? NameShape::kRun : NameShape::kNone;
 }
 
 }  // namespace lede

@@ -6,6 +6,7 @@
 #ifndef LEDE_COMMON_EXTRACT_LINE_RULES_H_
 #define LEDE_COMMON_EXTRACT_LINE_RULES_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -63,6 +64,21 @@ bool IsStampWord(std::string_view w);
 // 2019 at 11:08 a.m.": "By", names in capitals, perhaps a date. "By Monday,
 // the council had agreed ..." is a sentence.
 bool IsByline(const std::string& text, const LineFeatures& f);
+
+// "Jane Roe, John Doe and Ann Poe", "Birgit Roe Anna Doe Jan Poe": names
+// and nothing else, a byline without "By". is_stop is the page's stop-word
+// test: a headline in Title Case still has function words.
+bool IsNameLine(std::string_view text, const LineFeatures& f,
+                const std::function<bool(std::string_view)>& is_stop);
+
+// The same test in two strengths. kList: three names or more joined by
+// commas or "and" (IsNameLine). kRun: six capitalised words or more and no
+// function word, as when w3m runs author or tag links together; a headline
+// in Title Case in a language with a short stop-word list looks the same, so
+// this is evidence, not proof.
+enum class NameShape { kNone, kList, kRun };
+NameShape NameLineShape(std::string_view text, const LineFeatures& f,
+                        const std::function<bool(std::string_view)>& is_stop);
 
 // A line that is little more than a dated time stamp ("Published: 10:48,
 // Tue, Nov 19, 2019 | Updated: ..."); "June 9 -- Coral Sky Amphitheatre"

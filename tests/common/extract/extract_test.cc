@@ -1,12 +1,12 @@
 // Extraction end to end on corpus/ (the seed articles) and on small fixtures.
 #include "common/extract/extract.h"
 
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+
+#include <gtest/gtest.h>
 
 namespace lede {
 namespace {
@@ -37,10 +37,16 @@ struct CorpusCase {
 
 TEST(Extract, SeedCorpus) {
   const CorpusCase cases[] = {
-      {"000_", "2012-12-04", "Xinhua", {"sit down at the negotiating table"},
+      {"000_",
+       "2012-12-04",
+       "Xinhua",
+       {"sit down at the negotiating table"},
        {"Kim Jong Un", "Selections for you", "Most Popular"}},
       {"001_", "none", "SANA", {"Geneva communiqué"}, {"Check Also"}},
-      {"002_", "2012-12-28", "VOA", {"Opposition bristles", "Russian influence waning"},
+      {"002_",
+       "2012-12-28",
+       "VOA",
+       {"Opposition bristles", "Russian influence waning"},
        {"Hong Kong", "Ebola", "Plain Mirror", "You May Like"}},
       {"003_", "2014-01-22", "TBP", {"follow-up mechanism"}, {"Follow us on"}},
       {"004_", "none", "", {"form a team"}, {"Araghchi", "Latest news"}},
@@ -68,7 +74,8 @@ TEST(Extract, SeedCorpus) {
       EXPECT_EQ(DateOf(a), c.date) << c.file << " from " << a.date_evidence;
       EXPECT_EQ(a.source.value_or(""), c.source) << c.file << " from " << a.source_evidence;
       EXPECT_EQ(a.language, "en") << c.file;
-      EXPECT_EQ(a.lines.size(), static_cast<size_t>(std::count(texts[i].begin(), texts[i].end(), '\n') + 1));
+      EXPECT_EQ(a.lines.size(),
+                static_cast<size_t>(std::count(texts[i].begin(), texts[i].end(), '\n') + 1));
     }
   }
 }
@@ -78,8 +85,7 @@ TEST(Extract, SeedTitles) {
             "Russia urges all Syrian parties to sit down for talks");
   EXPECT_EQ(Extract(ReadCorpus("002_"), {}).title,
             "Russia Urges Syria to Dialogue with Opposition");
-  EXPECT_EQ(Extract(ReadCorpus("003_"), {}).title,
-            "China, Russia FMs meet ahead of Syria talks");
+  EXPECT_EQ(Extract(ReadCorpus("003_"), {}).title, "China, Russia FMs meet ahead of Syria talks");
 }
 
 const char kDatelinePage[] =
@@ -159,7 +165,8 @@ TEST(Extract, LinesThatCannotBeHeadlines) {
   // line tests know them; none is the headline.
   const std::string numbered = std::string("Home\n\n  3. Hotel News\n\n") +
                                "Seven secrets that hotel owners keep from their guests and how to "
-                               "find them out\n\n" + kHotelBody;
+                               "find them out\n\n" +
+                               kHotelBody;
   EXPECT_EQ(Extract(numbered, {}).title,
             "Seven secrets that hotel owners keep from their guests and how to find them out");
   const std::string kicker = std::string("Home\n\nHotels in the city \xE2\x80\x93\n\n") +
@@ -170,6 +177,19 @@ TEST(Extract, LinesThatCannotBeHeadlines) {
       std::string("Home\n\nTags: hotels, travel, prices, owners, guests\n\nBy Jane Roe\n\n") +
       kHotelBody;
   EXPECT_EQ(Extract(tags, {}).title, "");
+}
+
+TEST(Extract, ListOfNamesIsNotTheHeadline) {
+  // The authors' names are in the story too, and sit right above it.
+  const std::string page =
+      std::string("Home\n\nSeven secrets that hotel owners keep from their guests\n\n") +
+      "Jane Roe, John Doe and Ann Poe\n\n"
+      "Families who book a hotel room on the right day of the week can save hundreds, according "
+      "to travel agents Jane Roe and Ann Poe, who compared the prices of the last three "
+      "summers.\n\n"
+      "The cheapest day to book was a Tuesday, when hotels sell the rooms that were not taken "
+      "at the weekend, John Doe said, and the owners rarely tell their guests.\n";
+  EXPECT_EQ(Extract(page, {}).title, "Seven secrets that hotel owners keep from their guests");
 }
 
 TEST(Extract, StandfirstIsASentence) {
@@ -220,8 +240,8 @@ TEST(Extract, HostileInputsAreSafe) {
   std::string binary;
   for (int i = 0; i < 100000; ++i) binary.push_back(static_cast<char>((i * 7919) % 256));
   std::string many_lines(200000, '\n');
-  const std::string inputs[] = {"", "\n", "   ", huge_line, binary, many_lines,
-                                "\xff\xfe\n\xc3\n(\n)\n--\n"};
+  const std::string inputs[] = {
+      "", "\n", "   ", huge_line, binary, many_lines, "\xff\xfe\n\xc3\n(\n)\n--\n"};
   for (const std::string& in : inputs) {
     Article a = Extract(in, {});
     EXPECT_EQ(a.lines.size(), static_cast<size_t>(std::count(in.begin(), in.end(), '\n') + 1));

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "common/extract/language.h"
 #include "common/extract/line_features.h"
 
 namespace lede {
@@ -93,6 +94,23 @@ TEST(LineRules, Bylines) {
                            "Bystanders watched the crews", "By"}) {
     EXPECT_FALSE(IsByline(line, Shape(line))) << line;
   }
+}
+
+TEST(LineRules, NameLines) {
+  const StopWordTest english("en");
+  auto shape = [&](const std::string& t) {
+    return NameLineShape(t, ComputeLineFeatures(t, english), english);
+  };
+  EXPECT_EQ(shape("Jane Roe, John Doe and Ann Poe"), NameShape::kList);
+  EXPECT_EQ(shape("Jane Roe, John Doe, Ann van Poe"), NameShape::kList);
+  EXPECT_EQ(shape("Jane Roe Ann Poe John Doe"), NameShape::kRun);
+  // Title Case headlines keep their function words; sentences are not names.
+  EXPECT_EQ(shape("Student Dies After Pills She Bought Online"), NameShape::kNone);
+  EXPECT_EQ(shape("Harbour, Bridge and the River Reopen"), NameShape::kNone);
+  EXPECT_EQ(shape("Jane Roe, John Doe and Ann Poe."), NameShape::kNone);
+  EXPECT_EQ(shape("Jane Roe"), NameShape::kNone);
+  EXPECT_TRUE(IsNameLine("Jane Roe, John Doe and Ann Poe", Shape("Jane Roe, John Doe and Ann Poe"),
+                         english));
 }
 
 TEST(LineRules, DateStamps) {
