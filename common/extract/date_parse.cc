@@ -32,17 +32,17 @@ const std::unordered_map<std::string, int>& MonthTable() {
         // en, en abbr, de, fr, es, pt, it, nl, id, ru genitive, ru nominative
         "january jan januar janv janvier enero ene janeiro gennaio januari "
         "января январь янв",
-        "february feb februar févr fevr février fevrier febrero fevereiro fev "
+        "february feb februar févr fevr fév février fevrier febrero fevereiro fev "
         "febbraio februari feb февраля февраль фев",
-        "march mar märz maerz mars marzo março marco maart maret марта март",
-        "april apr avril abril aprile avr апреля апрель апр",
-        "may mai mayo maio maggio mei мая май",
-        "june jun juni juin junio junho giugno июня июнь",
-        "july jul juli juillet juil julio julho luglio июля июль",
-        "august aug août aout agosto agustus augustus августа август авг",
+        "march mar märz maerz mär mars marzo março marco maart maret марта март",
+        "april apr avril abril aprile avr abr апреля апрель апр",
+        "may mai mayo maio maggio mei maj мая май",
+        "june jun juni juin junio junho giugno giu июня июнь",
+        "july jul juli juillet juil julio julho luglio lug июля июль",
+        "august aug août aout agosto agustus augustus augusti agu августа август авг",
         "september sep sept septembre septiembre setiembre setembro settembre "
         "сентября сентябрь сен",
-        "october oct oktober octobre octubre outubro ottobre okt октября "
+        "october oct oktober octobre octubre outubro ottobre okt ott октября "
         "октябрь окт",
         "november nov novembre noviembre novembro ноября ноябрь",
         "december dec dezember dez décembre decembre déc diciembre dic "
@@ -60,6 +60,16 @@ const std::unordered_map<std::string, int>& MonthTable() {
     return t;
   }();
   return table;
+}
+
+// Abbreviations that are also words of these languages ("ago", "set",
+// "out", "des", "mag", "gen"): a month only between a day number and a year
+// ("02 Ago 2017", "5 set. 2019").
+int GuardedMonth(std::string_view lower_name) {
+  static const std::unordered_map<std::string_view, int> table = {
+      {"ago", 8}, {"set", 9}, {"out", 10}, {"des", 12}, {"mag", 5}, {"gen", 1}};
+  auto it = table.find(lower_name);
+  return it == table.end() ? 0 : it->second;
 }
 
 bool IsLetter(utf8proc_int32_t c) {
@@ -264,6 +274,11 @@ class Matcher {
     size_t j = SkipOrdinal(i + 1);
     if (IsWord(j, "de") || IsWord(j, "of")) ++j;
     int month = Month(j);
+    bool guarded = false;
+    if (month == 0 && Is(j, Kind::kWord)) {
+      month = GuardedMonth(tokens_[j].text);
+      guarded = true;
+    }
     if (month == 0) return false;
     size_t y = j + 1;
     if (IsPunct(y, ".")) ++y;
@@ -273,6 +288,7 @@ class Matcher {
       *next = y + 1;
       return Accept(Number(y), month, day, DatePrecision::kDay, true, m);
     }
+    if (guarded) return false;
     *next = j + 1;
     return Accept(0, month, day, DatePrecision::kDay, false, m);
   }

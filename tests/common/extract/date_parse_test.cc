@@ -1,9 +1,9 @@
 // Table-driven tests for FindDates.
 #include "common/extract/date_parse.h"
 
-#include <gtest/gtest.h>
-
 #include <string>
+
+#include <gtest/gtest.h>
 
 namespace lede {
 namespace {
@@ -91,6 +91,26 @@ TEST(DateParse, SafeOnHostileInput) {
   std::string junk;
   for (int i = 0; i < 5000; ++i) junk.push_back(static_cast<char>(i % 256));
   FindDates(junk);  // must not crash
+}
+
+TEST(DateParse, AbbreviationsThatAreWords) {
+  // "ago", "set", "out", "des", "mag", "gen" are months only between a day
+  // and a year.
+  const Case cases[] = {
+      {"02 Ago 2017", "2017-08-02", true},        {"5 set. 2019", "2019-09-05", true},
+      {"14 out 2020, 10:02", "2020-10-14", true}, {"3 Des 2021", "2021-12-03", true},
+      {"9 mag 2018", "2018-05-09", true},         {"12 gen 2016", "2016-01-12", true},
+      {"1 abr 2015", "2015-04-01", true},         {"7 lug 2014", "2014-07-07", true},
+      {"20 augusti 2013", "2013-08-20", true},    {"4 maj 2012", "2012-05-04", true},
+  };
+  for (const Case& c : cases) {
+    auto found = FindDates(c.line);
+    ASSERT_FALSE(found.empty()) << c.line;
+    EXPECT_EQ(FormatIsoDate(found[0].date), c.iso) << c.line;
+  }
+  for (const char* line : {"3 days ago", "posted 2 ago", "a set of 4 out of 5", "Gen 2"}) {
+    EXPECT_TRUE(FindDates(line).empty()) << line;
+  }
 }
 
 TEST(DateParse, MonthNames) {
