@@ -1,5 +1,6 @@
-// --explain: why a result matched, as the query terms it contains and the
-// weight each earns on its own under the search's weighting scheme.
+// --explain: why a result matched, as the weighted pieces of the ranked
+// query it contains: the query's own words, then title matches, proximity
+// pairs and feedback words, each labelled, adding up to the score.
 #ifndef LEDE_SEARCHER_EXPLAIN_H_
 #define LEDE_SEARCHER_EXPLAIN_H_
 
@@ -8,20 +9,25 @@
 
 #include <xapian.h>
 
+#include "searcher/ranking.h"
+
 namespace lede {
 
 struct TermWeight {
-  std::string term;  // as a person reads it: "geneva", "title:lavrov" (stems)
+  // As a person reads it: "geneva" (a query word's stem), "\"geneva talks\""
+  // (a phrase), "title:lavrov", "near:geneva talk", "feedback:ministri".
+  std::string term;
   double weight = 0;
 };
 
-// The matching terms of docid for the query enquire was run with, each
-// weighted by running it alone through enquire (same weighting scheme),
-// heaviest first. Resets enquire's query and match spies: call after the
-// results have been read. The weights need not add up to the score: the
-// score also holds phrase, proximity and feedback contributions.
-std::vector<TermWeight> ExplainMatch(Xapian::Enquire& enquire, const Xapian::Query& query,
-                                     Xapian::docid docid, const std::string& id_term);
+// What each piece of parts (the query's words, then parts.units) adds to
+// the score of the article with id_term, for the pieces that add something, in query order. Each is
+// weighed by running it alone on the one document through enquire (same
+// weighting scheme); Xapian adds the weights of a query's pieces up, so they
+// sum to the score. Resets enquire's query and match spies: call after the
+// results have been read.
+std::vector<TermWeight> ExplainMatch(Xapian::Enquire& enquire, const RankedParts& parts,
+                                     const std::string& id_term);
 
 // "Zgeneva" -> "geneva", "ZSlavrov" -> "title:lavrov". Pure.
 std::string ReadableTerm(const std::string& term);

@@ -2,6 +2,7 @@
 #include <unistd.h>
 #include <sys/ioctl.h>
 
+#include <cctype>
 #include <csignal>
 #include <cstdlib>
 #include <ctime>
@@ -69,6 +70,10 @@ void Describe(CLI::App& app) {
       "matter. DATE is YYYY, YYYY-MM, YYYY-MM-DD, today, or Nd/Nw/Nm/Ny (days, weeks,\n"
       "months, years ago); range ends are inclusive and either may be left open.\n"
       "Near-identical copies of one story are shown once, with their outlets.\n"
+      "Several words: articles with all of them come first and are the ones counted;\n"
+      "those with only some follow (said on stderr when none has them all, naming any\n"
+      "word no article contains). --any: any of the words, ranked together.\n"
+      "negotiat* finds words that start so (up to 500 different words).\n"
       "The query language in full: man 7 lede.");
   app.footer(
       "Examples:\n"
@@ -131,7 +136,10 @@ void AddOptions(CLI::App& app, CommandLine& c) {
                                 "NO_COLOR is set or TERM=dumb)")
                      ->check(CLI::IsMember({"auto", "always", "never"}))
                      ->option_text("WHEN");
-  opt["count"] = app.add_flag("--count", o.count_only, "Print only the number of matching stories");
+  opt["count"] = app.add_flag("--count", o.count_only,
+                              "Print only the number of matching stories (with all the words)");
+  opt["any"] = app.add_flag("--any", o.query_options.any_word,
+                            "Match articles with any of the words, ranked together");
   opt["files-with-matches"] =
       app.add_flag("-l,--files-with-matches", o.files_only,
                    "Print only the paths of the results, one per line (as rg -l)");
@@ -264,6 +272,34 @@ void Complete(CommandLine& c) {
   if (o.count_only) o.query_options.exact = true;
 }
 
+// The arguments with every -word that is not an option moved after "--", so
+// that CLI11 takes it as query text: `lede-search syria -geneva` excludes
+// geneva. A -word is an argument of one dash and a non-digit that names no
+// option and is not the value of the option before it.
+std::vector<std::string> QueryDashWordsLast(int argc, char** argv, const CLI::App& app) {
+  std::vector<std::string> args, dash_words;
+  bool value_next = false, positional_only = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    const bool dash_word = !positional_only && !value_next && a.size() > 1 && a[0] == '-' &&
+                           a[1] != '-' && !std::isdigit(static_cast<unsigned char>(a[1])) &&
+                           app.get_option_no_throw(a.substr(0, 2)) == nullptr;
+    if (dash_word) {
+      dash_words.push_back(a);
+      continue;
+    }
+    if (a == "--") positional_only = true;
+    const CLI::Option* opt = !positional_only && a[0] == '-' && a.find('=') == std::string::npos
+                                 ? app.get_option_no_throw(a)
+                                 : nullptr;
+    value_next = opt != nullptr && opt->get_type_size() != 0 && a.size() > 1;
+    args.push_back(a);
+  }
+  if (!dash_words.empty() && !positional_only) args.emplace_back("--");
+  args.insert(args.end(), dash_words.begin(), dash_words.end());
+  return args;
+}
+
 int Fail(const std::string& what, int code) {
   std::cerr << kProgram << ": error: " << lede::TerminalSafe(what) << "\n";
   return code;
@@ -278,7 +314,11 @@ int main(int argc, char** argv) {
   Describe(app);
   AddOptions(app, c);
   lede::SetUpCommandLine(app, kProgram);
-  if (auto code = lede::ParseCommandLine(app, argc, argv, kProgram, std::cout, std::cerr))
+  std::vector<std::string> args = QueryDashWordsLast(argc, argv, app);
+  std::vector<char*> argv2 = {argv[0]};
+  for (std::string& a : args) argv2.push_back(a.data());
+  if (auto code = lede::ParseCommandLine(app, static_cast<int>(argv2.size()), argv2.data(),
+                                         kProgram, std::cout, std::cerr))
     return *code;
   for (const auto& w : c.words) c.options.query += (c.options.query.empty() ? "" : " ") + w;
   try {

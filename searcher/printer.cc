@@ -227,6 +227,14 @@ void PrintText(const SearchResult& result, const TextStyle& style, std::ostream&
   const char* reset = style.color ? kReset : "";
   const size_t width = style.width < 40 ? 40 : style.width;
   // result.note goes to stderr (search_command.cc), not between the results.
+  if (result.hits.empty() && (result.estimate > 0 || result.partial > 0)) {
+    // -n 0, or an --offset past the end: say what matched.
+    out << (result.estimate > 0 ? result.estimate : result.partial) << " matching "
+        << (result.collapsed ? "stories" : "articles") << " for: " << TerminalSafe(result.query)
+        << "; none shown (-n 0 or --offset past the end)\n";
+    if (result.facets) PrintFacets(*result.facets, style, out);
+    return;
+  }
   if (result.hits.empty()) {
     out << "no results for: " << TerminalSafe(result.query) << "\n";
     if (!result.suggestion.empty())
@@ -257,6 +265,14 @@ void PrintText(const SearchResult& result, const TextStyle& style, std::ostream&
   }
   char buf[128];
   const char* unit = result.collapsed ? "stor" : "article";
+  if (result.partial > 0 && result.estimate == 0) {
+    std::snprintf(buf, sizeof buf, "no %s has every word; %u %s some (%zu shown)",
+                  result.collapsed ? "story" : "article", result.partial,
+                  result.partial == 1 ? "has" : "have", result.hits.size());
+    out << dim << Wrap(buf, width, "") << reset << "\n";
+    if (result.facets) PrintFacets(*result.facets, style, out);
+    return;
+  }
   const bool one = result.estimate == 1;
   std::snprintf(buf, sizeof buf, "%s%u matching %s%s", result.lower == result.upper ? "" : "about ",
                 result.estimate, unit, result.collapsed ? (one ? "y" : "ies") : (one ? "" : "s"));
@@ -367,6 +383,8 @@ nlohmann::json ResultToJson(const SearchResult& r) {
                 {"upper_bound", r.upper},
                 {"exact", r.exact},
                 {"counts", r.collapsed ? "stories" : "articles"}};
+  // No match has every word: how many have some (the results shown).
+  if (r.partial > 0) j["total"]["partial"] = r.partial;
   j["took_ms"] = r.took_ms;
   if (!r.note.empty()) j["note"] = r.note;
   j["results"] = nlohmann::json::array();

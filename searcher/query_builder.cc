@@ -2,6 +2,7 @@
 // stemmer on pre-normalized text, lede's stop words, title: and source:.
 #include "searcher/query_builder.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "common/error.h"
@@ -49,9 +50,40 @@ void AppendBetweenWords(std::string_view gap, std::string* out, bool* in_quote) 
   }
 }
 
+// The field whose words are already index stems: wildcards are rewritten
+// into it, so that they expand over the "Z" terms the index holds.
+constexpr char kStemField[] = "xstemwild";
+
+// The start a wildcard word expands from in the index's stems: the word
+// itself, or, when a stem in db is a shorter start of it ("negotiat" runs
+// past the stem "negoti" of negotiate, negotiation...), the longest such
+// stem of at least half the word.
+std::string StemStart(const Xapian::Database& db, const std::string& word) {
+  const size_t lo = std::max<size_t>(3, word.size() / 2);
+  for (size_t k = word.size() - 1; k >= lo && k < word.size(); --k) {
+    const std::string start = word.substr(0, k);
+    if (db.term_exists(std::string(schema::kPrefixStem) + start)) return start;
+  }
+  return word;
+}
+
 }  // namespace
 
-std::string PreprocessQuery(std::string_view query) {
+std::string QueryBuilder::RewriteWildcards(const std::string& text) const {
+  std::string out;
+  size_t last = 0;
+  for (const Token& t : Tokenize(text)) {
+    if (t.cjk || t.end >= text.size() || text[t.end] != '*') continue;
+    const std::string prefix = StemStart(db_, t.term);
+    if (prefix.empty()) continue;
+    out += text.substr(last, t.begin - last);
+    out += std::string(kStemField) + ":" + prefix;
+    last = t.end;
+  }
+  return out + text.substr(last);
+}
+
+std::string PreprocessQuery(std::string_view query, bool elisions) {
   std::vector<Token> tokens = Tokenize(query);
   std::string out;
   out.reserve(query.size() + 8);
@@ -76,7 +108,11 @@ std::string PreprocessQuery(std::string_view query) {
       continue;
     }
     std::string_view original = query.substr(t.begin, t.end - t.begin);
-    out += IsOperator(original) ? std::string(original) : t.term;
+    if (IsOperator(original)) {
+      out += original;
+    } else {
+      out += elisions ? std::string(WithoutElision(t.term)) : t.term;
+    }
     last = t.end;
   }
   AppendBetweenWords(query.substr(last), &out, &in_quote);
@@ -84,7 +120,7 @@ std::string PreprocessQuery(std::string_view query) {
 }
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, long today_days)
-    : stemmer_("english"), today_days_(today_days) {
+    : db_(db), stemmer_("english"), today_days_(today_days) {
   parser_ = MakeParser(db, stemmer_);
   // Articles are stemmed in their own language (common/index/schema.h,
   // kPrefixStemmer); with more than one group, every group gets its parse.
@@ -93,6 +129,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, long today_days)
   for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it)
     groups.push_back((*it).substr(prefix.size()));
   if (groups.size() == 1 && groups[0] != "english") {
+    elisions_ = SplitsElisions(groups[0]);
     stemmer_ = StemmerNamed(groups[0]);
     parser_ = MakeParser(db, stemmer_);
   } else if (groups.size() > 1) {
@@ -108,7 +145,12 @@ Xapian::QueryParser QueryBuilder::MakeParser(const Xapian::Database& db,
   parser.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
   parser.set_stopper((new LedeStopper)->release());
   parser.set_default_op(Xapian::Query::OP_OR);
+  // A wildcard (negotiat*) expands to at most this many words, the most
+  // frequent first; past it the query is refused (Parse says so).
+  parser.set_max_expansion(kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_ERROR,
+                           Xapian::QueryParser::FLAG_WILDCARD);
   parser.add_prefix("title", std::string(schema::kPrefixTitle));
+  parser.add_prefix(kStemField, std::string(schema::kPrefixStem));
   // lede's own processors: source names keyed like the index (case, accents,
   // spacing ignored); date: with lede's DATE syntax (searcher/date_filter.h).
   parser.add_boolean_prefix("source", (new SourceFieldProcessor(filter_error_))->release());
@@ -117,13 +159,14 @@ Xapian::QueryParser QueryBuilder::MakeParser(const Xapian::Database& db,
   return parser;
 }
 
-Xapian::Query QueryBuilder::ParseAcrossGroups(const std::string& pre, unsigned flags,
+Xapian::Query QueryBuilder::ParseAcrossGroups(const std::string& text, unsigned flags,
                                               std::unordered_set<std::string>* stems) const {
   // The date:/source: filter is the same in every group's parse: keep one
   // copy outside, so filters never change the ranking (searcher/filters.h).
   Xapian::Query filter;
   std::vector<Xapian::Query> parts;
   for (auto& [group, parser] : group_parsers_) {
+    const std::string pre = PreprocessQuery(text, SplitsElisions(group));
     auto [scored, group_filter] = SplitFilter(parser.parse_query(pre, flags));
     if (!group_filter.empty()) filter = group_filter;
     if (scored.empty()) continue;
@@ -136,21 +179,25 @@ Xapian::Query QueryBuilder::ParseAcrossGroups(const std::string& pre, unsigned f
   return parts.empty() ? filter : Xapian::Query(Xapian::Query::OP_FILTER, all, filter);
 }
 
-ParsedQuery QueryBuilder::Parse(const std::string& text) const {
-  ParsedQuery pq;
-  std::unordered_set<std::string> multi_stems;
-  const std::string pre = PreprocessQuery(text);
+Xapian::Query QueryBuilder::ParseWith(const std::string& text, Xapian::Query::op op,
+                                      std::string* note,
+                                      std::unordered_set<std::string>* stems) const {
+  const std::string rewritten = RewriteWildcards(text);
+  const std::string pre = PreprocessQuery(rewritten, elisions_);
   const unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
-                         Xapian::QueryParser::FLAG_LOVEHATE |
-                         Xapian::QueryParser::FLAG_PURE_NOT;
+                         Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
+                         Xapian::QueryParser::FLAG_WILDCARD;
   try {
     filter_error_->clear();
-    pq.query = parser_.parse_query(pre, flags);
-    if (!group_parsers_.empty()) pq.query = ParseAcrossGroups(pre, flags, &multi_stems);
+    parser_.set_default_op(op);
+    for (auto& group : group_parsers_) group.second.set_default_op(op);
+    Xapian::Query q = group_parsers_.empty() ? parser_.parse_query(pre, flags)
+                                             : ParseAcrossGroups(rewritten, flags, stems);
     if (!filter_error_->empty()) throw QueryError(*filter_error_);
+    return q;
   } catch (const Xapian::QueryParserError& e) {
-    // Plain-terms interpretation: every word, OR-ed, stemmed like the index;
-    // date: and source: still filter.
+    // Plain-terms interpretation: every word, joined with op, stemmed like
+    // the index; date: and source: still filter.
     std::string words;
     const Xapian::Query filter = FieldFiltersIn(text, today_days_, &words);
     std::vector<Xapian::Query> terms;
@@ -158,11 +205,22 @@ ParsedQuery QueryBuilder::Parse(const std::string& text) const {
       if (IsEnglishStopword(t.term)) continue;
       terms.emplace_back(schema::StemTerm(stemmer_, t.term));
     }
-    pq.query = Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
-    if (!filter.empty())
-      pq.query = terms.empty() ? filter : Xapian::Query(Xapian::Query::OP_FILTER, pq.query, filter);
-    pq.fallback_note = "query syntax not understood (" + e.get_msg() +
-                       "); searched for the words as plain terms";
+    Xapian::Query q(op, terms.begin(), terms.end());
+    if (!filter.empty()) q = terms.empty() ? filter : Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
+    *note = "query syntax not understood (" + e.get_msg() + "); searched for the words as plain terms";
+    return q;
+  }
+}
+
+ParsedQuery QueryBuilder::Parse(const std::string& text, bool any_word) const {
+  ParsedQuery pq;
+  std::unordered_set<std::string> multi_stems;
+  pq.query = ParseWith(text, any_word ? Xapian::Query::OP_OR : Xapian::Query::OP_AND,
+                       &pq.fallback_note, &multi_stems);
+  if (!any_word && !pq.query.empty()) {
+    std::string note;
+    pq.any_words = ParseWith(text, Xapian::Query::OP_OR, &note, &multi_stems);
+    if (pq.any_words.get_description() == pq.query.get_description()) pq.any_words = Xapian::Query();
   }
   if (pq.query.empty()) {
     // All stop words ("the who"): search them rather than nothing.
@@ -172,6 +230,8 @@ ParsedQuery QueryBuilder::Parse(const std::string& text) const {
   }
   if (pq.query.empty()) throw QueryError("the query has no searchable words: " + text);
   for (auto it = pq.query.get_terms_begin(); it != pq.query.get_terms_end(); ++it)
+    multi_stems.insert(*it);
+  for (auto it = pq.any_words.get_terms_begin(); it != pq.any_words.get_terms_end(); ++it)
     multi_stems.insert(*it);
   for (const std::string& term : multi_stems) {
     if (term.compare(0, schema::kPrefixStem.size(), schema::kPrefixStem) == 0)

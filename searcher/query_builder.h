@@ -19,10 +19,21 @@ namespace lede {
 // of CJK characters become phrases of single characters, and the operators
 // AND, OR, NOT, XOR, NEAR, ADJ (upper case only), quotes, parentheses, +/-
 // and field prefixes (title:, source:) are left alone. Pure.
-std::string PreprocessQuery(std::string_view query);
+// elisions: drop elided French/Italian articles (l'Élysée → elysee), as the
+// index does for articles in those languages.
+std::string PreprocessQuery(std::string_view query, bool elisions = false);
+
+// The most words one wildcard may stand for.
+inline constexpr Xapian::termcount kMaxWildcardTerms = 500;
 
 struct ParsedQuery {
+  // Words without an operator between them all required (AND), unless the
+  // query was parsed for any word (then OR).
   Xapian::Query query;
+  // The same words, any of them (OR): the partial matches that follow the
+  // all-words ones. Empty when it would match the same as query (one word,
+  // explicit operators only, or parsed for any word).
+  Xapian::Query any_words;
   // "Z"+stem forms of the words to highlight in snippets.
   std::unordered_set<std::string> highlight_terms;
   // Set when QueryParser rejected the query and lede fell back to plain terms.
@@ -37,8 +48,9 @@ class QueryBuilder {
 
   // Never throws for malformed syntax: falls back to the plain words (noted in
   // fallback_note). Throws QueryError when no searchable word is left, or for
-  // an invalid date: or source: value.
-  ParsedQuery Parse(const std::string& text) const;
+  // an invalid date: or source: value. any_word: words join with OR only
+  // (--any), no all-words query.
+  ParsedQuery Parse(const std::string& text, bool any_word = false) const;
 
   const Xapian::Stem& stemmer() const { return stemmer_; }
 
@@ -47,10 +59,19 @@ class QueryBuilder {
   Xapian::QueryParser MakeParser(const Xapian::Database& db, const Xapian::Stem& stemmer) const;
   // The query for a collection stemmed in several languages: each stemmer
   // group's parse of the text, restricted to that group's articles, OR-ed.
-  Xapian::Query ParseAcrossGroups(const std::string& pre, unsigned flags,
+  Xapian::Query ParseAcrossGroups(const std::string& text, unsigned flags,
                                   std::unordered_set<std::string>* stems) const;
+  // text with each word that ends in '*' (a wildcard) rewritten to expand
+  // over the index's stems (StemStart in query_builder.cc).
+  std::string RewriteWildcards(const std::string& text) const;
+  // One parse of text with op between words; the plain-words fallback (and
+  // its note) when the syntax is not understood.
+  Xapian::Query ParseWith(const std::string& text, Xapian::Query::op op, std::string* note,
+                          std::unordered_set<std::string>* stems) const;
 
+  Xapian::Database db_;
   Xapian::Stem stemmer_;
+  bool elisions_ = false;  // the one stemmer group elides articles
   // One parser per stemmer group in the database when there are several
   // (a collection with articles in English and German, say); empty otherwise.
   mutable std::vector<std::pair<std::string, Xapian::QueryParser>> group_parsers_;

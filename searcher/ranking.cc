@@ -202,10 +202,16 @@ RankingOptions ParseRankingSpec(std::string_view spec, RankingOptions base) {
       o.feedback_terms = ParseCount(key, value, 1000);
     } else if (key == "prf_weight") {
       o.feedback_weight = ParseNumber(key, value, 0, 100);
+    } else if (key == "prf_cap") {
+      o.feedback_cap = ParseNumber(key, value, 0, 1000);
+    } else if (key == "prf_keep") {
+      o.feedback_keep = ParseCount(key, value, 1) == 1;
+    } else if (key == "prf_min") {
+      o.feedback_min_words = ParseCount(key, value, 1000);
     } else {
       throw UsageError("unknown ranking option '" + std::string(key) +
                        "' (known: scheme, k1, k3, b, title, prox, window, prf, prf_terms, "
-                       "prf_weight)");
+                       "prf_weight, prf_cap, prf_min, prf_keep)");
     }
     if (comma == spec.size()) break;
   }
@@ -227,44 +233,106 @@ std::vector<std::string> PositiveWordTerms(const Xapian::Query& query) {
   return out;
 }
 
+namespace {
+
+std::string Readable(const std::string& term) {
+  const std::string z(schema::kPrefixStem);
+  const std::string title = z + std::string(schema::kPrefixTitle);
+  if (StartsWith(term, title)) return term.substr(title.size());
+  if (StartsWith(term, z)) return term.substr(z.size());
+  return term;
+}
+
+// OR of units' queries; empty for none.
+Xapian::Query OrOf(const std::vector<ExplainUnit>& units, size_t from) {
+  std::vector<Xapian::Query> qs;
+  for (size_t i = from; i < units.size(); ++i) qs.push_back(units[i].query);
+  if (qs.empty()) return Xapian::Query();
+  return Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end());
+}
+
+// Appends the title boost's units (each title term scaled) and returns it.
+Xapian::Query TitleBoost(const std::vector<std::string>& terms, const RankingOptions& o,
+                         std::vector<ExplainUnit>* units) {
+  if (!(o.title_weight > 0)) return Xapian::Query();
+  const size_t from = units->size();
+  std::set<std::string> seen;
+  const std::string title_prefix =
+      std::string(schema::kPrefixStem) + std::string(schema::kPrefixTitle);
+  for (const std::string& t : terms) {
+    if (!seen.insert(t).second) continue;
+    const std::string term = title_prefix + t.substr(schema::kPrefixStem.size());
+    units->push_back({"title:" + Readable(term),
+                      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term),
+                                    o.title_weight)});
+  }
+  return OrOf(*units, from);
+}
+
+// Appends the proximity boost's units (each OP_NEAR pair scaled).
+Xapian::Query ProximityBoost(const std::vector<std::string>& terms, const RankingOptions& o,
+                             std::vector<ExplainUnit>* units) {
+  if (!(o.proximity_weight > 0)) return Xapian::Query();
+  const size_t from = units->size();
+  const size_t n = std::min(terms.size(), kMaxProximityTerms);
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (terms[i] == terms[i + 1]) continue;
+    const Xapian::Query pair[] = {Xapian::Query(terms[i]), Xapian::Query(terms[i + 1])};
+    const Xapian::Query near(Xapian::Query::OP_NEAR, std::begin(pair), std::end(pair),
+                             o.proximity_window);
+    units->push_back({"near:" + Readable(terms[i]) + " " + Readable(terms[i + 1]),
+                      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, near, o.proximity_weight)});
+  }
+  return OrOf(*units, from);
+}
+
+Xapian::Query AndMaybe(const Xapian::Query& left, const Xapian::Query& right) {
+  if (right.empty()) return left;
+  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, left, right);
+}
+
+// The boosts of parts->words into parts->title and parts->proximity.
+void AddBoostParts(RankedParts* parts, const RankingOptions& o) {
+  const std::vector<std::string> terms = PositiveWordTerms(parts->words);
+  if (terms.empty()) return;
+  parts->title = TitleBoost(terms, o, &parts->units);
+  parts->proximity = ProximityBoost(terms, o, &parts->units);
+}
+
+}  // namespace
+
+Xapian::Query RankedParts::Combined() const {
+  Xapian::Query boosts;
+  if (!title.empty() && !proximity.empty()) {
+    boosts = Xapian::Query(Xapian::Query::OP_OR, title, proximity);
+  } else {
+    boosts = title.empty() ? proximity : title;
+  }
+  return AndMaybe(AndMaybe(words, boosts), feedback);
+}
+
 Xapian::Query AddRankingBoosts(const Xapian::Query& query, const RankingOptions& o) {
-  const std::vector<std::string> terms = PositiveWordTerms(query);
-  if (terms.empty()) return query;
-  std::vector<Xapian::Query> boosts;
+  RankedParts parts;
+  parts.words = query;
+  AddBoostParts(&parts, o);
+  return parts.Combined();
+}
 
-  if (o.title_weight > 0) {
-    std::set<std::string> seen;
-    std::vector<Xapian::Query> title;
-    const std::string title_prefix =
-        std::string(schema::kPrefixStem) + std::string(schema::kPrefixTitle);
-    for (const std::string& t : terms) {
-      if (seen.insert(t).second)
-        title.emplace_back(title_prefix + t.substr(schema::kPrefixStem.size()));
-    }
-    boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
-                        Xapian::Query(Xapian::Query::OP_OR, title.begin(), title.end()),
-                        o.title_weight);
-  }
+double Bm25Idf(Xapian::doccount dbsize, Xapian::doccount termfreq) {
+  // As Xapian's BM25Weight::init without a relevance set: the
+  // Robertson-Sparck Jones weight, lifted above 0 for very common terms.
+  double tw = (static_cast<double>(dbsize) - termfreq + 0.5) / (termfreq + 0.5);
+  if (tw < 2) tw = tw * 0.5 + 1;
+  return std::log(tw);
+}
 
-  if (o.proximity_weight > 0) {
-    std::vector<Xapian::Query> pairs;
-    const size_t n = std::min(terms.size(), kMaxProximityTerms);
-    for (size_t i = 0; i + 1 < n; ++i) {
-      if (terms[i] == terms[i + 1]) continue;
-      const Xapian::Query pair[] = {Xapian::Query(terms[i]), Xapian::Query(terms[i + 1])};
-      pairs.emplace_back(Xapian::Query::OP_NEAR, std::begin(pair), std::end(pair),
-                         o.proximity_window);
-    }
-    if (!pairs.empty()) {
-      boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
-                          Xapian::Query(Xapian::Query::OP_OR, pairs.begin(), pairs.end()),
-                          o.proximity_weight);
-    }
-  }
-
-  if (boosts.empty()) return query;
-  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
-                       Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end()));
+std::string ArticleIdKey::operator()(const Xapian::Document& doc) const {
+  Xapian::TermIterator t = doc.termlist_begin();
+  t.skip_to(std::string(schema::kPrefixId));
+  if (t == doc.termlist_end()) return std::string();
+  const std::string term = *t;
+  if (!StartsWith(term, schema::kPrefixId)) return std::string();
+  return term;
 }
 
 std::vector<ExpansionTerm> ExpansionTerms(const Xapian::Database& db,
@@ -342,30 +410,59 @@ std::vector<ExpansionTerm> ExpansionTerms(const Xapian::Database& db,
   return out;
 }
 
-bool FeedbackOn(const RankingOptions& o) {
-  return o.feedback_docs > 0 && o.feedback_terms > 0 && o.feedback_weight > 0;
+bool FeedbackOn(const RankingOptions& o, const Xapian::Query& query) {
+  if (o.feedback_docs == 0 || o.feedback_terms == 0 || !(o.feedback_weight > 0) ||
+      !(o.feedback_cap > 0))
+    return false;
+  const std::vector<std::string> words = PositiveWordTerms(query);
+  return std::set<std::string>(words.begin(), words.end()).size() >= o.feedback_min_words;
 }
 
-Xapian::Query AddFeedback(const Xapian::Database& db, const Xapian::Query& query,
-                          const RankingOptions& o, const PhraseMatches* phrases) {
-  if (!FeedbackOn(o)) return query;
-  Xapian::Enquire enquire(db);
+namespace {
+
+// The feedback documents: query's top o.feedback_docs, best first, ties by
+// article id.
+std::vector<Xapian::docid> FeedbackDocs(const Xapian::Database& db, const Xapian::Query& query,
+                                        const RankingOptions& o, const PhraseMatches* phrases) {
   const std::unique_ptr<Xapian::Weight> weight = MakeWeight(o);
-  enquire.set_weighting_scheme(*weight);
   // The same top documents as the query's own match, without reading
   // positions again (searcher/phrase_check.h).
   const std::optional<Xapian::Query> rewritten =
       phrases ? phrases->Rewrite(query) : std::optional<Xapian::Query>();
-  enquire.set_query(rewritten ? *rewritten : query);
-  const Xapian::MSet top = enquire.get_mset(0, o.feedback_docs);
-  if (top.empty()) return query;
-  std::vector<Xapian::docid> rset(top.begin(), top.end());
-  std::sort(rset.begin(), rset.end());
+  ArticleIdKey by_id;
+  const auto top = [&](bool tie_by_id) {
+    Xapian::Enquire enquire(db);
+    enquire.set_weighting_scheme(*weight);
+    if (tie_by_id) enquire.set_sort_by_relevance_then_key(&by_id, false);
+    enquire.set_query(rewritten ? *rewritten : query);
+    const Xapian::MSet mset = enquire.get_mset(0, o.feedback_docs);
+    return std::vector<Xapian::docid>(mset.begin(), mset.end());
+  };
+  try {
+    return top(true);
+  } catch (const Xapian::UnimplementedError&) {
+    // A remote shard refuses a KeyMaker: ties then go by docid.
+    return top(false);
+  }
+}
 
+// The expansion terms of query, scaled (see RankingOptions), OR-ed; empty
+// when there are none.
+Xapian::Query FeedbackPart(const Xapian::Database& db, const Xapian::Query& query,
+                           const RankingOptions& o, const PhraseMatches* phrases,
+                           std::vector<ExplainUnit>* units,
+                           std::vector<Xapian::docid>* best_first) {
+  if (!FeedbackOn(o, query)) return Xapian::Query();
+  *best_first = FeedbackDocs(db, query, o, phrases);
+  std::vector<Xapian::docid> rset = *best_first;
+  std::sort(rset.begin(), rset.end());
+  if (rset.empty()) return Xapian::Query();
   const std::vector<std::string> words = PositiveWordTerms(query);
   std::set<std::string> query_words(words.begin(), words.end());
   const size_t query_size = query_words.size();
-  if (query_size == 0) return query;
+  const Xapian::doccount dbsize = db.get_doccount();
+  double query_max = 0;  // what the query's own words can weigh at most (idf sum)
+  for (const std::string& w : query_words) query_max += Bm25Idf(dbsize, db.get_termfreq(w));
   FeedbackDecider decider(std::move(query_words));
   // Xapian's own expansion weight (Robertson's); Bo1 measured the same within
   // noise (docs/ranking.md). Exact term frequencies: the approximation
@@ -374,27 +471,59 @@ Xapian::Query AddFeedback(const Xapian::Database& db, const Xapian::Query& query
   // look-ups.
   const std::vector<ExpansionTerm> eset =
       ExpansionTerms(db, rset, query, &decider, o.feedback_terms);
-  if (eset.empty()) return query;
   double total = 0;
   for (const ExpansionTerm& e : eset) total += e.weight;
-  if (!(total > 0)) return query;
+  if (eset.empty() || !(total > 0)) return Xapian::Query();
   // As in RM3, the expansion terms share a fixed budget in proportion to their
   // feedback scores: feedback_weight times the number of query words. A
-  // two-word query gets two words' worth of expansion, however many terms, so
-  // feedback cannot drown a short query (topic drift).
+  // two-word query gets two words' worth of expansion, however many terms.
   const double budget = o.feedback_weight * static_cast<double>(query_size);
-  std::vector<Xapian::Query> expansion;
+  std::vector<double> scale;
+  double expansion_max = 0;
   for (const ExpansionTerm& e : eset) {
-    expansion.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(e.term),
-                           budget * e.weight / total);
+    scale.push_back(budget * e.weight / total);
+    expansion_max += scale.back() * Bm25Idf(dbsize, db.get_termfreq(e.term));
   }
-  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
-                       Xapian::Query(Xapian::Query::OP_OR, expansion.begin(), expansion.end()));
+  // Rare expansion terms have large idf: cap their sum so that feedback can
+  // never outweigh the query's own words (the BM25 term-frequency part is
+  // at most k1 + 1 for every term, so idf sums bound the weights).
+  const double shrink = expansion_max > o.feedback_cap * query_max && expansion_max > 0
+                            ? o.feedback_cap * query_max / expansion_max
+                            : 1.0;
+  const size_t from = units->size();
+  for (size_t i = 0; i < eset.size(); ++i) {
+    units->push_back({"feedback:" + Readable(eset[i].term),
+                      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(eset[i].term),
+                                    scale[i] * shrink)});
+  }
+  return OrOf(*units, from);
+}
+
+}  // namespace
+
+Xapian::Query AddFeedback(const Xapian::Database& db, const Xapian::Query& query,
+                          const RankingOptions& o, const PhraseMatches* phrases) {
+  std::vector<ExplainUnit> units;
+  std::vector<Xapian::docid> docs;
+  return AndMaybe(query, FeedbackPart(db, query, o, phrases, &units, &docs));
+}
+
+RankedParts RankedQueryParts(const Xapian::Database& db, const Xapian::Query& query,
+                             const RankingOptions& o, const PhraseMatches* phrases) {
+  RankedParts parts;
+  parts.words = query;
+  AddBoostParts(&parts, o);
+  // Feedback documents come from the boosted query, as the results do.
+  const Xapian::Query boosted = parts.Combined();
+  std::vector<Xapian::docid> docs;
+  parts.feedback = FeedbackPart(db, boosted, o, phrases, &parts.units, &docs);
+  if (!parts.feedback.empty()) parts.feedback_docs = std::move(docs);
+  return parts;
 }
 
 Xapian::Query RankedQuery(const Xapian::Database& db, const Xapian::Query& query,
                           const RankingOptions& o, const PhraseMatches* phrases) {
-  return AddFeedback(db, AddRankingBoosts(query, o), o, phrases);
+  return RankedQueryParts(db, query, o, phrases).Combined();
 }
 
 }  // namespace lede

@@ -33,14 +33,24 @@ struct RankingOptions {
   unsigned proximity_window = 8;
   // Pseudo-relevance feedback: expand the query with feedback_terms terms
   // from the top feedback_docs documents (0 = off); together they weigh
-  // feedback_weight times the number of query words.
+  // feedback_weight times the number of query words, and never more than
+  // feedback_cap times what the query's own words can weigh at most (so the
+  // query stays dominant). Only queries of feedback_min_words distinct words
+  // or more get feedback: a short keyword query says what it means, a long
+  // description gains from the words its best matches share.
   unsigned feedback_docs = 3;
   unsigned feedback_terms = 20;
   double feedback_weight = 1.0;
+  double feedback_cap = 1.0;
+  unsigned feedback_min_words = 4;
+  // Feedback takes its documents for relevant: they keep their places at
+  // the top, and the expanded query orders the rest (so feedback never
+  // pushes down the first result).
+  bool feedback_keep = true;
 };
 
 // Reads "key=value,key=value" over base: keys scheme, k1, b, title, prox,
-// window, prf (docs), prf_terms, prf_weight. "" and "default" give base
+// window, prf (docs), prf_terms, prf_weight, prf_cap, prf_min, prf_keep. "" and "default" give base
 // unchanged. Throws UsageError naming the bad key or value. Pure.
 RankingOptions ParseRankingSpec(std::string_view spec, RankingOptions base = RankingOptions());
 
@@ -58,9 +68,32 @@ std::vector<std::string> PositiveWordTerms(const Xapian::Query& query);
 // when no boost applies (both off, or no word terms). Pure.
 Xapian::Query AddRankingBoosts(const Xapian::Query& query, const RankingOptions& options);
 
-// Whether the options ask for pseudo-relevance feedback (AddFeedback then
-// matches the query once more).
-bool FeedbackOn(const RankingOptions& options);
+// Whether the options ask for pseudo-relevance feedback for query (AddFeedback
+// then matches the query once more): on, and query has feedback_min_words
+// distinct words or more.
+bool FeedbackOn(const RankingOptions& options, const Xapian::Query& query);
+
+// The parts of a ranked query, each added to the one before with
+// OP_AND_MAYBE; --explain labels a document's weight by part. Empty parts
+// are not used.
+// One weighted piece of a boost or of feedback, as --explain lists it:
+// label ("title:lavrov", "near:shock wave", "feedback:ministri") and the
+// query whose weight it adds (scaled as in the ranked query).
+struct ExplainUnit {
+  std::string label;
+  Xapian::Query query;
+};
+
+struct RankedParts {
+  Xapian::Query words;      // the user's query
+  Xapian::Query title;      // title boost (scaled title terms)
+  Xapian::Query proximity;  // proximity boost (scaled OP_NEAR pairs)
+  Xapian::Query feedback;   // feedback terms (scaled)
+  std::vector<ExplainUnit> units;  // title, proximity and feedback, piece by piece
+  // The feedback documents, best first, when feedback expanded the query.
+  std::vector<Xapian::docid> feedback_docs;
+  Xapian::Query Combined() const;
+};
 
 // Pseudo-relevance feedback: runs query on db, takes the top
 // options.feedback_docs documents as relevant and adds the best
@@ -95,8 +128,24 @@ std::vector<ExpansionTerm> ExpansionTerms(const Xapian::Database& db,
                                           const Xapian::ExpandDecider* decider, unsigned count);
 
 // Everything above, in order: boosts, then feedback when on.
+RankedParts RankedQueryParts(const Xapian::Database& db, const Xapian::Query& query,
+                             const RankingOptions& options,
+                             const PhraseMatches* phrases = nullptr);
 Xapian::Query RankedQuery(const Xapian::Database& db, const Xapian::Query& query,
                           const RankingOptions& options, const PhraseMatches* phrases = nullptr);
+
+// Xapian's BM25 term weight (idf) for a term in termfreq of dbsize
+// documents: what a term's weight is proportional to at most. Pure.
+double Bm25Idf(Xapian::doccount dbsize, Xapian::doccount termfreq);
+
+// Orders equal weights by article id (the id term), so results depend on
+// the articles only, not on the docids a build gave them. For
+// Enquire::set_sort_by_relevance_then_key (local databases; the remote
+// backend refuses a KeyMaker).
+class ArticleIdKey : public Xapian::KeyMaker {
+ public:
+  std::string operator()(const Xapian::Document& doc) const override;
+};
 
 }  // namespace lede
 

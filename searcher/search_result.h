@@ -33,6 +33,9 @@ struct SearchResult {
   Xapian::doccount estimate = 0;
   Xapian::doccount lower = 0;
   Xapian::doccount upper = 0;
+  // When no article has every word of the query (estimate 0): how many have
+  // some of them, the matches shown instead.
+  Xapian::doccount partial = 0;
   std::vector<Hit> hits;
   std::string note;       // e.g. the fallback interpretation of a bad query
   double took_ms = 0;     // time spent on this query, snippets included

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "searcher/date_filter.h"
+#include "searcher/facets.h"
 #include "searcher/index_reader.h"
 #include "searcher/query_builder.h"
 #include "searcher/ranking.h"
@@ -30,6 +31,9 @@ struct QueryOptions {
   bool facets = false;
   bool exact = false;       // count every match (--count, --facets)
   bool explain = false;     // per-result matching terms and weights
+  // Words join with OR only (--any). Otherwise articles with every word come
+  // first and are what is counted; articles with some follow.
+  bool any_word = false;
 };
 
 class Searcher {
@@ -48,10 +52,25 @@ class Searcher {
   SearchResult Related(const std::string& id, const QueryOptions& options);
 
  private:
+  struct Tier;
   SearchResult Run(const std::string& query, const ParsedQuery& pq, const QueryOptions& options);
+  // The all-words tier, then the partial matches when the page has room.
+  void Match(const std::string& query, const ParsedQuery& pq, const QueryOptions& options,
+             SearchResult* result);
+  Tier RunTier(const Xapian::Query& query, const Xapian::Query& query_filter,
+               const QueryOptions& options, Xapian::doccount first, Xapian::doccount count,
+               FacetCollector* spies);
+  void AddHits(const Tier& tier, const ParsedQuery& pq, const QueryOptions& options,
+               Xapian::doccount rank_base, SearchResult* result);
+  void Explain(Tier& tier, size_t from, SearchResult* result);
+  // Notes the words of a several-word query that no article contains.
+  void NameMissingWords(const std::string& text, const Xapian::Query& words,
+                        SearchResult* result);
 
   IndexReader reader_;
   QueryBuilder builder_;
+  ArticleIdKey tie_key_;
+  bool tie_key_refused_ = false;  // by a remote shard
 };
 
 }  // namespace lede

@@ -33,10 +33,11 @@ struct ResultPage {
 // returns the results [first, first + count) in that order, as
 // enquire.get_mset(first, count, check_at_least) would. Uses no KeyMaker,
 // which the remote backend refuses: kOldest runs a second match, over the
-// dated articles only, on an Enquire from make. Throws Xapian::Error.
+// dated articles only, on an Enquire from make. tie_key, when given, orders
+// equal relevance (local databases only). Throws Xapian::Error.
 ResultPage GetPage(Xapian::Enquire& enquire, const Xapian::Query& query, SortOrder order,
                    const EnquireMaker& make, Xapian::doccount first, Xapian::doccount count,
-                   Xapian::doccount check_at_least);
+                   Xapian::doccount check_at_least, Xapian::KeyMaker* tie_key = nullptr);
 
 }  // namespace lede
 

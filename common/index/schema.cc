@@ -33,9 +33,14 @@ struct TextSideEffects {
   std::vector<uint64_t>* word_hashes = nullptr;                   // MinHashWordHash of each
 };
 
-void AddText(Xapian::Document& doc, const Xapian::Stem& stemmer, std::string_view text,
-             Xapian::termpos first, bool title, const TextSideEffects& side = {}) {
-  Tokenize(text, first, [&](const Token& t) {
+// elisions: the article's language elides articles (SplitsElisions), so
+// "l'Élysée" is indexed as "elysee".
+void AddText(Xapian::Document& doc, const Xapian::Stem& stemmer, bool elisions,
+             std::string_view text, Xapian::termpos first, bool title,
+             const TextSideEffects& side = {}) {
+  Tokenize(text, first, [&](const Token& token) {
+    Token t = token;
+    if (elisions) t.term = std::string(WithoutElision(t.term));
     std::string z = StemTerm(stemmer, t.term);
     doc.add_posting(z, t.position);
     if (title) doc.add_posting(StemTerm(stemmer, t.term, kPrefixTitle), t.position);
@@ -63,7 +68,7 @@ std::string BoundedTerm(std::string_view prefix, std::string_view text) {
 
 std::string TextSettings() {
   return std::string("normalize=") + kNormalizationName +
-         ";tokenizer=xapian-rules/v1;stemmer=per-language(default "
+         ";tokenizer=xapian-rules/v2-elisions-fr-it;stemmer=per-language(default "
          "english);stem_strategy=all_z;stopwords=" +
          kStopwordsName;
 }
@@ -220,8 +225,9 @@ Xapian::Document BuildDocument(const StoredArticle& article, const Xapian::Stem&
   doc.set_data(EncodeData(article));
   doc.add_boolean_term(IdTerm(article.id));
   const Xapian::Stem& words = WordsStemmer(doc, article, stemmer);
-  AddText(doc, words, article.title, 1, true);
-  AddText(doc, words, article.body, kBodyFirstPosition, false);
+  const bool elisions = SplitsElisions(StemmerGroupFor(article.language));
+  AddText(doc, words, elisions, article.title, 1, true);
+  AddText(doc, words, elisions, article.body, kBodyFirstPosition, false);
   AddFields(doc, article, ComputeMinHash(article.body));
   return doc;
 }
@@ -236,8 +242,9 @@ PreparedArticle PrepareArticle(StoredArticle article, const Xapian::Stem& stemme
   const Xapian::Stem& words = WordsStemmer(doc, article, stemmer);
   std::unordered_map<std::string, unsigned> spelling;
   std::vector<uint64_t> hashes;
-  AddText(doc, words, article.title, 1, true, {&spelling, nullptr});
-  AddText(doc, words, article.body, kBodyFirstPosition, false, {&spelling, &hashes});
+  const bool elisions = SplitsElisions(StemmerGroupFor(article.language));
+  AddText(doc, words, elisions, article.title, 1, true, {&spelling, nullptr});
+  AddText(doc, words, elisions, article.body, kBodyFirstPosition, false, {&spelling, &hashes});
   p.signature = ComputeMinHash(hashes);
   AddFields(doc, article, p.signature);
   p.spelling.assign(spelling.begin(), spelling.end());

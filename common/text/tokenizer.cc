@@ -203,6 +203,22 @@ void Tokenize(std::string_view text, uint32_t first_position,
   }
 }
 
+std::string_view WithoutElision(std::string_view term) {
+  static constexpr std::string_view kElided[] = {"l",    "d",   "qu",   "j",   "n",  "s",
+                                                 "c",    "m",   "t",    "dell", "all", "nell",
+                                                 "un",   "dall", "sull"};
+  const size_t apostrophe = term.find('\'');
+  if (apostrophe == std::string_view::npos || apostrophe + 1 >= term.size()) return term;
+  const std::string_view head = term.substr(0, apostrophe);
+  for (const std::string_view e : kElided)
+    if (head == e) return term.substr(apostrophe + 1);
+  return term;
+}
+
+bool SplitsElisions(std::string_view stemmer_group) {
+  return stemmer_group == "french" || stemmer_group == "italian";
+}
+
 std::vector<Token> Tokenize(std::string_view text, uint32_t first_position) {
   std::vector<Token> out;
   Tokenize(text, first_position, [&out](const Token& t) { out.push_back(t); });

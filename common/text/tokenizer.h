@@ -51,6 +51,16 @@ std::vector<Token> Tokenize(std::string_view text, uint32_t first_position = 0);
 // True for the code points tokenized one at a time (Han, kana).
 bool IsCjkCodepoint(unsigned cp);
 
+// A normalized term without its elided French or Italian article or pronoun
+// (l', d', qu', j', n', s', c', m', t', dell', all', nell', un', dall',
+// sull'): "l'elysee" -> "elysee", "d'estaing" -> "estaing". term itself when
+// it has none, or nothing follows it.
+std::string_view WithoutElision(std::string_view term);
+
+// Whether words of this stemmer group ("french", "italian") lose their
+// elided articles, in the index and in queries.
+bool SplitsElisions(std::string_view stemmer_group);
+
 }  // namespace lede
 
 #endif  // LEDE_COMMON_TEXT_TOKENIZER_H_

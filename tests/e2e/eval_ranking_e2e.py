@@ -96,6 +96,23 @@ class EvalRankingTest(unittest.TestCase):
         self.assertIn("unknown ranking option", r.stderr)
         self.assertEqual(len(r.stderr.strip().splitlines()), 1, r.stderr)
 
+    def test_table_over_a_directory_of_collections(self):
+        r = run([SCRIPT, self.tmp, "--lede-bin", ARGS.build, "--variant", "noprf=--ranking prf=0"])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        lines = r.stdout.splitlines()
+        header = next(l for l in lines if l.startswith("collection"))
+        for system in ("fts5", "previous", "lede", "noprf"):
+            self.assertIn(system + " nDCG@10/MRR/P@10", header)
+        rows = {tuple(l.split()[:2]): l for l in lines if l.startswith(("coll ", "pooled "))}
+        self.assertEqual(set(rows), {("coll", g) for g in ("all", "short", "long")} |
+                         {("pooled", g) for g in ("all", "short", "long")})
+        # Both queries have 3 content words ("lift of a wing in a slipstream").
+        self.assertRegex(rows[("coll", "short")], r"^coll\s+short\s+2 \|")
+        self.assertRegex(rows[("coll", "long")], r"^coll\s+long\s+0$")
+        self.assertRegex(rows[("coll", "all")], r"^coll\s+all\s+2 \|")
+        # Both queries find their one relevant document first: MRR 1 everywhere.
+        self.assertRegex(rows[("coll", "all")], r"\| 1\.000 1\.000 0\.100 ")
+
     def test_bad_collection_is_a_one_line_error(self):
         r = run([SCRIPT, os.path.join(self.tmp, "nope"), "--lede-bin", ARGS.build])
         self.assertEqual(r.returncode, 2)

@@ -206,7 +206,10 @@ class ShardsTest(unittest.TestCase):
             for sort in ("newest", "oldest"):
                 for extra, n in (((), 50), (("--all-copies",), 50), (("--ranking", "prf=0"), 50),
                                  (("--offset", "2"), 3), (("--offset", "7"), 2)):
-                    args = ("--sort", sort) + extra
+                    # --any: one ranked list (several words otherwise put
+                    # the articles with all of them first, each part in date
+                    # order).
+                    args = ("--sort", sort, "--any") + extra
                     one = self.search_in(["--db", self.one], q, *args, n=n)
                     if one.returncode == 0:
                         dates = [h.get("date") for h in json.loads(one.stdout)["results"]]

@@ -92,10 +92,10 @@ TEST(PhraseMatches, NoneWhenThePhraseIsNotRequired) {
   const Xapian::Database db = PhraseDb();
   QueryBuilder builder(db);
   // Under OR a document may match without the phrase, with another weight.
-  EXPECT_EQ(PhraseMatches::Find(db, builder.Parse("\"foreign of\" weather").query), nullptr);
+  EXPECT_EQ(PhraseMatches::Find(db, builder.Parse("\"foreign of\" weather", true).query), nullptr);
   EXPECT_EQ(PhraseMatches::Find(db, builder.Parse("foreign NOT \"of the\"").query), nullptr);
   EXPECT_EQ(PhraseMatches::Find(db, builder.Parse("foreign NEAR affairs").query), nullptr);
-  EXPECT_EQ(PhraseMatches::Find(db, builder.Parse("foreign minister").query), nullptr);
+  EXPECT_EQ(PhraseMatches::Find(db, builder.Parse("foreign minister", true).query), nullptr);
   // Another query's phrases: not rewritten.
   const auto phrases = PhraseMatches::Find(db, builder.Parse("\"foreign of\"").query);
   ASSERT_NE(phrases, nullptr);

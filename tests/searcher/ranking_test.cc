@@ -17,7 +17,11 @@ namespace {
 
 TEST(ParseRankingSpec, ReadsKeys) {
   RankingOptions o = ParseRankingSpec(
-      "k1=0.9,b=0.4,title=0.5,prox=0.25,window=4,prf=10,prf_terms=5,prf_weight=0.3,scheme=dph");
+      "k1=0.9,b=0.4,title=0.5,prox=0.25,window=4,prf=10,prf_terms=5,prf_weight=0.3,scheme=dph,"
+      "prf_cap=0.25,prf_min=2,prf_keep=0");
+  EXPECT_DOUBLE_EQ(o.feedback_cap, 0.25);
+  EXPECT_EQ(o.feedback_min_words, 2u);
+  EXPECT_FALSE(o.feedback_keep);
   EXPECT_DOUBLE_EQ(o.k1, 0.9);
   EXPECT_DOUBLE_EQ(o.b, 0.4);
   EXPECT_DOUBLE_EQ(o.title_weight, 0.5);
@@ -42,7 +46,7 @@ TEST(ParseRankingSpec, EmptyAndDefaultKeepBase) {
 TEST(ParseRankingSpec, RejectsBadInput) {
   const char* bad[] = {"k1",       "k1=",        "k1=abc",     "k1=-1",  "b=1.5",
                        "k1=1x",    "zeta=1",     "scheme=lm",  "prf=2.5", "window=1",
-                       "prf=-3",   "title=nan",  "=1",         "k1=1e999"};
+                       "prf=-3",   "title=nan",  "=1",         "k1=1e999", "prf_keep=2", "prf_cap=-1"};
   for (const char* spec : bad) EXPECT_THROW(ParseRankingSpec(spec), UsageError) << spec;
 }
 
@@ -189,6 +193,7 @@ TEST(AddRankingBoosts, NeverChangesWhatMatches) {
 TEST(AddFeedback, AddsTermsFromTopDocumentsWithoutChangingMatches) {
   Xapian::Database db = ThreeDocs();
   RankingOptions o;
+  o.feedback_min_words = 1;
   o.feedback_docs = 2;
   o.feedback_terms = 3;
   Xapian::Query base = Parse("shock");
@@ -206,9 +211,77 @@ TEST(AddFeedback, AddsTermsFromTopDocumentsWithoutChangingMatches) {
   EXPECT_EQ(std::set<std::string>(a.begin(), a.end()), std::set<std::string>(b.begin(), b.end()));
 }
 
+TEST(AddFeedback, OnlyForQueriesOfEnoughWords) {
+  Xapian::Database db = ThreeDocs();
+  RankingOptions o;  // the default: four words or more
+  EXPECT_FALSE(FeedbackOn(o, Parse("shock wave")));
+  EXPECT_EQ(AddFeedback(db, Parse("shock wave"), o).get_description(),
+            Parse("shock wave").get_description());
+  EXPECT_FALSE(FeedbackOn(o, Parse("shock shock shock wave")));  // distinct words count
+  EXPECT_TRUE(FeedbackOn(o, Parse("shock wave tunnel gap")));
+  o.feedback_min_words = 1;
+  EXPECT_TRUE(FeedbackOn(o, Parse("shock")));
+  o.feedback_cap = 0;
+  EXPECT_FALSE(FeedbackOn(o, Parse("shock")));
+}
+
+// Feedback's terms can add at most feedback_cap times what the query's own
+// words can weigh at most: (k1 + 1) times the sum of their idfs.
+TEST(AddFeedback, ExpansionNeverOutweighsTheQuery) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Xapian::Stem stem("english");
+  for (int i = 0; i < 40; ++i) {
+    schema::StoredArticle a;
+    a.id = "d" + std::to_string(i);
+    a.path = a.id;
+    a.title = "x";
+    // The top documents share many rare words: uncapped, their expansion
+    // terms weigh far more than the one common query word.
+    a.body = i < 3 ? "report zeta1 zeta2 zeta3 zeta4 zeta5 zeta6 zeta7 zeta8 zeta9 report"
+                   : "report number " + std::to_string(i) + (i % 2 ? " filler" : " other");
+    db.add_document(schema::BuildDocument(a, stem));
+  }
+  db.commit();
+  const Xapian::Query query("Zreport");
+  const double query_max = (1.2 + 1) * Bm25Idf(db.get_doccount(), db.get_termfreq("Zreport"));
+  const auto feedback_max = [&](double cap) {
+    RankingOptions o;
+    o.feedback_min_words = 1;
+    o.title_weight = 0;
+    o.feedback_cap = cap;
+    const RankedParts parts = RankedQueryParts(db, query, o);
+    Xapian::Enquire e(db);
+    const auto weight = MakeWeight(o);
+    e.set_weighting_scheme(*weight);
+    double most = 0;
+    for (Xapian::docid d = 1; d <= db.get_doccount(); ++d) {
+      double sum = 0;
+      for (const ExplainUnit& u : parts.units) {
+        e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, u.query,
+                                  Xapian::Query(schema::IdTerm("d" + std::to_string(d - 1)))));
+        const Xapian::MSet m = e.get_mset(0, 1);
+        if (!m.empty()) sum += m.begin().get_weight();
+      }
+      most = std::max(most, sum);
+    }
+    return most;
+  };
+  EXPECT_GT(feedback_max(1000), query_max);  // the test can fail
+  EXPECT_LE(feedback_max(1.0), query_max * (1 + 1e-9));
+  EXPECT_LE(feedback_max(0.5), 0.5 * query_max * (1 + 1e-9));
+}
+
+TEST(ArticleIdKey, IsTheIdTerm) {
+  Xapian::Database db = ThreeDocs();
+  const ArticleIdKey key;
+  EXPECT_EQ(key(db.get_document(1)), schema::IdTerm("far"));
+  EXPECT_EQ(key(Xapian::Document()), "");
+}
+
 TEST(AddFeedback, OffOrNoMatchLeavesTheQueryAlone) {
   Xapian::Database db = ThreeDocs();
   RankingOptions o;
+  o.feedback_min_words = 1;
   o.feedback_docs = 0;
   Xapian::Query base = Parse("shock");
   EXPECT_EQ(AddFeedback(db, base, o).get_description(), base.get_description());

@@ -101,5 +101,26 @@ TEST(Tokenizer, HostileInputNeverCrashes) {
   EXPECT_TRUE(Tokenize(std::string(100000, 'a')).empty());  // over kMaxTermBytes
 }
 
+TEST(WithoutElision, DropsElidedFrenchAndItalianArticles) {
+  EXPECT_EQ(WithoutElision("l'elysee"), "elysee");
+  EXPECT_EQ(WithoutElision("d'estaing"), "estaing");
+  EXPECT_EQ(WithoutElision("qu'il"), "il");
+  EXPECT_EQ(WithoutElision("dell'onu"), "onu");
+  EXPECT_EQ(WithoutElision("un'altra"), "altra");
+  EXPECT_EQ(WithoutElision("nell'ambito"), "ambito");
+  // Not an elided article, or nothing after it.
+  EXPECT_EQ(WithoutElision("russia's"), "russia's");
+  EXPECT_EQ(WithoutElision("o'neill"), "o'neill");
+  EXPECT_EQ(WithoutElision("l'"), "l'");
+  EXPECT_EQ(WithoutElision("elysee"), "elysee");
+  // The tokenizer keeps the apostrophe (either form) inside the word.
+  const auto tokens = Tokenize("à l\u2019Élysée");
+  ASSERT_EQ(tokens.size(), 2u);
+  EXPECT_EQ(WithoutElision(tokens[1].term), "elysee");
+  EXPECT_TRUE(SplitsElisions("french"));
+  EXPECT_TRUE(SplitsElisions("italian"));
+  EXPECT_FALSE(SplitsElisions("english"));
+}
+
 }  // namespace
 }  // namespace lede
