@@ -15,7 +15,7 @@ _lede_search() {
   if [[ $cur == -* ]]; then
     mapfile -t COMPREPLY < <(compgen -W "--db --remote -n --limit --offset --format --json
       --color --count -l --files-with-matches -0 --null --show --ranking --batch --source
-      --since --until --sort --facets --all-copies --explain --like -h --help -V --version" \
+      --since --until --sort --facets --all-copies --any --explain --like -h --help -V --version" \
       -- "$cur")
   fi
 }
