@@ -121,12 +121,26 @@ bool HasPhrasePrefix(const std::string& key, const std::unordered_set<std::strin
   return false;
 }
 
-template <size_t N>
-std::unordered_set<std::string_view> PhraseSet(const std::array<const char*, N>& list) {
-  std::unordered_set<std::string_view> out;
-  for (const char* p : list) out.insert(p);
-  return out;
-}
+// A list of phrases as LineKey writes them, so that a phrase matches the
+// key of a line that says it: "don't miss" is "don t miss", and a CJK phrase
+// ("関連記事") has a space between its characters.
+class PhraseSet {
+ public:
+  template <size_t N>
+  explicit PhraseSet(const std::array<const char*, N>& list) {
+    keys_.reserve(2 * N);
+    for (const char* p : list) {
+      keys_.emplace_back(p);
+      keys_.push_back(LineKey(p));
+    }
+    for (const std::string& k : keys_) set_.insert(k);
+  }
+  const std::unordered_set<std::string_view>& set() const { return set_; }
+
+ private:
+  std::vector<std::string> keys_;  // reserved up front: set_ views into it
+  std::unordered_set<std::string_view> set_;
+};
 
 int WordCount(const std::string& key) {
   if (key.empty()) return 0;
@@ -137,13 +151,13 @@ int WordCount(const std::string& key) {
 
 bool IsEndSignalKey(const std::string& key) {
   if (key.empty() || key.size() > 80 || WordCount(key) > 6) return false;
-  static const std::unordered_set<std::string_view> kSet = PhraseSet(kEndSignals);
-  return HasPhrasePrefix(key, kSet, 6);
+  static const PhraseSet kSet(kEndSignals);
+  return HasPhrasePrefix(key, kSet.set(), 6);
 }
 
 bool IsFurnitureKey(const std::string& key) {
-  static const std::unordered_set<std::string_view> kSet = PhraseSet(kFurniture);
-  return kSet.count(key) > 0;
+  static const PhraseSet kSet(kFurniture);
+  return kSet.set().count(key) > 0;
 }
 
 bool HasFurnitureText(const std::string& text, const std::string& key, int words) {
@@ -313,8 +327,8 @@ bool IsByline(const std::string& text, const LineFeatures& f) {
 }
 
 bool IsInlineTeaser(const std::string& key) {
-  static const std::unordered_set<std::string_view> kSet = PhraseSet(kInlineTeasers);
-  return HasPhrasePrefix(key, kSet, 3);
+  static const PhraseSet kSet(kInlineTeasers);
+  return HasPhrasePrefix(key, kSet.set(), 3);
 }
 
 // An image caption w3m runs together with its alt text: the line is some

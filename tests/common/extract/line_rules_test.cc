@@ -14,8 +14,9 @@ namespace {
 LineFeatures Shape(const std::string& text) { return ComputeLineFeatures(text, nullptr); }
 
 TEST(LineRules, EndSignalsOpenFurnitureInManyLanguages) {
-  for (const char* line : {"Most Popular", "Comments (12)", "comments12", "Related Stories",
-                           "Leia também", "Читайте также"}) {
+  for (const char* line :
+       {"Most Popular", "Comments (12)", "comments12", "Related Stories", "Leia também",
+        "Читайте также", "関連記事", "コメント (3)", "Don't miss"}) {
     EXPECT_TRUE(IsEndSignalKey(LineKey(line))) << line;
   }
   // A signal opens a short line; a sentence that starts with its words runs on.
