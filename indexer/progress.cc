@@ -17,19 +17,29 @@ std::string Duration(double seconds) {
   return buf;
 }
 
+// Before this much time and this much work, a rate or an estimate is noise
+// (the first files of a run are the slowest: caches are cold, the database
+// opens).
+constexpr double kSettleSeconds = 2.0;
+constexpr size_t kSettleFiles = 10;
+
 }  // namespace
 
 std::string FormatProgress(std::string_view phase, size_t done, size_t total, size_t articles,
                            double elapsed_seconds) {
   std::string line(phase);
   line += " " + std::to_string(done) + "/" + std::to_string(total) + " files";
-  if (elapsed_seconds > 0 && done > 0) {
-    const double files_per_s = static_cast<double>(done) / elapsed_seconds;
+  if (elapsed_seconds < kSettleSeconds) return line;
+  // A phase that writes nothing (checking files) has no article rate.
+  if (articles > 0) {
+    const double per_s = static_cast<double>(articles) / elapsed_seconds;
     char rate[48];
-    std::snprintf(rate, sizeof rate, ", %.0f articles/s",
-                  static_cast<double>(articles) / elapsed_seconds);
+    std::snprintf(rate, sizeof rate, ", %.0f article%s/s", per_s, per_s < 1.5 ? "" : "s");
     line += rate;
-    if (done < total) line += ", " + Duration(static_cast<double>(total - done) / files_per_s) + " left";
+  }
+  if (done >= kSettleFiles && done < total) {
+    const double left = static_cast<double>(total - done) * elapsed_seconds / static_cast<double>(done);
+    if (left >= 1.0) line += ", " + Duration(left) + " left";
   }
   return line;
 }

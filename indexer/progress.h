@@ -11,8 +11,10 @@
 
 namespace lede {
 
-// "indexing 1234/10000 files, 350 articles/s, 0:25 left". rate <= 0 or no
-// work done yet: no rate and no estimate. Pure, for tests.
+// "indexing 1234/10000 files, 350 articles/s, 0:25 left". The rate and the
+// estimate appear only once they mean something: after 2 seconds; the rate
+// once an article was written (a "checking" phase has none), the estimate
+// after 10 files and while at least a second is left. Pure, for tests.
 std::string FormatProgress(std::string_view phase, size_t done, size_t total, size_t articles,
                            double elapsed_seconds);
 

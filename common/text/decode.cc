@@ -62,6 +62,41 @@ void DecodeWindows1252(std::string_view in, std::string* out, bool* repaired) {
   }
 }
 
+// decode.h, step 3b. A final 0x1A (Ctrl-Z, the DOS end-of-file mark) is
+// not counted: old text files end with one.
+bool HasBinaryControlBytes(std::string_view head) {
+  size_t controls = 0;
+  for (size_t i = 0; i < head.size(); ++i) {
+    const auto c = static_cast<unsigned char>(head[i]);
+    const bool text_control = c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' ||
+                              c == 0x1B || (c == 0x1A && i + 1 == head.size());
+    if ((c < 0x20 && !text_control) || c == 0x7F) ++controls;
+  }
+  return controls * 100 > head.size();
+}
+
+// decode.h, step 6: bytes a legacy reading turned into something that is
+// not writing. decoded_cps: code points the reading gave for bytes.
+bool LooksLikeNoWriting(std::string_view head, size_t bytes, size_t decoded_cps, bool repaired) {
+  // A CJK multi-byte encoding that read everything cleanly is text without
+  // spaces: two bytes or more per character.
+  if (!repaired && decoded_cps * 4 < bytes * 3) return false;
+  size_t high = 0, space = 0;
+  for (const char ch : head) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c >= 0x80) ++high;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') ++space;
+  }
+  return high * 4 > head.size() && space * 50 < head.size();
+}
+
+size_t CodePoints(std::string_view utf8) {
+  size_t n = 0;
+  for (const char ch : utf8)
+    if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) ++n;
+  return n;
+}
+
 bool HasC1Byte(std::string_view in) {
   for (const char ch : in) {
     const auto b = static_cast<unsigned char>(ch);
@@ -519,6 +554,8 @@ std::string_view NotTextReason(NotText reason) {
       return "whitespace only";
     case NotText::kBinary:
       return "binary file (NUL bytes)";
+    case NotText::kBinaryBytes:
+      return "binary file (control bytes, no words)";
   }
   return "not text";
 }
@@ -563,6 +600,8 @@ DecodeResult DecodeToUtf8(std::string_view bytes) {
     return Finish(std::move(text));
   }
 
+  if (HasBinaryControlBytes(head)) return NotText::kBinaryBytes;
+
   if (IsValidUtf8(bytes)) {
     text.utf8.assign(bytes);
     text.encoding = "UTF-8";
@@ -576,6 +615,8 @@ DecodeResult DecodeToUtf8(std::string_view bytes) {
     return Finish(std::move(text));
   }
   DecodeLegacy(bytes, &text);
+  if (LooksLikeNoWriting(head, bytes.size(), CodePoints(text.utf8), text.repaired))
+    return NotText::kBinaryBytes;
   return Finish(std::move(text));
 }
 

@@ -19,10 +19,12 @@ enum class NotText {
   kEmpty,           // no bytes, or nothing left after a byte order mark
   kWhitespaceOnly,  // only spaces, tabs, line breaks, NBSP, U+3000, ZWSP...
   kBinary,          // a U+0000 in the first kBinarySniffBytes bytes
+  kBinaryBytes,     // no NUL, but control bytes or no words (steps 3b and 6)
 };
 
 // One line for the summary and the --report file: "empty file",
-// "whitespace only", "binary file (NUL bytes)".
+// "whitespace only", "binary file (NUL bytes)", "binary file (control bytes,
+// no words)".
 std::string_view NotTextReason(NotText reason);
 
 // How far into a file a NUL marks it as binary (git and grep look at the same
@@ -57,6 +59,9 @@ using DecodeResult = std::variant<DecodedText, NotText>;
 //  3. A NUL byte in the first kBinarySniffBytes: UTF-16 without a BOM when the
 //     NULs sit only at odd (LE) or only at even (BE) offsets and the text
 //     decodes cleanly (mostly-ASCII UTF-16 from Windows tools); else kBinary.
+//  3b. Without a BOM, control bytes no text uses (C0 but tab, line feed,
+//     vertical tab, form feed, carriage return and escape; DEL) making up
+//     more than 1% of the first kBinarySniffBytes: kBinaryBytes.
 //  4. Valid UTF-8 (ASCII included) comes back unchanged: the fast path costs a
 //     NUL scan and one validation pass plus the copy.
 //  5. Invalid UTF-8 that nevertheless holds at least as many well-formed
@@ -74,6 +79,11 @@ using DecodeResult = std::variant<DecodedText, NotText>;
 //     is labelled "ISO-8859-1" when it has no byte in 0x80..0x9F (the two
 //     encodings then agree), "windows-1252" otherwise. Bytes iconv rejects
 //     become U+FFFD one by one.
+//     A legacy reading of bytes that look like no writing is refused as
+//     kBinaryBytes: over a quarter of the sniffed bytes are non-ASCII, under
+//     1 in 50 is ASCII whitespace, and no multi-byte (CJK) encoding read them
+//     cleanly. Words in every alphabetic script are separated by spaces;
+//     random or compressed bytes have about 1 in 64.
 //  7. Decoded text that is only whitespace: kWhitespaceOnly; nothing at all
 //     (a lone BOM): kEmpty. A NUL in the first kBinarySniffBytes of decoded
 //     text (e.g. UTF-16 with a BOM holding NUL code units): kBinary.

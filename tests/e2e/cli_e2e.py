@@ -152,6 +152,14 @@ class IndexProgress(Base):
         os.close(master)
         return data
 
+    def test_progress_shows_no_meaningless_rate_or_estimate(self):
+        data = self.on_tty("xterm", "--db", os.path.join(self.tmp, "rate-db"), ARGS.corpus)
+        self.assertIn(b"checking 5/5 files", data)
+        self.assertIn(b"indexing 5/5 files", data)
+        # Checking writes no article, and a run this short has no estimate.
+        self.assertNotIn(b" 0 articles/s", data)
+        self.assertNotIn(b"0:00 left", data)
+
     def test_no_progress_line_on_a_dumb_terminal(self):
         db = os.path.join(self.tmp, "progress-db")
         self.assertIn(b"\x1b[K", self.on_tty("xterm", "--db", db, "--rebuild", ARGS.corpus))
@@ -289,6 +297,28 @@ class IndexCommand(Base):
         r = run([ARGS.index, "--db", db, ARGS.corpus, os.path.join(self.tmp, "nope.txt")])
         self.assertEqual(r.returncode, 2)
         self.assertFalse(os.path.exists(db))
+
+    def test_random_bytes_are_refused_as_binary(self):
+        d = os.path.join(self.tmp, "random")
+        os.makedirs(d, exist_ok=True)
+        # Ten bytes as urandom gives them (fixed here: a test must not be luck),
+        # one with a control byte, one without.
+        for name, data in (("r1.txt", b"\x9c\x3f\xd1\xe8\x07\xa2\x5b\xf0\x91\x2e"),
+                           ("r2.txt", b"\xb7\x4a\xe3\x9f\x2d\xc8\x71\xfa\x3c\xd5"),
+                           ("r3.txt", bytes(range(1, 256)) * 4)):
+            with open(os.path.join(d, name), "wb") as f:
+                f.write(data)
+        with open(os.path.join(d, "ok.txt"), "w") as f:
+            f.write("A real story\n\nWith a real sentence in it, about Geneva.\n")
+        db = os.path.join(self.tmp, "random-db")
+        r = run([ARGS.index, "--db", db, "--report", "-", d])
+        self.assertEqual(r.returncode, 0, err(r))
+        outcomes = {os.path.basename(json.loads(l)["path"]): json.loads(l) for l in out(r).splitlines()}
+        for name in ("r1.txt", "r2.txt", "r3.txt"):
+            self.assertEqual(outcomes[name]["outcome"], "skipped", name)
+            self.assertIn("binary file", outcomes[name]["reason"])
+        self.assertEqual(outcomes["ok.txt"]["outcome"], "indexed")
+        self.assertIn("1 added", err(r))
 
     def test_report_to_stdout_leaves_it_json_only(self):
         db = os.path.join(self.tmp, "report-db")

@@ -13,11 +13,21 @@ TEST(Progress, FormatsCountsRateAndTimeLeft) {
   EXPECT_EQ(FormatProgress("indexing", 0, 100, 0, 0.0), "indexing 0/100 files");
   EXPECT_EQ(FormatProgress("indexing", 50, 100, 40, 10.0),
             "indexing 50/100 files, 4 articles/s, 0:10 left");
-  EXPECT_EQ(FormatProgress("indexing", 100, 7300, 100, 1.0),
-            "indexing 100/7300 files, 100 articles/s, 1:12 left");
-  EXPECT_EQ(FormatProgress("indexing", 1, 4000, 1, 1.0),
-            "indexing 1/4000 files, 1 articles/s, 1:06:39 left");
+  EXPECT_EQ(FormatProgress("indexing", 200, 7300, 200, 2.0),
+            "indexing 200/7300 files, 100 articles/s, 1:11 left");
+  EXPECT_EQ(FormatProgress("indexing", 10, 40000, 10, 10.0),
+            "indexing 10/40000 files, 1 article/s, 11:06:30 left");
   EXPECT_EQ(FormatProgress("indexing", 100, 100, 90, 2.0), "indexing 100/100 files, 45 articles/s");
+}
+
+TEST(Progress, NoRateOrEstimateBeforeTheyMeanSomething) {
+  // Checking files writes no article: no "0 articles/s".
+  EXPECT_EQ(FormatProgress("checking", 500, 1000, 0, 5.0), "checking 500/1000 files, 0:05 left");
+  // The first instants and the first files say nothing yet.
+  EXPECT_EQ(FormatProgress("indexing", 50, 100, 50, 0.5), "indexing 50/100 files");
+  EXPECT_EQ(FormatProgress("indexing", 3, 4000, 3, 3.0), "indexing 3/4000 files, 1 article/s");
+  // Under a second left: no "0:00 left".
+  EXPECT_EQ(FormatProgress("checking", 999, 1000, 0, 5.0), "checking 999/1000 files");
 }
 
 TEST(Progress, DisabledWritesNothing) {

@@ -111,12 +111,12 @@ TEST(Decode, DecodesText) {
        "10 million",
        "€10 million", "windows-1252", false},
       {"windows-1252 undefined byte",
-       "a\x81"
-       "b\x8D"
-       "c\x8F"
-       "d\x90"
+       "a\x81 "
+       "b\x8D "
+       "c\x8F "
+       "d\x90 "
        "e\x9D",
-       std::string("a") + kR + "b" + kR + "c" + kR + "d" + kR + "e" + kR,
+       std::string("a") + kR + " b" + kR + " c" + kR + " d" + kR + " e" + kR,
        "windows-1252", true},
       {"ISO-8859-1 news",
        "Le caf\xE9 co\xFBte 3 \xA3 \xE0 Londres, se\xF1or; na\xEFve "
@@ -241,6 +241,13 @@ TEST(Decode, SaysWhyBytesAreNotText) {
        NotText::kBinary},
       {"NULs at odd offsets with controls", "\x01\0\x02\0\x03\0\x04\0"sv,
        NotText::kBinary},
+      // No NUL, but not text either (issue: ten random bytes were indexed
+      // as an article titled with mojibake).
+      {"ten random bytes", "\x9c\x3f\xd1\xe8\x07\xa2\x5b\xf0\x91\x2e", NotText::kBinaryBytes},
+      {"ten random bytes, no control", "\xb7\x4a\xe3\x9f\x2d\xc8\x71\xfa\x3c\xd5",
+       NotText::kBinaryBytes},
+      {"control bytes in ASCII", "GIF89a\x01\x02\x03\x04 header\x05\x06", NotText::kBinaryBytes},
+      {"DEL and controls in UTF-8", "caf\xC3\xA9\x7F\x7F\x11\x12", NotText::kBinaryBytes},
   };
   for (const auto& c : cases) {
     const DecodeResult result = DecodeToUtf8(c.input);
@@ -254,6 +261,25 @@ TEST(Decode, ReasonsAreOneLine) {
   EXPECT_EQ(NotTextReason(NotText::kEmpty), "empty file");
   EXPECT_EQ(NotTextReason(NotText::kWhitespaceOnly), "whitespace only");
   EXPECT_EQ(NotTextReason(NotText::kBinary), "binary file (NUL bytes)");
+  EXPECT_EQ(NotTextReason(NotText::kBinaryBytes), "binary file (control bytes, no words)");
+}
+
+// What the binary rules must let through: text with a stray control byte,
+// a DOS end-of-file mark, ANSI escapes, and scripts written without spaces.
+TEST(Decode, TextWithRareControlsOrNoSpacesStaysText) {
+  std::string long_text;
+  for (int i = 0; i < 40; ++i) long_text += "A line of an ordinary news article. ";
+  const std::string cases[] = {
+      long_text + "\x01" + long_text,         // one stray control in 2.8 kB
+      "Plain old DOS text.\r\n\x1A",          // Ctrl-Z at the end
+      "\x1b[1mBold\x1b[0m and plain words",   // escape sequences
+      "\x93\xfa\x96\x7b\x8c\xea\x82\xcc\x83\x65\x83\x4c\x83\x58\x83\x67\x82\xc5\x82\xb7\x81\x42",  // Shift_JIS
+      "\xcf\xf0\xe8\xe2\xe5\xf2 \xec\xe8\xf0",  // windows-1251 with a space
+  };
+  for (const std::string& c : cases) {
+    const DecodeResult result = DecodeToUtf8(c);
+    EXPECT_NE(std::get_if<DecodedText>(&result), nullptr) << Describe(result) << ": " << c;
+  }
 }
 
 TEST(Decode, ValidUtf8ComesBackByteForByte) {
