@@ -769,6 +769,19 @@ void TakeClosingLists(const std::vector<Unit>& units, const std::vector<bool>& m
   }
 }
 
+// Stage 8b: the story's last paragraphs may be notes about it (the author's
+// bio, where to send tips, who else reported): the story ends before them.
+void DropClosingNotes(const std::vector<Unit>& units, Story* story) {
+  Cluster* main = &story->span;
+  int dropped = 0;
+  while (main->end > main->begin && dropped < 3 &&
+         IsClosingNote(units[main->end].text, units[main->end].key, units[main->end].f)) {
+    --main->end;
+    ++dropped;
+  }
+  story->tail_items = std::max(0, story->tail_items - dropped);
+}
+
 // Stage 9: "More:" or "Related:" inside the story, then headlines (no full
 // stop, not prose): links to other stories, up to the story's next paragraph.
 std::vector<int> LinksListedUnder(const std::vector<Unit>& units, const Cluster& main) {
@@ -890,6 +903,7 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
     grower.Grow(best);
     TrimToProse(units, &story.span);
     TakeClosingLists(units, menu, &story);
+    DropClosingNotes(units, &story);
   }
   story.listed_under = LinksListedUnder(units, story.span);
   WriteResult(units, story, &out);

@@ -423,4 +423,37 @@ NameShape NameLineShape(std::string_view text, const LineFeatures& f,
   return f.alpha_words >= 6 ? NameShape::kRun : NameShape::kNone;
 }
 
+bool IsClosingNote(const std::string& text, const std::string& key, const LineFeatures& f) {
+  if (f.words > 60) return false;
+  // A contact address: "Have a tip? ... may be reached at jroe@example.org".
+  size_t at = text.find('@');
+  if (at != std::string::npos && at > 0 && text.find('.', at) != std::string::npos &&
+      std::isalnum(static_cast<unsigned char>(text[at - 1])) && f.words <= 40) {
+    return true;
+  }
+  if (key.rfind("additional reporting by ", 0) == 0 ||
+      HasWordPhrase(key, "contributed to this report") ||
+      HasWordPhrase(key, "contributed reporting")) {
+    return true;
+  }
+  // "Jane Roe is a staff writer at ...": one to four capitalised words, then
+  // "is a" in the languages lede reads.
+  size_t pos = 0;
+  int names = 0;
+  while (names < 5 && pos < text.size()) {
+    // A capital, or a letter outside ASCII; not a dash or a quote mark.
+    unsigned char c = static_cast<unsigned char>(text[pos]);
+    if (!(std::isupper(c) || (c >= 0xC3 && c != 0xE2))) break;
+    size_t space = text.find(' ', pos);
+    if (space == std::string::npos || text[space - 1] == ':') return false;
+    ++names;
+    pos = space + 1;
+  }
+  if (names < 1 || names > 4) return false;
+  for (std::string_view verb : {"is a ", "is an ", "is the ", "ist ", "est ", "es ", "è "}) {
+    if (text.compare(pos, verb.size(), verb) == 0) return true;
+  }
+  return false;
+}
+
 }  // namespace lede

@@ -93,6 +93,11 @@ bool IsSelfRepeat(std::string_view text);
 // LineKey).
 bool IsGalleryCounter(const std::string& key, int words);
 
+// A note that closes an article and is not its text: an author's bio
+// ("Jane Roe is a staff writer at ..."), a contact address, "Additional
+// reporting by ...".
+bool IsClosingNote(const std::string& text, const std::string& key, const LineFeatures& f);
+
 // "[image]", or a short line holding a URL.
 bool LooksLikeLink(std::string_view text, const LineFeatures& f);
 

@@ -55,8 +55,8 @@ TEST(Boilerplate, KeepsStoryAndSubHeadingDropsFurniture) {
 TEST(Boilerplate, DropsRepeatedCaptions) {
   const std::string caption =
       "The minister attends a news conference in Moscow, December 28, 2012.";
-  std::string page = caption + caption + "\n" + caption + "\n" + caption + "\n" +
-                     std::string(kPage);
+  std::string page =
+      caption + caption + "\n" + caption + "\n" + caption + "\n" + std::string(kPage);
   BoilerplateInput in;
   in.lines = SplitLines(page);
   in.language = "en";
@@ -332,9 +332,25 @@ TEST(Boilerplate, EndSignals) {
   EXPECT_TRUE(IsEndOfArticleSignal("Leave your comment0 comments"));
   EXPECT_TRUE(IsEndOfArticleSignal("  Most Popular "));
   EXPECT_FALSE(IsEndOfArticleSignal("Opposition bristles"));
-  EXPECT_FALSE(IsEndOfArticleSignal(
-      "Comments made by the minister on Monday were criticised by the "
-      "opposition as reckless."));
+  EXPECT_FALSE(
+      IsEndOfArticleSignal("Comments made by the minister on Monday were criticised by the "
+                           "opposition as reckless."));
+}
+
+TEST(Boilerplate, AuthorBioAfterTheStoryIsNotBody) {
+  BoilerplateInput in;
+  in.lines = SplitLines(
+      "Mayor opens the new bridge\n\n"
+      "The mayor opened the new bridge over the river on Monday, after three years of work that "
+      "had been delayed twice by floods.\n\n"
+      "Residents said they were glad that the crossing, which links the two halves of the town, "
+      "was finally open to traffic.\n\n"
+      "Jane Roe is a staff writer at the Harbour Gazette, where she covers the town council and "
+      "its roads.\n");
+  in.language = "en";
+  BoilerplateResult r = RemoveBoilerplate(in);
+  ASSERT_EQ(r.paragraphs.size(), 2u);
+  EXPECT_EQ(r.paragraphs.back().rfind("Residents said", 0), 0u);
 }
 
 }  // namespace

@@ -114,6 +114,19 @@ TEST(LineRules, NameLines) {
                          english));
 }
 
+TEST(LineRules, ClosingNotes) {
+  auto note = [](const std::string& t) { return IsClosingNote(t, LineKey(t), Shape(t)); };
+  EXPECT_TRUE(note("Jane Roe is a staff writer at the Harbour Gazette."));
+  EXPECT_TRUE(note("Korrespondent Jan Roe ist bei der Zeitung für die Stadt zuständig."));
+  EXPECT_TRUE(note("Have a tip? Jane Roe may be reached at jroe@example.org."));
+  EXPECT_TRUE(note("Additional reporting by John Doe"));
+  EXPECT_TRUE(note("Gazette writer Ann Poe in Paris contributed to this report."));
+  // Story sentences, and a question-and-answer line whose label is not a name.
+  EXPECT_FALSE(note("The bridge is a symbol of the town, the mayor said."));
+  EXPECT_FALSE(note("A: Sonos \xE2\x80\x93 Music is the soundtrack of the house."));
+  EXPECT_FALSE(note("Email the council at the address on its website."));
+}
+
 TEST(LineRules, DateStamps) {
   for (const char* line : {"Published: 10:48, Tue, Mar 4, 2031 | Updated: 11:02", "March 3, 2031",
                            "Posted on 2031-03-03 at 9:15 am"}) {
