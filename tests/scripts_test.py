@@ -112,6 +112,17 @@ def main():
     check("SQLite FTS5" in r.stdout and "lede FAILED" in r.stdout,
           "bench with missing lede: output lacks FTS5 table or failure line")
 
+    # bench --sizes: corpora generated under the directory, one growth row per size.
+    sizes_dir = os.path.join(tmp, "sizes")
+    r = run(BENCH, sizes_dir, "--sizes", "20,30", "--fts5-only", "--quiet")
+    check(r.returncode == 0, "bench --sizes exit %d: %s" % (r.returncode, r.stderr))
+    check(os.path.isfile(os.path.join(sizes_dir, "c20.queries.tsv"))
+          and len(os.listdir(os.path.join(sizes_dir, "c30"))) == 30, "bench --sizes corpora")
+    growth = r.stdout.rsplit("## Growth with the collection", 1)[-1]
+    check("| 20 |" in growth and "| 30 |" in growth, "bench --sizes growth rows: %r" % growth)
+    r = run(BENCH, sizes_dir, "--sizes", "10x")
+    check(r.returncode == 2 and "--sizes" in r.stderr, "bench --sizes 10x: %r" % r.stderr)
+
     if FAILURES:
         print("%d failure(s); files kept in %s" % (len(FAILURES), tmp))
         return 1
