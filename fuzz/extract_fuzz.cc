@@ -3,26 +3,27 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <variant>
 
-#include "common/text/decode.h"
 #include "common/extract/extract.h"
+#include "common/text/decode.h"
 #include "fuzz/fuzz_util.h"
-#include "indexer/article_loader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
-  lede::LoadOutcome lo = lede::DecodeArticleBytes(bytes);
-  if (!lo.file) return 0;
-  lede::CheckUtf8(lo.file->text, "DecodeArticleBytes");
+  auto decoded = lede::DecodeArticleBytes(bytes);
+  const lede::ArticleText* text = std::get_if<lede::ArticleText>(&decoded);
+  if (!text) return 0;
+  lede::CheckUtf8(text->text, "DecodeArticleBytes");
   lede::LineCounter counter;
-  counter.AddFile(lo.file->text);
-  counter.AddFile(lo.file->text);  // every line recurs: the boilerplate path
+  counter.AddFile(text->text);
+  counter.AddFile(text->text);  // every line recurs: the boilerplate path
   const lede::LineStats stats = counter.Finish();
   for (bool plain : {false, true}) {
     lede::ExtractContext ctx;
     ctx.line_stats = &stats;
     ctx.plain = plain;
-    lede::Article a = lede::Extract(lo.file->text, ctx);
+    lede::Article a = lede::Extract(text->text, ctx);
     lede::CheckUtf8(a.title, "Extract title");
     lede::CheckUtf8(a.Body(), "Extract body");
   }

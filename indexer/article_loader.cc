@@ -1,15 +1,15 @@
-// File reading + decoding; every failure is a skip reason, never an exception.
+// File reading and splitting into records; every failure is a skip reason,
+// never an exception.
 #include "indexer/article_loader.h"
-
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <utility>
 
-#include "common/text/decode.h"
 #include "indexer/file_identity.h"
 
 namespace lede {
@@ -30,48 +30,20 @@ struct Fd {
 
 }  // namespace
 
-size_t CutLongLines(std::string& text, size_t max_bytes) {
-  size_t cut = 0;
-  std::string out;
-  size_t pos = 0, copied = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    size_t end = nl == std::string::npos ? text.size() : nl;
-    if (end - pos > max_bytes) {
-      if (cut == 0) out.reserve(text.size());
-      size_t keep = pos + max_bytes;
-      // Back up to a lead byte so the cut never splits a character.
-      while (keep > pos && (static_cast<unsigned char>(text[keep]) & 0xC0) == 0x80) --keep;
-      out.append(text, copied, keep - copied);
-      copied = end;
-      ++cut;
-    }
-    pos = end + 1;
-  }
-  if (cut) {
-    out.append(text, copied, std::string::npos);
-    text = std::move(out);
-  }
-  return cut;
-}
-
-LoadOutcome DecodeArticleBytes(std::string_view bytes) {
-  LoadOutcome out;
-  out.content_hash = ContentHash(bytes);
-  DecodeResult decoded = DecodeToUtf8(bytes);
-  if (const NotText* nt = std::get_if<NotText>(&decoded)) {
-    out.skip_reason = std::string(NotTextReason(*nt));
-    return out;
-  }
-  DecodedText& d = std::get<DecodedText>(decoded);
-  LoadedFile f{std::move(d.utf8), std::move(d.encoding), d.repaired, 0};
-  f.lines_cut = CutLongLines(f.text, kMaxLineBytes);
-  out.file = std::move(f);
+InputRead SplitIntoRecords(const std::string& path, const std::string& file_id, std::string bytes) {
+  InputRead out;
+  Record r;
+  NameRecord(&r, file_id, "");
+  r.path = path;
+  r.format = RecordFormat::kText;
+  r.content_hash = ContentHash(bytes);
+  r.bytes = std::move(bytes);
+  out.records.push_back(std::move(r));
   return out;
 }
 
-LoadOutcome LoadArticleFile(const std::string& path) {
-  LoadOutcome out;
+InputRead ReadInputFile(const std::string& path, const std::string& file_id) {
+  InputRead out;
   // O_NONBLOCK: a FIFO swapped in after the walk must not hang the run.
   Fd f{::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)};
   if (f.fd < 0) {
@@ -116,7 +88,7 @@ LoadOutcome LoadArticleFile(const std::string& path) {
     out.skip_reason = TooLarge(got);
     return out;
   }
-  return DecodeArticleBytes(bytes);
+  return SplitIntoRecords(path, file_id, std::move(bytes));
 }
 
 }  // namespace lede

@@ -1,13 +1,16 @@
-// Reads one input file into text ready for extraction, or says why it is
-// skipped (too large, unreadable, not text).
+// Reads one input file and splits it into records (common/extract/record.h),
+// or says why the file is skipped (too large, unreadable). The one place
+// where a file's format picks its reader.
 #ifndef LEDE_INDEXER_ARTICLE_LOADER_H_
 #define LEDE_INDEXER_ARTICLE_LOADER_H_
 
-#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "common/extract/record.h"
 
 namespace lede {
 
@@ -15,37 +18,31 @@ namespace lede {
 // runaway dump must not exhaust memory. Documented in README.md.
 inline constexpr uint64_t kMaxFileBytes = 64ull << 20;
 
-// Lines longer than this are cut (at a character boundary) before
-// extraction: a news paragraph is a few KiB, and a single line of tens of
-// MiB (a minified page, a log) would only feed junk to the index and time to
-// the line classifiers. Documented in README.md and docs/indexing.md.
-inline constexpr size_t kMaxLineBytes = 64u << 10;
-
-struct LoadedFile {
-  std::string text;      // valid UTF-8
-  std::string encoding;  // as detected
-  bool repaired = false;
-  size_t lines_cut = 0;  // lines shortened to kMaxLineBytes
+// A record the reader could not make (a malformed line of an export): the
+// rest of the file is still read.
+struct RecordProblem {
+  std::string locator;  // where in the file ("line 12")
+  std::string reason;
 };
 
-struct LoadOutcome {
-  std::optional<LoadedFile> file;  // set when the file is text
-  std::string skip_reason;         // set otherwise
+struct InputRead {
+  std::vector<Record> records;  // in file order, ids unique
+  std::vector<RecordProblem> problems;
+  // Set when the whole file is skipped; records is then empty.
+  std::string skip_reason;
   // The file could not be read (permission, I/O error, vanished): it may
-  // still hold an article, so an earlier version in the index is kept. False
-  // when the bytes were read and are not an article (binary, empty, too large).
+  // still hold articles, so earlier versions in the index are kept. False
+  // when the bytes were read and hold nothing to index (too large).
   bool unreadable = false;
-  std::string content_hash;  // ContentHash of the bytes, when they were read
 };
 
-LoadOutcome LoadArticleFile(const std::string& path);
+// Reads the file at path and splits it into records whose ids start with
+// file_id (RecordId). Every failure is a skip reason, never an exception.
+InputRead ReadInputFile(const std::string& path, const std::string& file_id);
 
-// The part after reading, for tests: decode, cut long lines.
-LoadOutcome DecodeArticleBytes(std::string_view bytes);
-
-// Cuts every line of text (valid UTF-8) longer than max_bytes at the last
-// character boundary within max_bytes. Returns how many lines were cut.
-size_t CutLongLines(std::string& text, size_t max_bytes);
+// The records of a file's bytes (no I/O): what ReadInputFile does after
+// reading. A text dump is one record, its id the file id.
+InputRead SplitIntoRecords(const std::string& path, const std::string& file_id, std::string bytes);
 
 }  // namespace lede
 

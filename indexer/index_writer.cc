@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "common/error.h"
+#include "common/extract/record.h"
 #include "common/index/shard_layout.h"
 #include "common/index/stem.h"
 
@@ -255,12 +256,33 @@ std::optional<IndexWriter::Existing> IndexWriter::Find(const std::string& id) {
     if (p == db_.postlist_end(term)) return std::nullopt;
     Existing e;
     e.docid = *p;
+    e.id = id;
     Xapian::Document doc = db_.get_document(e.docid, Xapian::DOC_ASSUME_VALID);
     e.file_stamp = doc.get_value(schema::kSlotFileStamp);
     e.content_hash = doc.get_value(schema::kSlotContentHash);
     return e;
   } catch (const Xapian::Error& e) {
     Rethrow(e, "look up " + id + " in");
+  }
+}
+
+std::vector<IndexWriter::Existing> IndexWriter::RecordsOfFile(const std::string& file_id) {
+  Quiesce();
+  try {
+    const std::string term = schema::FileTerm(file_id);
+    std::vector<Existing> out;
+    for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p) {
+      Existing e;
+      e.docid = *p;
+      Xapian::Document doc = db_.get_document(e.docid, Xapian::DOC_ASSUME_VALID);
+      e.id = RecordId(file_id, doc.get_value(schema::kSlotRecordKey));
+      e.file_stamp = doc.get_value(schema::kSlotFileStamp);
+      e.content_hash = doc.get_value(schema::kSlotContentHash);
+      out.push_back(std::move(e));
+    }
+    return out;
+  } catch (const Xapian::Error& e) {
+    Rethrow(e, "list the records of " + file_id + " in");
   }
 }
 

@@ -57,10 +57,13 @@ class IndexWriter {
   // What the database holds for one article id.
   struct Existing {
     Xapian::docid docid = 0;
+    std::string id;            // the record id
     std::string file_stamp;    // schema::kSlotFileStamp
     std::string content_hash;  // schema::kSlotContentHash
   };
   std::optional<Existing> Find(const std::string& id);
+  // Every record indexed from one file (schema::FileTerm), in docid order.
+  std::vector<Existing> RecordsOfFile(const std::string& file_id);
   // Documents indexed from this canonical root (schema::RootTerm).
   std::vector<Xapian::docid> DocsUnderRoot(const std::string& root);
   // The stored article of a document (id, path... for reports).

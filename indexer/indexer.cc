@@ -1,5 +1,6 @@
-// The indexing pipeline: walk → load/decode → collection statistics →
-// extract → build document → write, with a summary of every file's fate.
+// The indexing pipeline: walk → read files into records → plan (what
+// changed) → collection statistics → extract → build document → write, with
+// a summary of every record's fate.
 #include "indexer/indexer.h"
 
 #include <algorithm>
@@ -8,16 +9,23 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <memory>
 #include <unordered_set>
+#include <variant>
 
 #include <nlohmann/json.hpp>
 
 #include "common/error.h"
 #include "common/extract/extract.h"
 #include "common/extract/line_features.h"
-#include "common/text/normalize.h"
+#include "common/extract/line_stats.h"
+#include "common/extract/record.h"
 #include "common/index/schema.h"
 #include "common/index/stem.h"
+#include "common/text/decode.h"
+#include "common/text/normalize.h"
+#include "common/text/utf8.h"
 #include "indexer/article_loader.h"
 #include "indexer/bulk_path.h"
 #include "indexer/file_identity.h"
@@ -41,10 +49,41 @@ std::string Trim(const std::string& s) {
   return s.substr(b, e - b + 1);
 }
 
-// Everything the passes share.
+// A record decoded on a worker thread, with what the statistics count of it.
+struct RecordText {
+  Record record;  // its bytes dropped once decoded
+  DecodedRecord decoded;
+  std::vector<uint64_t> line_keys;  // RecordLineKeys, when asked for
+};
+
+// One file read and its records decoded: worker-thread work.
+struct FileLoad {
+  InputRead read;                 // the records' bytes moved into texts
+  std::vector<RecordText> texts;  // one per record, in file order
+};
+
+FileLoad LoadFile(const InputFile& f, bool line_keys) {
+  FileLoad load;
+  load.read = ReadInputFile(f.path, f.id);
+  for (Record& r : load.read.records) {
+    RecordText t;
+    t.decoded = DecodeRecord(r);
+    std::string().swap(r.bytes);
+    if (line_keys)
+      if (const ArticleText* text = std::get_if<ArticleText>(&t.decoded))
+        t.line_keys = RecordLineKeys(r.format, text->text);
+    t.record = std::move(r);
+    load.texts.push_back(std::move(t));
+  }
+  load.read.records.clear();
+  return load;
+}
+
+// Everything --extract and --explain share: the walk, the collection's line
+// statistics and the files' records, decoded once (up to kTextCacheBytes).
 struct Collection {
   WalkResult walk;
-  std::vector<std::optional<LoadedFile>> cache;  // by index in walk.files
+  std::vector<std::optional<FileLoad>> cache;  // by index in walk.files
   LineStats stats;
   std::map<std::string, std::string> aliases;
 };
@@ -57,7 +96,13 @@ void Warn(std::ostream& err, bool quiet, const std::string& path, const std::str
   if (!quiet) err << "lede-index: skipped " << path << ": " << why << "\n";
 }
 
-// First pass: read every file once to gather the recurring-line statistics.
+size_t TextBytes(const FileLoad& load) {
+  size_t n = 0;
+  for (const RecordText& t : load.texts)
+    if (const ArticleText* text = std::get_if<ArticleText>(&t.decoded)) n += text->text.size();
+  return n;
+}
+
 Collection Gather(const IndexOptions& options) {
   Collection c;
   if (!options.sources_file.empty()) c.aliases = LoadSourceAliases(options.sources_file);
@@ -68,26 +113,27 @@ Collection Gather(const IndexOptions& options) {
   LineCounter counter(budget.LineCounterBytes());
   size_t cached = 0;
   for (size_t i = 0; i < c.walk.files.size(); ++i) {
-    LoadOutcome lo = LoadArticleFile(c.walk.files[i].path);
-    if (!lo.file) continue;  // reported in the indexing pass
-    counter.AddFile(lo.file->text);
-    if (cached + lo.file->text.size() <= budget.TextCacheBytes()) {
-      cached += lo.file->text.size();
-      c.cache[i] = std::move(lo.file);
+    FileLoad load = LoadFile(c.walk.files[i], false);
+    for (const RecordText& t : load.texts)
+      if (const ArticleText* text = std::get_if<ArticleText>(&t.decoded))
+        counter.AddFile(text->text);
+    const size_t bytes = TextBytes(load);
+    if (cached + bytes <= budget.TextCacheBytes()) {
+      cached += bytes;
+      c.cache[i] = std::move(load);
     }
   }
   c.stats = counter.Finish();
   return c;
 }
 
-LoadOutcome Load(Collection& c, size_t i) {
+FileLoad Load(Collection& c, size_t i) {
   if (c.cache[i]) {
-    LoadOutcome lo;
-    lo.file = std::move(c.cache[i]);
+    FileLoad load = std::move(*c.cache[i]);
     c.cache[i].reset();
-    return lo;
+    return load;
   }
-  return LoadArticleFile(c.walk.files[i].path);
+  return LoadFile(c.walk.files[i], false);
 }
 
 ExtractContext ContextFor(const Collection& c, const IndexOptions& options) {
@@ -102,15 +148,12 @@ nlohmann::json DateJson(const Article& a) {
   return a.date ? nlohmann::json(FormatIsoDate(*a.date)) : nlohmann::json(nullptr);
 }
 
-// ---- lede-index (update or rebuild) -------------------------------------
+// Where a record is, for messages: the file, and the place inside it.
+std::string Where(const Record& r) {
+  return r.locator.empty() ? r.path : r.path + " (" + r.locator + ")";
+}
 
-// What happens to one walked file, decided before anything is extracted.
-struct Work {
-  size_t file = 0;                  // index in walk.files
-  Xapian::docid replaces = 0;       // the earlier version, 0 for a new file
-  std::string why;                  // report reason
-  std::string stamp, content_hash;  // as read
-};
+// ---- lede-index (update or rebuild) -------------------------------------
 
 struct Tally {
   size_t added = 0, updated = 0, unchanged = 0, removed = 0, skipped = 0;
@@ -184,6 +227,501 @@ void PrintSummary(std::ostream& out, const Tally& t, size_t seen, double secs,
   out << "\n";
 }
 
+// A root given on the command line, as the database knows it.
+struct Root {
+  std::string key;  // CanonicalRoot
+  bool settings_changed = false;
+  std::unordered_set<Xapian::docid> docs;  // indexed from it before this run
+  std::vector<std::string> unlisted;       // directories that could not be listed
+};
+
+// What the database holds for one walked file, looked up before reading it.
+struct FilePlan {
+  bool duplicate = false;                       // its id was walked before, under another root
+  bool unchanged = false;                       // every record's stamp equals the file's: not read
+  std::vector<IndexWriter::Existing> existing;  // its records indexed before
+  std::string stamp;                            // FileStamp as walked
+};
+
+// One record to extract and write.
+struct Work {
+  size_t file = 0;                  // index in walk.files
+  Record record;                    // without its bytes
+  std::optional<ArticleText> text;  // decoded in the plan, while the cache allows
+  Xapian::docid replaces = 0;       // the earlier version, 0 for a new record
+  std::string why;                  // report reason
+};
+
+// A record extracted and its document built, on a worker thread.
+struct Prepared {
+  std::optional<ArticleText> text;  // none: the record could not be read again
+  std::string skip_reason;
+  bool unreadable = false;
+  schema::PreparedArticle pa;
+};
+
+// A removal to report once it is done.
+struct Removal {
+  std::string path, id, reason;
+};
+
+// One lede-index run: plan (compare every file and record with the
+// database), then apply (extract and write what changed, remove what is
+// gone), then finish (metadata, commit, summary).
+class IndexRun {
+ public:
+  IndexRun(const IndexOptions& options, std::ostream& out, std::ostream& err)
+      : options_(options),
+        out_(out),
+        err_(err),
+        report_(options.report_file),
+        progress_(err, options.progress),
+        threads_(options.threads ? options.threads : DefaultWorkerThreads()),
+        budget_(BudgetOf(options)),
+        counter_(budget_.LineCounterBytes()) {}
+
+  int Run();
+
+ private:
+  void OpenWriter();
+  void OpenRoots();
+  void Plan();
+  FilePlan LookUp(const InputFile& f, std::unordered_set<std::string>* file_ids);
+  bool Decide(size_t i, FileLoad&& load);
+  void DecideSkippedFile(const InputFile& f, const FilePlan& plan, const InputRead& read);
+  void DecideRecord(size_t i, const FilePlan& plan, RecordText&& rt);
+  void FindGone();
+  LineStats CollectionStats();
+  void Apply(const LineStats& stats);
+  Prepared Prepare(Work& w, const ExtractContext& ctx) const;
+  bool Write(const Work& w, Prepared&& p);
+  void RemoveLater(Xapian::docid docid, const std::string& path, const std::string& id,
+                   const std::string& reason);
+  void Skip(const std::string& path, const std::string& id, const std::string& reason,
+            const std::string& detail);
+  void RemoveGone();
+  void UpdateDrift(bool fresh, int stop);
+  void PrintTimings(Clock::time_point indexed_at) const;
+
+  const IndexOptions& options_;
+  std::ostream& out_;
+  std::ostream& err_;
+  ReportWriter report_;
+  Progress progress_;
+  const unsigned threads_;
+  const MemoryBudget budget_;
+  // The new texts' line keys are counted as they are read and not kept: the
+  // apply pass takes them again from the text it extracts.
+  LineCounter counter_;
+  std::map<std::string, std::string> aliases_;
+  std::string settings_;
+  WalkResult walk_;
+  std::unique_ptr<IndexWriter> writer_;
+  Tally t_;
+  std::map<std::string, Root> roots_;  // by command-line argument
+  std::vector<FilePlan> plans_;        // by index in walk_.files
+  std::vector<Work> work_;
+  size_t cached_bytes_ = 0;
+  std::unordered_set<std::string> record_ids_;  // ids met in this run
+  std::unordered_set<Xapian::docid> seen_, remove_;
+  std::vector<Removal> removals_;
+  size_t drift_ = 0, base_ = 0;
+  Clock::time_point start_ = Clock::now(), planned_at_, stats_at_;
+};
+
+void IndexRun::Skip(const std::string& path, const std::string& id, const std::string& reason,
+                    const std::string& detail) {
+  ++t_.skipped;
+  ++t_.skip_reasons[reason];
+  Warn(err_, options_.quiet, DisplayPath(path), reason + detail);
+  report_.Add(path, id, kOutcomeSkipped, reason + detail);
+}
+
+void IndexRun::RemoveLater(Xapian::docid docid, const std::string& path, const std::string& id,
+                           const std::string& reason) {
+  if (!remove_.insert(docid).second) return;
+  if (!reason.empty()) removals_.push_back({path, id, reason});
+}
+
+void IndexRun::OpenWriter() {
+  const unsigned writers = options_.writers ? options_.writers : threads_;
+  // Nothing to keep: built aside in parallel parts like a rebuild.
+  const bool bulk = options_.rebuild || TakesBulkPath(options_.db_path);
+  // Xapian holds a writer's documents in memory until it flushes them.
+  const unsigned batch = options_.batch_size ? options_.batch_size
+                                             : std::min(bulk ? kRebuildBatch : kUpdateBatch,
+                                                        budget_.DocsPerWriter(writers));
+  writer_ = std::make_unique<IndexWriter>(options_.db_path, bulk, batch, options_.shards, writers);
+}
+
+// Per root: its canonical key, whether its extraction settings changed, the
+// articles indexed from it, the directories that could not be listed.
+void IndexRun::OpenRoots() {
+  for (const std::string& arg : options_.paths) {
+    if (roots_.count(arg)) continue;
+    Root r;
+    r.key = CanonicalRoot(arg);
+    r.settings_changed = writer_->GetMetadata(schema::RootSettingsKey(r.key)) != settings_;
+    for (Xapian::docid d : writer_->DocsUnderRoot(r.key)) r.docs.insert(d);
+    // A new root: every article written from now on uses these settings, so
+    // they are recorded with the first batch (a killed first run then
+    // resumes without re-extracting what it committed).
+    if (r.docs.empty()) writer_->SetMetadata(schema::RootSettingsKey(r.key), settings_);
+    roots_.emplace(arg, std::move(r));
+  }
+  for (const UnlistedDir& u : walk_.unlisted) roots_[u.root].unlisted.push_back(u.rel);
+  // New roots' settings are durable before any article: the shards of a
+  // sharded database commit on their own, and every one must carry them.
+  writer_->Commit();
+}
+
+FilePlan IndexRun::LookUp(const InputFile& f, std::unordered_set<std::string>* file_ids) {
+  FilePlan plan;
+  if (!file_ids->insert(f.id).second) {
+    plan.duplicate = true;
+    return plan;
+  }
+  plan.existing = writer_->RecordsOfFile(f.id);
+  plan.stamp = FileStamp(f.size, f.mtime_ns);
+  const Root& root = roots_[f.root];
+  plan.unchanged = !plan.existing.empty() && !root.settings_changed;
+  for (const IndexWriter::Existing& e : plan.existing)
+    plan.unchanged = plan.unchanged && root.docs.count(e.docid) && e.file_stamp == plan.stamp;
+  return plan;
+}
+
+// Pass 1 (plan): compare each file with what the database holds; read only
+// files whose stamp changed, and keep their records' text for pass 2. The
+// database lookups come first (Xapian objects belong to this thread);
+// reading, decoding and the line keys then run on the worker threads, and
+// this thread decides each record's fate in walk order.
+void IndexRun::Plan() {
+  plans_.resize(walk_.files.size());
+  std::unordered_set<std::string> file_ids;
+  for (size_t i = 0; i < walk_.files.size() && !StopSignal(); ++i)
+    plans_[i] = LookUp(walk_.files[i], &file_ids);
+  const bool line_keys = !options_.plain;
+  auto read = [&](size_t i) {
+    if (plans_[i].duplicate || plans_[i].unchanged) return FileLoad();
+    return LoadFile(walk_.files[i], line_keys);
+  };
+  progress_.Start("checking", walk_.files.size());
+  const size_t planned = StopSignal() ? 0 : walk_.files.size();
+  RunOrdered<FileLoad>(planned, threads_, 8 * size_t{threads_}, read,
+                       [&](size_t i, FileLoad&& load) { return Decide(i, std::move(load)); });
+  progress_.Clear();
+}
+
+bool IndexRun::Decide(size_t i, FileLoad&& load) {
+  if (StopSignal()) return false;
+  progress_.Update(i + 1, 0);
+  const InputFile& f = walk_.files[i];
+  const FilePlan& plan = plans_[i];
+  if (plan.duplicate) {
+    Skip(f.path, f.id, "duplicate id (same relative path under two roots)", "");
+    return true;
+  }
+  for (const IndexWriter::Existing& e : plan.existing) seen_.insert(e.docid);
+  if (plan.unchanged) {
+    for (const IndexWriter::Existing& e : plan.existing) {
+      ++t_.unchanged;
+      report_.Add(f.path, e.id, kOutcomeUnchanged, "same size and modification time");
+    }
+    return true;
+  }
+  if (!load.read.skip_reason.empty()) {
+    DecideSkippedFile(f, plan, load.read);
+    return true;
+  }
+  for (const RecordProblem& p : load.read.problems)
+    Skip(f.path, "", p.reason, " (" + p.locator + ")");
+  std::unordered_set<std::string> produced;
+  for (RecordText& rt : load.texts) {
+    produced.insert(rt.record.id);
+    DecideRecord(i, plan, std::move(rt));
+  }
+  for (const IndexWriter::Existing& e : plan.existing)
+    if (!produced.count(e.id)) RemoveLater(e.docid, f.path, e.id, "no longer in its file");
+  return true;
+}
+
+// A file that could not be read, or holds nothing to index: its records
+// indexed before are kept when it may still hold them (unreadable), else
+// removed.
+void IndexRun::DecideSkippedFile(const InputFile& f, const FilePlan& plan, const InputRead& read) {
+  std::string detail;
+  if (!plan.existing.empty()) {
+    detail = read.unreadable ? "; the indexed version is kept" : "; its earlier article is removed";
+    if (!read.unreadable)
+      for (const IndexWriter::Existing& e : plan.existing) RemoveLater(e.docid, "", "", "");
+  }
+  Skip(f.path, f.id, read.skip_reason, detail);
+}
+
+void IndexRun::DecideRecord(size_t i, const FilePlan& plan, RecordText&& rt) {
+  Record& r = rt.record;
+  if (!record_ids_.insert(r.id).second) {
+    Skip(Where(r), r.id, "duplicate id (same relative path under two roots)", "");
+    return;
+  }
+  std::optional<IndexWriter::Existing> old;
+  for (const IndexWriter::Existing& e : plan.existing)
+    if (e.id == r.id) old = e;
+  if (!old) old = writer_->Find(r.id);  // indexed before from another file or root
+  if (old) seen_.insert(old->docid);
+  if (const NotText* nt = std::get_if<NotText>(&rt.decoded)) {
+    std::string detail;
+    if (old) {
+      detail = "; its earlier article is removed";
+      RemoveLater(old->docid, "", "", "");
+    }
+    Skip(Where(r), r.id, std::string(NotTextReason(*nt)), detail);
+    return;
+  }
+  const Root& root = roots_[walk_.files[i].root];
+  const bool ours = old && root.docs.count(old->docid) && !root.settings_changed;
+  if (ours && old->content_hash == r.content_hash) {
+    if (old->file_stamp != plan.stamp) writer_->SetStamp(old->docid, plan.stamp);
+    ++t_.unchanged;
+    report_.Add(r.path, r.id, kOutcomeUnchanged,
+                r.key.empty() ? "same content (only touched)" : "same content");
+    return;
+  }
+  Work w;
+  w.file = i;
+  counter_.AddKeys(rt.line_keys);
+  if (old) {
+    w.replaces = old->docid;
+    w.why = !root.docs.count(old->docid) ? "indexed before under another root"
+            : root.settings_changed      ? "extraction settings changed"
+                                         : "content changed";
+  } else {
+    w.why = r.key.empty() ? "new file" : "new record";
+  }
+  ArticleText& text = std::get<ArticleText>(rt.decoded);
+  if (cached_bytes_ + text.text.size() <= budget_.TextCacheBytes()) {
+    cached_bytes_ += text.text.size();
+    w.text = std::move(text);
+  }
+  w.record = std::move(r);
+  work_.push_back(std::move(w));
+}
+
+// Articles whose files are gone: under a root given now, not seen in the
+// walk, and not inside a directory that could not be listed.
+void IndexRun::FindGone() {
+  if (StopSignal()) return;
+  for (const auto& [arg, root] : roots_) {
+    for (Xapian::docid d : root.docs) {
+      if (seen_.count(d) || remove_.count(d)) continue;
+      schema::StoredArticle a = writer_->Stored(d);
+      if (UnderUnlisted(root.unlisted, a.id)) continue;
+      RemoveLater(d, a.path, a.id, "file gone");
+    }
+  }
+}
+
+// The collection's line statistics as they will be once this run is done:
+// what the database holds, minus replaced and removed versions, plus the new
+// texts. Needed only when something is extracted.
+LineStats IndexRun::CollectionStats() {
+  if (options_.plain || work_.empty() || StopSignal()) return LineStats();
+  writer_->AddStoredLineStats(&counter_);
+  for (const Work& w : work_)
+    if (w.replaces) SubtractKeys(&counter_, writer_->LineKeysOf(w.replaces));
+  for (Xapian::docid d : remove_) SubtractKeys(&counter_, writer_->LineKeysOf(d));
+  return counter_.Finish();
+}
+
+// The record's text again when the plan could not keep it: its file is read
+// once more (a file changed since is taken as it is now).
+std::optional<ArticleText> ReadAgain(const Record& record, std::string* skip_reason,
+                                     bool* unreadable) {
+  InputRead read = ReadInputFile(record.path, record.file_id);
+  *unreadable = read.unreadable;
+  *skip_reason = read.skip_reason;
+  for (Record& r : read.records) {
+    if (r.id != record.id) continue;
+    DecodedRecord d = DecodeRecord(r);
+    if (ArticleText* text = std::get_if<ArticleText>(&d)) return std::move(*text);
+    *skip_reason = std::string(NotTextReason(std::get<NotText>(d)));
+    return std::nullopt;
+  }
+  if (skip_reason->empty()) *skip_reason = "no longer in its file";
+  return std::nullopt;
+}
+
+Prepared IndexRun::Prepare(Work& w, const ExtractContext& ctx) const {
+  Prepared p;
+  if (w.text) {
+    p.text = std::move(w.text);
+    w.text.reset();
+  } else {
+    p.text = ReadAgain(w.record, &p.skip_reason, &p.unreadable);
+  }
+  if (!p.text) return p;
+  const Record& r = w.record;
+  Article a = ExtractRecord(r, *p.text, ctx);
+  // The keys of the text as extracted. (The plan counted the text it read: a
+  // file changed in between is stored as it is now, under its old stamp, so
+  // the next run reads it again.)
+  std::vector<uint64_t> line_keys = RecordLineKeys(r.format, p.text->text);
+  std::string().swap(p.text->text);  // not needed any more: free it early
+  schema::StoredArticle sa;
+  sa.id = r.id;
+  // Absolute, so lede-search can print a path that opens from anywhere.
+  std::error_code ec;
+  const std::filesystem::path absolute = std::filesystem::absolute(r.path, ec);
+  sa.path = ec ? r.path : absolute.lexically_normal().string();
+  sa.url = a.url;
+  sa.title = a.title;
+  sa.date = a.date;
+  sa.source = a.source;
+  sa.language = a.language;
+  sa.body = a.Body();
+  sa.root = roots_.find(walk_.files[w.file].root)->second.key;
+  sa.file = r.file_id;
+  sa.record_key = r.key;
+  sa.file_stamp = plans_[w.file].stamp;
+  sa.content_hash = r.content_hash;
+  sa.line_keys = std::move(line_keys);
+  if (sa.body.empty() && sa.title.empty()) {
+    p.pa.article = std::move(sa);  // skipped by Write
+  } else {
+    p.pa = schema::PrepareArticle(std::move(sa), StemmerNamed("english"));
+  }
+  return p;
+}
+
+bool IndexRun::Write(const Work& w, Prepared&& p) {
+  if (StopSignal()) return false;
+  const Record& r = w.record;
+  const schema::StoredArticle& sa = p.pa.article;
+  if (!p.text || (sa.body.empty() && sa.title.empty())) {
+    std::string detail;
+    if (w.replaces && !(p.unreadable && !p.text)) {
+      detail = "; its earlier article is removed";
+      RemoveLater(w.replaces, "", "", "");
+    }
+    Skip(Where(r), r.id, p.text ? "no article text found" : p.skip_reason, detail);
+    return true;
+  }
+  writer_->Put(std::move(p.pa), w.replaces);
+  ++(w.replaces ? t_.updated : t_.added);
+  if (p.text->repaired) ++t_.repaired;
+  std::string why = w.why;
+  if (p.text->lines_cut) {
+    ++t_.cut;
+    why += "; " + std::to_string(p.text->lines_cut) + " line(s) over " +
+           std::to_string(kMaxLineBytes >> 10) + " KiB cut";
+  }
+  report_.Add(r.path, r.id, kOutcomeIndexed, why);
+  return true;
+}
+
+// Pass 2 (apply): extract → build the document → write. Reading again,
+// extraction and the documents run on worker threads; this thread takes the
+// results in plan order and does all the writing and bookkeeping, exactly as
+// a one-threaded run would.
+void IndexRun::Apply(const LineStats& stats) {
+  ExtractContext ctx;
+  ctx.line_stats = &stats;
+  ctx.source_aliases = &aliases_;
+  ctx.plain = options_.plain;
+  progress_.Start("indexing", work_.size());
+  size_t done = 0;
+  RunOrdered<Prepared>(
+      work_.size(), threads_, 8 * size_t{threads_},
+      [&](size_t k) { return Prepare(work_[k], ctx); },
+      [&](size_t k, Prepared&& p) {
+        progress_.Update(++done, t_.added + t_.updated);
+        return Write(work_[k], std::move(p));
+      });
+  progress_.Clear();
+}
+
+void IndexRun::RemoveGone() {
+  for (Xapian::docid d : remove_) {
+    writer_->Remove(d);
+    ++t_.removed;
+  }
+  for (const Removal& r : removals_) report_.Add(r.path, r.id, kOutcomeRemoved, r.reason);
+  for (const auto& [arg, root] : roots_)
+    writer_->SetMetadata(schema::RootSettingsKey(root.key), settings_);
+}
+
+// How stale the older articles' boilerplate evidence has become.
+void IndexRun::UpdateDrift(bool fresh, int stop) {
+  const std::string base_meta = writer_->GetMetadata(schema::kMetaStatsBase);
+  const size_t changed = t_.added + t_.updated + t_.removed;
+  if (fresh || base_meta.empty()) {
+    base_ = writer_->DocCount();
+    // An interrupted first run is no baseline yet: the run that completes it
+    // extracts the rest with the same full statistics and becomes one.
+    if (!stop) {
+      writer_->SetMetadata(schema::kMetaStatsDrift, "0");
+      writer_->SetMetadata(schema::kMetaStatsBase, std::to_string(base_));
+    }
+  } else {
+    drift_ = ParseCount(writer_->GetMetadata(schema::kMetaStatsDrift)) + changed;
+    base_ = ParseCount(base_meta);
+    writer_->SetMetadata(schema::kMetaStatsDrift, std::to_string(drift_));
+  }
+}
+
+void IndexRun::PrintTimings(Clock::time_point indexed_at) const {
+  if (!std::getenv("LEDE_INDEX_TIMINGS")) return;  // for benchmarks: where the wall time went
+  auto secs = [](Clock::time_point a, Clock::time_point b) {
+    return std::chrono::duration<double>(b - a).count();
+  };
+  char line[200];
+  std::snprintf(line, sizeof line,
+                "lede-index: timings: plan %.2f s, statistics %.2f s, extract and write "
+                "%.2f s, finish (commit, merge/compact, swap) %.2f s\n",
+                secs(start_, planned_at_), secs(planned_at_, stats_at_),
+                secs(stats_at_, indexed_at), secs(indexed_at, Clock::now()));
+  err_ << line;
+}
+
+int IndexRun::Run() {
+  if (!options_.sources_file.empty()) aliases_ = LoadSourceAliases(options_.sources_file);
+  settings_ = ExtractSettings(options_, aliases_);
+  walk_ = Walk(options_.paths, options_.walk);
+  OpenWriter();
+  const bool fresh = options_.rebuild || writer_->DocCount() == 0;
+  for (const SkippedPath& s : walk_.skipped) Skip(s.path, "", s.reason, "");
+  OpenRoots();
+
+  Plan();
+  planned_at_ = Clock::now();
+  FindGone();
+  const LineStats stats = CollectionStats();
+  stats_at_ = Clock::now();
+  Apply(stats);
+
+  const int stop = StopSignal();
+  if (!stop) RemoveGone();
+  UpdateDrift(fresh, stop);
+  const size_t now_docs = writer_->DocCount();
+  const auto indexed_at = Clock::now();
+  // An unfinished rebuild is dropped (by ~IndexWriter): the old database
+  // stays as it was. A new database built in bulk keeps what was done, as
+  // an update would; only a kill leaves it empty.
+  if (!(stop && options_.rebuild)) writer_->Finish();
+  PrintTimings(indexed_at);
+  report_.Close();
+
+  const double secs = std::chrono::duration<double>(Clock::now() - start_).count();
+  PrintSummary(out_, t_, walk_.files.size() + walk_.skipped.size(), secs, options_, stop);
+  if (!options_.plain && now_docs >= 5 && drift_ * 5 > std::max(base_, now_docs)) {
+    out_ << "lede-index: note: " << drift_ << " articles added, changed or removed since every "
+         << "article was last extracted together; the recurring-line statistics of older "
+         << "articles are stale: lede-index --rebuild re-extracts them all\n";
+  }
+  if (stop) return 128 + stop;
+  return (t_.added + t_.updated + t_.unchanged == 0 && t_.skipped > 0) ? kExitError : kExitMatch;
+}
+
 }  // namespace
 
 std::map<std::string, std::string> LoadSourceAliases(const std::string& path) {
@@ -211,359 +749,36 @@ std::map<std::string, std::string> LoadSourceAliases(const std::string& path) {
 }
 
 int RunIndex(const IndexOptions& options, std::ostream& out, std::ostream& err) {
-  const auto start = Clock::now();
-  ReportWriter report(options.report_file);
-  std::map<std::string, std::string> aliases;
-  if (!options.sources_file.empty()) aliases = LoadSourceAliases(options.sources_file);
-  Progress progress(err, options.progress);
-  const WalkResult walk = Walk(options.paths, options.walk);
+  return IndexRun(options, out, err).Run();
+}
 
-  const unsigned threads = options.threads ? options.threads : DefaultWorkerThreads();
-  const MemoryBudget budget = BudgetOf(options);
-  const unsigned writers = options.writers ? options.writers : threads;
-  // Nothing to keep: built aside in parallel parts like a rebuild.
-  const bool bulk = options.rebuild || TakesBulkPath(options.db_path);
-  // Xapian holds a writer's documents in memory until it flushes them.
-  const unsigned batch =
-      options.batch_size ? options.batch_size
-                         : std::min(bulk ? kRebuildBatch : kUpdateBatch,
-                                    budget.DocsPerWriter(writers));
-  IndexWriter writer(options.db_path, bulk, batch, options.shards, writers);
-  const bool fresh = options.rebuild || writer.DocCount() == 0;
-  const std::string settings = ExtractSettings(options, aliases);
+namespace {
 
-  Tally t;
-  auto skip = [&](const std::string& path, const std::string& id, const std::string& reason,
-                  const std::string& detail) {
-    ++t.skipped;
-    ++t.skip_reasons[reason];
-    Warn(err, options.quiet, DisplayPath(path), reason + detail);
-    report.Add(path, id, kOutcomeSkipped, reason + detail);
-  };
-  for (const SkippedPath& s : walk.skipped) skip(s.path, "", s.reason, "");
-
-  // Per root: its canonical key, whether its extraction settings changed,
-  // the articles indexed from it, the directories that could not be listed.
-  struct Root {
-    std::string key;
-    bool settings_changed = false;
-    std::unordered_set<Xapian::docid> docs;
-    std::vector<std::string> unlisted;
-  };
-  std::map<std::string, Root> roots;  // by command-line argument
-  for (const std::string& arg : options.paths) {
-    if (roots.count(arg)) continue;
-    Root r;
-    r.key = CanonicalRoot(arg);
-    r.settings_changed = writer.GetMetadata(schema::RootSettingsKey(r.key)) != settings;
-    for (Xapian::docid d : writer.DocsUnderRoot(r.key)) r.docs.insert(d);
-    // A new root: every article written from now on uses these settings, so
-    // they are recorded with the first batch (a killed first run then
-    // resumes without re-extracting what it committed).
-    if (r.docs.empty()) writer.SetMetadata(schema::RootSettingsKey(r.key), settings);
-    roots.emplace(arg, std::move(r));
+// Calls each(record, text) for every record of file i that decodes; warns
+// about the rest. Returns false when something was skipped.
+bool ForEachRecord(Collection& c, size_t i, std::ostream& err,
+                   const std::function<void(const Record&, const ArticleText&)>& each) {
+  const InputFile& f = c.walk.files[i];
+  FileLoad load = Load(c, i);
+  if (!load.read.skip_reason.empty()) {
+    Warn(err, false, DisplayPath(f.path), load.read.skip_reason);
+    return false;
   }
-  for (const UnlistedDir& u : walk.unlisted) roots[u.root].unlisted.push_back(u.rel);
-  // New roots' settings are durable before any article: the shards of a
-  // sharded database commit on their own, and every one must carry them.
-  writer.Commit();
-
-  // Pass 1 (plan): compare each file with what the database holds; read only
-  // files whose stamp changed, and keep their text for pass 2. The database
-  // lookups come first (Xapian objects belong to this thread); reading,
-  // decoding, hashing and the line keys then run on the worker threads, and
-  // this thread decides each file's fate in walk order.
-  std::vector<Work> work;
-  std::vector<std::optional<LoadedFile>> cache(walk.files.size());
-  size_t cached_bytes = 0;
-  // The new texts' line keys are counted as they are read and not kept:
-  // pass 2 takes them again from the text it extracts.
-  LineCounter counter(budget.LineCounterBytes());
-  std::unordered_set<Xapian::docid> seen, remove;
-  std::unordered_set<std::string> ids;
-  struct Plan {
-    bool duplicate = false, unchanged = false;
-    std::optional<IndexWriter::Existing> old;
-    bool ours = false;
-    std::string stamp;
-  };
-  std::vector<Plan> plans(walk.files.size());
-  for (size_t i = 0; i < walk.files.size() && !StopSignal(); ++i) {
-    const InputFile& f = walk.files[i];
-    Plan& plan = plans[i];
-    if (!ids.insert(f.id).second) {
-      plan.duplicate = true;
+  bool ok = load.read.problems.empty();
+  for (const RecordProblem& p : load.read.problems)
+    Warn(err, false, DisplayPath(f.path) + " (" + p.locator + ")", p.reason);
+  for (const RecordText& t : load.texts) {
+    if (const NotText* nt = std::get_if<NotText>(&t.decoded)) {
+      Warn(err, false, DisplayPath(Where(t.record)), std::string(NotTextReason(*nt)));
+      ok = false;
       continue;
     }
-    plan.old = writer.Find(f.id);
-    const Root& root = roots[f.root];
-    plan.ours = plan.old && root.docs.count(plan.old->docid) && !root.settings_changed;
-    plan.stamp = FileStamp(f.size, f.mtime_ns);
-    plan.unchanged = plan.ours && plan.old->file_stamp == plan.stamp;
+    each(t.record, std::get<ArticleText>(t.decoded));
   }
-  struct Loaded {
-    LoadOutcome lo;
-    std::vector<uint64_t> line_keys;
-  };
-  auto read = [&](size_t i) {
-    Loaded l;
-    if (plans[i].duplicate || plans[i].unchanged) return l;
-    l.lo = LoadArticleFile(walk.files[i].path);
-    if (l.lo.file) l.line_keys = LineStats::KeysOf(l.lo.file->text);
-    return l;
-  };
-  progress.Start("checking", walk.files.size());
-  size_t checked = 0;
-  auto decide = [&](size_t i, Loaded&& l) {
-    if (StopSignal()) return false;
-    progress.Update(++checked, 0);
-    const InputFile& f = walk.files[i];
-    const Plan& plan = plans[i];
-    if (plan.duplicate) {
-      skip(f.path, f.id, "duplicate id (same relative path under two roots)", "");
-      return true;
-    }
-    const std::optional<IndexWriter::Existing>& old = plan.old;
-    if (old) seen.insert(old->docid);
-    if (plan.unchanged) {
-      ++t.unchanged;
-      report.Add(f.path, f.id, kOutcomeUnchanged, "same size and modification time");
-      return true;
-    }
-    LoadOutcome& lo = l.lo;
-    if (!lo.file) {
-      std::string detail;
-      if (old && lo.unreadable) {
-        detail = "; the indexed version is kept";
-      } else if (old) {
-        detail = "; its earlier article is removed";
-        remove.insert(old->docid);
-      }
-      skip(f.path, f.id, lo.skip_reason, detail);
-      return true;
-    }
-    if (plan.ours && old->content_hash == lo.content_hash) {
-      writer.SetStamp(old->docid, plan.stamp);
-      ++t.unchanged;
-      report.Add(f.path, f.id, kOutcomeUnchanged, "same content (only touched)");
-      return true;
-    }
-    const Root& root = roots[f.root];
-    Work w;
-    w.file = i;
-    w.stamp = plan.stamp;
-    w.content_hash = lo.content_hash;
-    counter.AddKeys(l.line_keys);
-    if (old) {
-      w.replaces = old->docid;
-      w.why = !root.docs.count(old->docid) ? "indexed before under another root"
-              : root.settings_changed      ? "extraction settings changed"
-                                           : "content changed";
-    } else {
-      w.why = "new file";
-    }
-    if (cached_bytes + lo.file->text.size() <= budget.TextCacheBytes()) {
-      cached_bytes += lo.file->text.size();
-      cache[i] = std::move(lo.file);
-    }
-    work.push_back(std::move(w));
-    return true;
-  };
-  const size_t planned = StopSignal() ? 0 : walk.files.size();
-  RunOrdered<Loaded>(planned, threads, 8 * size_t{threads}, read, decide);
-  const auto planned_at = Clock::now();
-  progress.Clear();
-
-  // Articles whose files are gone: under a root given now, not seen in the
-  // walk, and not inside a directory that could not be listed.
-  std::vector<std::pair<Xapian::docid, schema::StoredArticle>> gone;
-  if (!StopSignal()) {
-    for (const auto& [arg, root] : roots) {
-      for (Xapian::docid d : root.docs) {
-        if (seen.count(d) || remove.count(d)) continue;
-        schema::StoredArticle a = writer.Stored(d);
-        if (UnderUnlisted(root.unlisted, a.id)) continue;
-        remove.insert(d);
-        gone.emplace_back(d, std::move(a));
-      }
-    }
-  }
-
-  // The collection's line statistics as they will be once this run is done:
-  // what the database holds, minus replaced and removed versions, plus the
-  // new texts. Needed only when something is extracted.
-  LineStats stats;
-  auto load = [&](const Work& w) -> LoadOutcome {
-    LoadOutcome lo;
-    if (cache[w.file]) {
-      lo.file = std::move(cache[w.file]);
-      cache[w.file].reset();
-      lo.content_hash = w.content_hash;
-      return lo;
-    }
-    return LoadArticleFile(walk.files[w.file].path);
-  };
-  if (!options.plain && !work.empty() && !StopSignal()) {
-    writer.AddStoredLineStats(&counter);
-    for (const Work& w : work)
-      if (w.replaces) SubtractKeys(&counter, writer.LineKeysOf(w.replaces));
-    for (Xapian::docid d : remove) SubtractKeys(&counter, writer.LineKeysOf(d));
-    stats = counter.Finish();
-  }
-
-  // Pass 2: extract → build the document → write.
-  ExtractContext ctx;
-  ctx.line_stats = &stats;
-  ctx.source_aliases = &aliases;
-  ctx.plain = options.plain;
-  const auto stats_at = Clock::now();
-  progress.Start("indexing", work.size());
-  size_t done = 0;
-  // Reading, decoding and extraction run on worker threads; this
-  // thread takes the results in input order and does all the writing and
-  // bookkeeping, exactly as a one-threaded run would.
-  struct Prepared {
-    LoadOutcome lo;
-    schema::PreparedArticle pa;  // the document too: built here, not by the writer
-  };
-  auto prepare = [&](size_t k) {
-    const Work& w = work[k];
-    const InputFile& f = walk.files[w.file];
-    Prepared p;
-    p.lo = load(w);
-    if (!p.lo.file) return p;
-    Article a = Extract(p.lo.file->text, ctx);
-    schema::StoredArticle sa;
-    sa.id = f.id;
-    // Absolute, so lede-search can print a path that opens from anywhere.
-    std::error_code ec;
-    const std::filesystem::path absolute = std::filesystem::absolute(f.path, ec);
-    sa.path = ec ? f.path : absolute.lexically_normal().string();
-    sa.title = a.title;
-    sa.date = a.date;
-    sa.source = a.source;
-    sa.language = a.language;
-    sa.body = a.Body();
-    sa.root = roots.find(f.root)->second.key;
-    sa.file_stamp = w.stamp;
-    sa.content_hash = p.lo.content_hash;
-    // The keys of the text as extracted. (Pass 1 counted the text it read:
-    // a file changed in between is stored as it is now, under its old stamp,
-    // so the next run reads it again.)
-    sa.line_keys = LineStats::KeysOf(p.lo.file->text);
-    std::string().swap(p.lo.file->text);  // not needed any more: free it early
-    if (sa.body.empty() && sa.title.empty()) {
-      p.pa.article = std::move(sa);  // skipped by write
-    } else {
-      p.pa = schema::PrepareArticle(std::move(sa), StemmerNamed("english"));
-    }
-    return p;
-  };
-  auto write = [&](size_t k, Prepared&& p) {
-    if (StopSignal()) return false;
-    const Work& w = work[k];
-    const InputFile& f = walk.files[w.file];
-    LoadOutcome& lo = p.lo;
-    const schema::StoredArticle& sa = p.pa.article;
-    progress.Update(++done, t.added + t.updated);
-    if (!lo.file) {  // changed again since pass 1
-      std::string detail;
-      if (w.replaces && !lo.unreadable) {
-        detail = "; its earlier article is removed";
-        remove.insert(w.replaces);
-        gone.emplace_back(w.replaces, schema::StoredArticle{});
-      }
-      skip(f.path, f.id, lo.skip_reason, detail);
-      return true;
-    }
-    if (sa.body.empty() && sa.title.empty()) {
-      std::string detail;
-      if (w.replaces) {
-        detail = "; its earlier article is removed";
-        remove.insert(w.replaces);
-        gone.emplace_back(w.replaces, schema::StoredArticle{});
-      }
-      skip(f.path, f.id, "no article text found", detail);
-      return true;
-    }
-    writer.Put(std::move(p.pa), w.replaces);
-    ++(w.replaces ? t.updated : t.added);
-    if (lo.file->repaired) ++t.repaired;
-    std::string why = w.why;
-    if (lo.file->lines_cut) {
-      ++t.cut;
-      why += "; " + std::to_string(lo.file->lines_cut) + " line(s) over " +
-             std::to_string(kMaxLineBytes >> 10) + " KiB cut";
-    }
-    report.Add(f.path, f.id, kOutcomeIndexed, why);
-    return true;
-  };
-  RunOrdered<Prepared>(work.size(), threads, 8 * size_t{threads}, prepare, write);
-  progress.Clear();
-
-  const int stop = StopSignal();
-  if (!stop) {
-    for (Xapian::docid d : remove) {
-      writer.Remove(d);
-      ++t.removed;
-    }
-    for (const auto& [d, a] : gone)
-      if (!a.id.empty()) report.Add(a.path, a.id, kOutcomeRemoved, "file gone");
-    for (const auto& [arg, root] : roots)
-      writer.SetMetadata(schema::RootSettingsKey(root.key), settings);
-  }
-
-  // How stale the older articles' boilerplate evidence has become.
-  const std::string base_meta = writer.GetMetadata(schema::kMetaStatsBase);
-  const size_t changed = t.added + t.updated + t.removed;
-  size_t drift = 0, base = 0;
-  if (fresh || base_meta.empty()) {
-    base = writer.DocCount();
-    // An interrupted first run is no baseline yet: the run that completes it
-    // extracts the rest with the same full statistics and becomes one.
-    if (!stop) {
-      writer.SetMetadata(schema::kMetaStatsDrift, "0");
-      writer.SetMetadata(schema::kMetaStatsBase, std::to_string(base));
-    }
-  } else {
-    drift = ParseCount(writer.GetMetadata(schema::kMetaStatsDrift)) + changed;
-    base = ParseCount(base_meta);
-    writer.SetMetadata(schema::kMetaStatsDrift, std::to_string(drift));
-  }
-  const size_t now_docs = writer.DocCount();
-
-  const auto indexed_at = Clock::now();
-  if (stop && options.rebuild) {
-    // An unfinished rebuild is dropped (by ~IndexWriter): the old database
-    // stays as it was. A new database built in bulk keeps what was done, as
-    // an update would; only a kill leaves it empty.
-  } else {
-    writer.Finish();
-  }
-  if (std::getenv("LEDE_INDEX_TIMINGS")) {  // for benchmarks: where the wall time went
-    auto secs = [](Clock::time_point a, Clock::time_point b) {
-      return std::chrono::duration<double>(b - a).count();
-    };
-    char line[200];
-    std::snprintf(line, sizeof line,
-                  "lede-index: timings: plan %.2f s, statistics %.2f s, extract and write "
-                  "%.2f s, finish (commit, merge/compact, swap) %.2f s\n",
-                  secs(start, planned_at), secs(planned_at, stats_at), secs(stats_at, indexed_at),
-                  secs(indexed_at, Clock::now()));
-    err << line;
-  }
-  report.Close();
-
-  const double secs = std::chrono::duration<double>(Clock::now() - start).count();
-  PrintSummary(out, t, walk.files.size() + walk.skipped.size(), secs, options, stop);
-  if (!options.plain && now_docs >= 5 && drift * 5 > std::max(base, now_docs)) {
-    out << "lede-index: note: " << drift << " articles added, changed or removed since every "
-        << "article was last extracted together; the recurring-line statistics of older "
-        << "articles are stale: lede-index --rebuild re-extracts them all\n";
-  }
-  if (stop) return 128 + stop;
-  return (t.added + t.updated + t.unchanged == 0 && t.skipped > 0) ? kExitError : kExitMatch;
+  return ok;
 }
+
+}  // namespace
 
 int RunExtract(const IndexOptions& options, std::ostream& out, std::ostream& err) {
   Collection c = Gather(options);
@@ -574,28 +789,71 @@ int RunExtract(const IndexOptions& options, std::ostream& out, std::ostream& err
     status = kExitError;
   }
   for (size_t i = 0; i < c.walk.files.size(); ++i) {
-    const InputFile& f = c.walk.files[i];
-    LoadOutcome lo = Load(c, i);
-    if (!lo.file) {
-      Warn(err, false, DisplayPath(f.path), lo.skip_reason);
-      status = kExitError;
-      continue;
-    }
-    Article a = Extract(lo.file->text, ctx);
-    nlohmann::json j;
-    j["id"] = f.id;  // the id lede-search prints and --like/--show take
-    j["path"] = f.path;
-    j["title"] = a.title;
-    j["date"] = DateJson(a);
-    j["date_precision"] =
-        a.date ? nlohmann::json(PrecisionName(a.date->precision)) : nlohmann::json(nullptr);
-    j["source"] = a.source ? nlohmann::json(*a.source) : nlohmann::json(nullptr);
-    j["language"] = a.language.empty() ? nlohmann::json(nullptr) : nlohmann::json(a.language);
-    j["body"] = a.Body();
-    out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    const bool ok = ForEachRecord(c, i, err, [&](const Record& r, const ArticleText& text) {
+      Article a = ExtractRecord(r, text, ctx);
+      nlohmann::json j;
+      j["id"] = r.id;  // the id lede-search prints and --like/--show take
+      j["path"] = r.path;
+      if (a.url) j["url"] = *a.url;
+      j["title"] = a.title;
+      j["date"] = DateJson(a);
+      j["date_precision"] =
+          a.date ? nlohmann::json(PrecisionName(a.date->precision)) : nlohmann::json(nullptr);
+      j["source"] = a.source ? nlohmann::json(*a.source) : nlohmann::json(nullptr);
+      j["language"] = a.language.empty() ? nlohmann::json(nullptr) : nlohmann::json(a.language);
+      j["body"] = a.Body();
+      out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    });
+    if (!ok) status = kExitError;
   }
   return status;
 }
+
+namespace {
+
+// The lines of a text, numbered from 1 (index 0 is line 1).
+std::vector<std::string_view> NumberedLines(std::string_view t) {
+  std::vector<std::string_view> lines;
+  size_t pos = 0;
+  while (pos <= t.size()) {
+    size_t nl = t.find('\n', pos);
+    if (nl == std::string_view::npos) nl = t.size();
+    lines.push_back(t.substr(pos, nl - pos));
+    pos = nl + 1;
+  }
+  return lines;
+}
+
+void ExplainRecord(const Record& r, const ArticleText& text, const ExtractContext& ctx,
+                   std::ostream& out) {
+  Article a = ExtractRecord(r, text, ctx);
+  out << "== " << Where(r) << " (" << text.encoding << ")\n";
+  // Lines of the dump, numbered, with the decision and its reason.
+  const std::vector<std::string_view> lines = NumberedLines(text.text);
+  for (const LineDecision& d : a.lines) {
+    std::string line = d.line_no >= 1 && static_cast<size_t>(d.line_no) <= lines.size()
+                           ? std::string(lines[static_cast<size_t>(d.line_no) - 1])
+                           : std::string();
+    if (line.size() > 100)
+      line = std::string(Utf8Prefix(line, 97)) + "...";  // never cut a UTF-8 sequence
+    char head[32];
+    std::snprintf(head, sizeof head, "%4d %s ", d.line_no, d.keep ? "KEEP" : "DROP");
+    out << head << "[" << d.reason << "] " << line << "\n";
+  }
+  out << "title:    " << (a.title.empty() ? "(none)" : a.title) << "\n";
+  out << "date:     "
+      << (a.date ? FormatIsoDate(*a.date) + " (" + PrecisionName(a.date->precision) + ") from \"" +
+                       a.date_evidence + "\""
+                 : std::string("unknown"))
+      << "\n";
+  out << "source:   "
+      << (a.source ? *a.source + " from \"" + a.source_evidence + "\"" : std::string("unknown"))
+      << "\n";
+  out << "language: " << (a.language.empty() ? "unknown" : a.language) << "\n";
+  if (a.url) out << "url:      " << *a.url << "\n";
+}
+
+}  // namespace
 
 int RunExplain(const IndexOptions& options, std::ostream& out, std::ostream& err) {
   Collection c = Gather(options);
@@ -605,46 +863,9 @@ int RunExplain(const IndexOptions& options, std::ostream& out, std::ostream& err
     throw InputError("no article file to explain");
   }
   for (size_t i = 0; i < c.walk.files.size(); ++i) {
-    const InputFile& f = c.walk.files[i];
-    LoadOutcome lo = Load(c, i);
-    if (!lo.file) {
-      Warn(err, false, DisplayPath(f.path), lo.skip_reason);
-      continue;
-    }
-    Article a = Extract(lo.file->text, ctx);
-    out << "== " << f.path << " (" << lo.file->encoding << ")\n";
-    // Lines of the dump, numbered, with the decision and its reason.
-    std::vector<std::string> lines;
-    {
-      size_t pos = 0;
-      const std::string& t = lo.file->text;
-      while (pos <= t.size()) {
-        size_t nl = t.find('\n', pos);
-        if (nl == std::string::npos) nl = t.size();
-        lines.push_back(t.substr(pos, nl - pos));
-        pos = nl + 1;
-      }
-    }
-    for (const LineDecision& d : a.lines) {
-      std::string text = d.line_no >= 1 && static_cast<size_t>(d.line_no) <= lines.size()
-                             ? lines[static_cast<size_t>(d.line_no) - 1]
-                             : std::string();
-      if (text.size() > 100)
-        text = std::string(Utf8Prefix(text, 97)) + "...";  // never cut a UTF-8 sequence
-      char head[32];
-      std::snprintf(head, sizeof head, "%4d %s ", d.line_no, d.keep ? "KEEP" : "DROP");
-      out << head << "[" << d.reason << "] " << text << "\n";
-    }
-    out << "title:    " << (a.title.empty() ? "(none)" : a.title) << "\n";
-    out << "date:     "
-        << (a.date ? FormatIsoDate(*a.date) + " (" + PrecisionName(a.date->precision) +
-                         ") from \"" + a.date_evidence + "\""
-                   : std::string("unknown"))
-        << "\n";
-    out << "source:   "
-        << (a.source ? *a.source + " from \"" + a.source_evidence + "\"" : std::string("unknown"))
-        << "\n";
-    out << "language: " << (a.language.empty() ? "unknown" : a.language) << "\n";
+    ForEachRecord(c, i, err, [&](const Record& r, const ArticleText& text) {
+      ExplainRecord(r, text, ctx, out);
+    });
   }
   return kExitMatch;
 }

@@ -48,6 +48,7 @@ struct Article {
   std::optional<std::string> source;    // canonical outlet/agency name
   std::string source_evidence;          // the text the source was read from
   std::string language = "en";          // ISO 639-1 code, "" when unknown
+  std::optional<std::string> url;       // where the page was published, when known
   std::vector<LineDecision> lines;      // one per line of the dump
 
   // Paragraphs joined with "\n\n".

@@ -78,6 +78,7 @@ std::string EncodeData(const StoredArticle& a) {
   j["v"] = kVersion;
   j["id"] = a.id;
   j["path"] = a.path;
+  if (a.url) j["url"] = *a.url;
   j["title"] = a.title;
   if (a.date) {
     j["date"] = FormatIsoDate(*a.date);
@@ -96,6 +97,7 @@ StoredArticle DecodeData(const std::string& data) {
     auto j = nlohmann::json::parse(data);
     a.id = j.at("id").get<std::string>();
     a.path = j.value("path", a.id);
+    if (j.contains("url")) a.url = j["url"].get<std::string>();
     a.title = j.value("title", "");
     if (j.contains("date")) {
       Date d;
@@ -118,6 +120,8 @@ StoredArticle DecodeData(const std::string& data) {
 }
 
 std::string IdTerm(std::string_view id) { return BoundedTerm(kPrefixId, id); }
+
+std::string FileTerm(std::string_view file_id) { return BoundedTerm(kPrefixFile, file_id); }
 
 std::string RootTerm(std::string_view root) { return BoundedTerm(kPrefixRoot, root); }
 
@@ -175,6 +179,8 @@ namespace {
 void AddFields(Xapian::Document& doc, const StoredArticle& article,
                const std::optional<MinHashSignature>& sig) {
   if (!article.root.empty()) doc.add_boolean_term(RootTerm(article.root));
+  if (!article.file.empty()) doc.add_boolean_term(FileTerm(article.file));
+  if (!article.record_key.empty()) doc.add_value(kSlotRecordKey, article.record_key);
   if (!article.file_stamp.empty()) doc.add_value(kSlotFileStamp, article.file_stamp);
   if (!article.content_hash.empty()) doc.add_value(kSlotContentHash, article.content_hash);
   if (!article.line_keys.empty()) doc.add_value(kSlotLineKeys, EncodeLineKeys(article.line_keys));

@@ -28,7 +28,8 @@ namespace schema {
 // updates).
 // 5: words stemmed in the article's language, XSTEM group terms.
 // 6: no XBAND terms: copies are found in memory (ClusterIndex).
-inline constexpr int kVersion = 6;
+// 7: records: XFILE terms, the record key value, "url" in the data.
+inline constexpr int kVersion = 7;
 
 // Term prefixes, following omega's conventions (single capitals; "X" starts
 // our own multi-letter ones).
@@ -45,6 +46,9 @@ inline constexpr std::string_view kPrefixCluster = "XCLUSTER";  // near-duplicat
 // boolean: the canonical absolute root directory (or file) the article was
 // found under; lists a root's articles so files gone from it can be removed.
 inline constexpr std::string_view kPrefixRoot = "XROOT";
+// boolean: the id of the file the article's record came from; lists a file's
+// records, so that a file holding many articles is compared record by record.
+inline constexpr std::string_view kPrefixFile = "XFILE";
 
 // Value slots.
 enum Slot : Xapian::valueno {
@@ -62,6 +66,8 @@ enum Slot : Xapian::valueno {
   kSlotSignature = 9,    // MinHash signature of the body (EncodeSignature);
                          // empty when the body is too short to compare. With
                          // kSlotCluster, what LoadClusterIndex reads.
+  kSlotRecordKey = 10,   // the record's key within its file (Record::id is
+                         // RecordId(file id, key)); absent for a whole file
 };
 
 // Database metadata keys.
@@ -87,8 +93,9 @@ std::string TextSettings();
 
 // What is stored as document data (JSON, see docs/schema.md).
 struct StoredArticle {
-  std::string id;    // path relative to the indexed root, '/'-separated
-  std::string path;  // path as given on the command line
+  std::string id;    // the record id (docs/schema.md, "Ids")
+  std::string path;  // path of its file as opened (root as given + relative path)
+  std::optional<std::string> url;  // where it was published, when the input says
   std::string title;
   std::optional<Date> date;
   std::optional<std::string> source;
@@ -97,6 +104,8 @@ struct StoredArticle {
 
   // Bookkeeping for incremental updates: terms and values, not document data.
   std::string root;          // canonical root (XROOT term); none when empty
+  std::string file;          // the file's id (XFILE term); none when empty
+  std::string record_key;    // kSlotRecordKey; empty for a whole file
   std::string file_stamp;    // kSlotFileStamp
   std::string content_hash;  // kSlotContentHash
   std::vector<uint64_t> line_keys;  // kSlotLineKeys
@@ -112,6 +121,8 @@ StoredArticle DecodeData(const std::string& data);
 
 // The unique-id term for an id ("Q" + id, hashed when too long for Xapian).
 std::string IdTerm(std::string_view id);
+// The file term for a file id ("XFILE" + id, hashed when long).
+std::string FileTerm(std::string_view file_id);
 // The root term for a canonical root path ("XROOT" + root, hashed when long).
 std::string RootTerm(std::string_view root);
 // The metadata key holding a root's extraction settings.

@@ -620,4 +620,38 @@ DecodeResult DecodeToUtf8(std::string_view bytes) {
   return Finish(std::move(text));
 }
 
+size_t CutLongLines(std::string& text, size_t max_bytes) {
+  size_t cut = 0;
+  std::string out;
+  size_t pos = 0, copied = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    size_t end = nl == std::string::npos ? text.size() : nl;
+    if (end - pos > max_bytes) {
+      if (cut == 0) out.reserve(text.size());
+      size_t keep = pos + max_bytes;
+      // Back up to a lead byte so the cut never splits a character.
+      while (keep > pos && (static_cast<unsigned char>(text[keep]) & 0xC0) == 0x80) --keep;
+      out.append(text, copied, keep - copied);
+      copied = end;
+      ++cut;
+    }
+    pos = end + 1;
+  }
+  if (cut) {
+    out.append(text, copied, std::string::npos);
+    text = std::move(out);
+  }
+  return cut;
+}
+
+std::variant<ArticleText, NotText> DecodeArticleBytes(std::string_view bytes) {
+  DecodeResult decoded = DecodeToUtf8(bytes);
+  if (const NotText* nt = std::get_if<NotText>(&decoded)) return *nt;
+  DecodedText& d = std::get<DecodedText>(decoded);
+  ArticleText a{std::move(d.utf8), std::move(d.encoding), d.repaired, 0};
+  a.lines_cut = CutLongLines(a.text, kMaxLineBytes);
+  return a;
+}
+
 }  // namespace lede

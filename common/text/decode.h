@@ -95,6 +95,28 @@ using DecodeResult = std::variant<DecodedText, NotText>;
 // uchardet and iconv handles.
 DecodeResult DecodeToUtf8(std::string_view bytes);
 
+// Lines longer than this are cut (at a character boundary) before
+// extraction: a news paragraph is a few KiB, and a single line of tens of
+// MiB (a minified page, a log) would only feed junk to the index and time to
+// the line classifiers (docs/indexing.md, "Hostile input").
+inline constexpr size_t kMaxLineBytes = 64u << 10;
+
+// An article's bytes made ready for extraction.
+struct ArticleText {
+  std::string text;      // valid UTF-8, no line over kMaxLineBytes
+  std::string encoding;  // DecodedText::encoding
+  bool repaired = false;
+  size_t lines_cut = 0;  // lines shortened to kMaxLineBytes
+};
+
+// DecodeToUtf8, then CutLongLines(kMaxLineBytes). Pure; never throws on any
+// input (only std::bad_alloc can escape).
+std::variant<ArticleText, NotText> DecodeArticleBytes(std::string_view bytes);
+
+// Cuts every line of text (valid UTF-8) longer than max_bytes at the last
+// character boundary within max_bytes. Returns how many lines were cut.
+size_t CutLongLines(std::string& text, size_t max_bytes);
+
 }  // namespace lede
 
 #endif  // LEDE_COMMON_TEXT_DECODE_H_

@@ -1,14 +1,16 @@
-// Tests for indexer/article_loader: every broken input is a skip reason or
-// valid UTF-8 text, never a crash; limits are enforced.
+// Tests for indexer/article_loader: a file becomes records, or a skip reason;
+// every broken input decodes to a skip reason or valid UTF-8 text, never a
+// crash; limits are enforced.
 #include "indexer/article_loader.h"
-
-#include <gtest/gtest.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <gtest/gtest.h>
+
+#include "common/extract/record.h"
 #include "common/text/utf8.h"
 #include "indexer/file_identity.h"
 
@@ -42,7 +44,8 @@ TEST_F(LoaderTest, FixturesDecodeOrSkipWithReason) {
       {"bom-utf8.txt", "UTF-8 (BOM)", nullptr},
       {"utf16le.txt", "UTF-16LE", nullptr},
       {"utf16be.txt", "UTF-16BE", nullptr},
-      {"cp1252.txt", "windows-1252", "\u201cQuoted,\u201d she said \u2014 caf\u00e9, \u00a35, \u20ac10."},
+      {"cp1252.txt", "windows-1252",
+       "\u201cQuoted,\u201d she said \u2014 caf\u00e9, \u00a35, \u20ac10."},
       {"latin1.txt", "ISO-8859-1", nullptr},
       {"invalid-utf8.txt", "UTF-8", nullptr},
       {"binary.txt", nullptr, "binary file (NUL bytes)"},
@@ -51,44 +54,65 @@ TEST_F(LoaderTest, FixturesDecodeOrSkipWithReason) {
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.file);
-    LoadOutcome lo = LoadArticleFile(kBroken + c.file);
-    EXPECT_FALSE(lo.unreadable);
-    EXPECT_EQ(lo.content_hash.size(), 16u);
+    InputRead read = ReadInputFile(kBroken + c.file, std::string("dir/") + c.file);
+    EXPECT_FALSE(read.unreadable);
+    EXPECT_EQ(read.skip_reason, "");
+    ASSERT_EQ(read.records.size(), 1u);
+    const Record& r = read.records[0];
+    EXPECT_EQ(r.id, std::string("dir/") + c.file);  // a whole file: its record's id is the file's
+    EXPECT_EQ(r.file_id, r.id);
+    EXPECT_EQ(r.key, "");
+    EXPECT_EQ(r.format, RecordFormat::kText);
+    EXPECT_EQ(r.content_hash.size(), 16u);
+    DecodedRecord d = DecodeRecord(r);
     if (c.encoding == nullptr) {
-      EXPECT_FALSE(lo.file.has_value());
-      EXPECT_EQ(lo.skip_reason, c.reason_or_text);
+      ASSERT_TRUE(std::holds_alternative<NotText>(d));
+      EXPECT_EQ(NotTextReason(std::get<NotText>(d)), c.reason_or_text);
       continue;
     }
-    ASSERT_TRUE(lo.file.has_value()) << lo.skip_reason;
-    EXPECT_TRUE(IsValidUtf8(lo.file->text));
-    EXPECT_EQ(lo.file->encoding.rfind(c.encoding, 0), 0u) << lo.file->encoding;
-    EXPECT_EQ(lo.file->text.rfind("\xEF\xBB\xBF", 0), std::string::npos);  // BOM removed
+    ASSERT_TRUE(std::holds_alternative<ArticleText>(d));
+    const ArticleText& t = std::get<ArticleText>(d);
+    EXPECT_TRUE(IsValidUtf8(t.text));
+    EXPECT_EQ(t.encoding.rfind(c.encoding, 0), 0u) << t.encoding;
+    EXPECT_EQ(t.text.rfind("\xEF\xBB\xBF", 0), std::string::npos);  // BOM removed
     if (c.reason_or_text) {
-      EXPECT_EQ(lo.file->text.substr(0, lo.file->text.find('\n')), c.reason_or_text);
+      EXPECT_EQ(t.text.substr(0, t.text.find('\n')), c.reason_or_text);
     }
   }
-  EXPECT_TRUE(LoadArticleFile(kBroken + "invalid-utf8.txt").file->repaired);
+  const InputRead bad = ReadInputFile(kBroken + "invalid-utf8.txt", "x");
+  EXPECT_TRUE(std::get<ArticleText>(DecodeRecord(bad.records.at(0))).repaired);
 }
 
 TEST_F(LoaderTest, HashIsOfTheBytes) {
   std::string p = Write("a.txt", "Title\n\nBody text.\n");
-  EXPECT_EQ(LoadArticleFile(p).content_hash, ContentHash("Title\n\nBody text.\n"));
+  EXPECT_EQ(ReadInputFile(p, "a.txt").records.at(0).content_hash,
+            ContentHash("Title\n\nBody text.\n"));
+}
+
+TEST_F(LoaderTest, RecordKeepsWhereItCameFrom) {
+  std::string p = Write("b.txt", "Title\n\nBody.\n");
+  InputRead read = ReadInputFile(p, "corpus/b.txt");
+  ASSERT_EQ(read.records.size(), 1u);
+  EXPECT_EQ(read.records[0].path, p);
+  EXPECT_EQ(read.records[0].locator, "");
+  EXPECT_EQ(read.records[0].bytes, "Title\n\nBody.\n");
+  EXPECT_TRUE(read.records[0].meta.empty());
 }
 
 TEST_F(LoaderTest, MissingDirectoryAndFifoAreSkipped) {
-  LoadOutcome missing = LoadArticleFile((dir_ / "nope.txt").string());
-  EXPECT_FALSE(missing.file);
+  InputRead missing = ReadInputFile((dir_ / "nope.txt").string(), "nope.txt");
+  EXPECT_TRUE(missing.records.empty());
   EXPECT_FALSE(missing.unreadable);  // gone, not unreadable
   EXPECT_NE(missing.skip_reason.find("No such file"), std::string::npos);
 
   fs::create_directory(dir_ / "dir.txt");
-  LoadOutcome dir = LoadArticleFile((dir_ / "dir.txt").string());
-  EXPECT_FALSE(dir.file);
+  InputRead dir = ReadInputFile((dir_ / "dir.txt").string(), "dir.txt");
+  EXPECT_TRUE(dir.records.empty());
   EXPECT_EQ(dir.skip_reason, "not a regular file");
 
   ASSERT_EQ(::mkfifo((dir_ / "fifo.txt").c_str(), 0644), 0);
-  LoadOutcome fifo = LoadArticleFile((dir_ / "fifo.txt").string());  // must not block
-  EXPECT_FALSE(fifo.file);
+  InputRead fifo = ReadInputFile((dir_ / "fifo.txt").string(), "fifo.txt");  // must not block
+  EXPECT_TRUE(fifo.records.empty());
   EXPECT_EQ(fifo.skip_reason, "not a regular file");
 }
 
@@ -96,42 +120,20 @@ TEST_F(LoaderTest, FileOverTheLimitIsSkippedUnread) {
   // Sparse: 200 MiB of size without 200 MiB of disk.
   std::string p = Write("huge.txt", "x");
   fs::resize_file(p, 200ull << 20);
-  LoadOutcome lo = LoadArticleFile(p);
-  EXPECT_FALSE(lo.file);
-  EXPECT_FALSE(lo.unreadable);
-  EXPECT_EQ(lo.skip_reason, "too large (200 MiB; limit 64 MiB)");
+  InputRead read = ReadInputFile(p, "huge.txt");
+  EXPECT_TRUE(read.records.empty());
+  EXPECT_FALSE(read.unreadable);
+  EXPECT_EQ(read.skip_reason, "too large (200 MiB; limit 64 MiB)");
 }
 
 TEST_F(LoaderTest, UnreadableFileIsMarkedUnreadable) {
   if (::geteuid() == 0) GTEST_SKIP() << "root reads any file (tested as nobody in e2e)";
   std::string p = Write("secret.txt", "Title\n\nText.\n");
   fs::permissions(p, fs::perms::none);
-  LoadOutcome lo = LoadArticleFile(p);
-  EXPECT_FALSE(lo.file);
-  EXPECT_TRUE(lo.unreadable);
-  EXPECT_NE(lo.skip_reason.find("Permission denied"), std::string::npos);
-}
-
-TEST(CutLongLines, CutsOnlyLongLinesAtCharacterBoundaries) {
-  std::string text = "short\n" + std::string(10, 'a') + "\nend";
-  EXPECT_EQ(CutLongLines(text, 10), 0u);
-  text = "short\n" + std::string(25, 'a') + "\nmid\n" + std::string(11, 'b');
-  EXPECT_EQ(CutLongLines(text, 10), 2u);
-  EXPECT_EQ(text, "short\n" + std::string(10, 'a') + "\nmid\n" + std::string(10, 'b'));
-  // "é" is two bytes: a cut inside it backs up to its first byte.
-  std::string accents = "aaaaaaaaa\xC3\xA9z";
-  EXPECT_EQ(CutLongLines(accents, 10), 1u);
-  EXPECT_EQ(accents, "aaaaaaaaa");
-  EXPECT_TRUE(IsValidUtf8(accents));
-}
-
-TEST(CutLongLines, FiftyMegabyteLineBecomesOneShortLine) {
-  std::string text = "Title\n\n" + std::string(50u << 20, 'w') + "\nLast line.\n";
-  LoadOutcome lo = DecodeArticleBytes(text);
-  ASSERT_TRUE(lo.file);
-  EXPECT_EQ(lo.file->lines_cut, 1u);
-  EXPECT_EQ(lo.file->text.size(), 7 + kMaxLineBytes + 12);
-  EXPECT_EQ(lo.content_hash, ContentHash(text));  // of the bytes, before the cut
+  InputRead read = ReadInputFile(p, "secret.txt");
+  EXPECT_TRUE(read.records.empty());
+  EXPECT_TRUE(read.unreadable);
+  EXPECT_NE(read.skip_reason.find("Permission denied"), std::string::npos);
 }
 
 }  // namespace

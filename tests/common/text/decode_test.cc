@@ -409,5 +409,34 @@ TEST(Decode, BrokenFixtures) {
   }
 }
 
+TEST(CutLongLines, CutsOnlyLongLinesAtCharacterBoundaries) {
+  std::string text = "short\n" + std::string(10, 'a') + "\nend";
+  EXPECT_EQ(CutLongLines(text, 10), 0u);
+  text = "short\n" + std::string(25, 'a') + "\nmid\n" + std::string(11, 'b');
+  EXPECT_EQ(CutLongLines(text, 10), 2u);
+  EXPECT_EQ(text, "short\n" + std::string(10, 'a') + "\nmid\n" + std::string(10, 'b'));
+  // "é" is two bytes: a cut inside it backs up to its first byte.
+  std::string accents = "aaaaaaaaa\xC3\xA9z";
+  EXPECT_EQ(CutLongLines(accents, 10), 1u);
+  EXPECT_EQ(accents, "aaaaaaaaa");
+  EXPECT_TRUE(IsValidUtf8(accents));
+}
+
+TEST(CutLongLines, FiftyMegabyteLineBecomesOneShortLine) {
+  std::string text = "Title\n\n" + std::string(50u << 20, 'w') + "\nLast line.\n";
+  auto decoded = DecodeArticleBytes(text);
+  ASSERT_TRUE(std::holds_alternative<ArticleText>(decoded));
+  const ArticleText& a = std::get<ArticleText>(decoded);
+  EXPECT_EQ(a.lines_cut, 1u);
+  EXPECT_EQ(a.text.size(), 7 + kMaxLineBytes + 12);
+  EXPECT_TRUE(IsValidUtf8(a.text));
+}
+
+TEST(DecodeArticleBytes, NotTextIsAReason) {
+  auto decoded = DecodeArticleBytes(std::string("\x89PNG\0\0", 6));
+  ASSERT_TRUE(std::holds_alternative<NotText>(decoded));
+  EXPECT_EQ(std::get<NotText>(decoded), NotText::kBinary);
+}
+
 }  // namespace
 }  // namespace lede

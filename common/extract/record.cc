@@ -1,0 +1,87 @@
+// Records: ids, and the one place that picks a record's decoder and extractor.
+#include "common/extract/record.h"
+
+#include "common/error.h"
+#include "common/extract/line_stats.h"
+
+namespace lede {
+
+std::string_view RecordFormatName(RecordFormat format) {
+  switch (format) {
+    case RecordFormat::kText:
+      return "text";
+    case RecordFormat::kHtml:
+      return "html";
+  }
+  return "text";
+}
+
+std::string RecordId(std::string_view file_id, std::string_view key) {
+  std::string id(file_id);
+  if (!key.empty()) {
+    id += '#';
+    id += key;
+  }
+  return id;
+}
+
+void NameRecord(Record* record, std::string_view file_id, std::string_view key) {
+  record->file_id = std::string(file_id);
+  record->key = std::string(key);
+  record->id = RecordId(file_id, key);
+}
+
+std::string RecordKeys::Unique(const std::string& key) {
+  for (auto& [k, n] : seen_) {
+    if (k == key) return key + "~" + std::to_string(++n);
+  }
+  seen_.emplace_back(key, 1);
+  return key;
+}
+
+DecodedRecord DecodeRecord(const Record& record) {
+  // A dump and a page are decoded alike until HTML gets its own decoder
+  // (charset from the HTTP header and <meta>).
+  return DecodeArticleBytes(record.bytes);
+}
+
+std::vector<uint64_t> RecordLineKeys(RecordFormat /*format*/, std::string_view text) {
+  return LineStats::KeysOf(text);
+}
+
+namespace {
+
+void ApplyMeta(const RecordMeta& meta, Article* a) {
+  if (meta.title) a->title = *meta.title;
+  if (meta.date) {
+    a->date = meta.date;
+    a->date_evidence = "given by the input";
+  } else if (!a->date && meta.fallback_date) {
+    a->date = meta.fallback_date;
+    a->date_evidence = "the input's capture date";
+  }
+  if (meta.source) {
+    a->source = meta.source;
+    a->source_evidence = "given by the input";
+  }
+  if (meta.url) a->url = meta.url;
+  if (meta.language) a->language = *meta.language;
+}
+
+}  // namespace
+
+Article ExtractRecord(const Record& record, const ArticleText& text,
+                      const ExtractContext& context) {
+  Article a;
+  switch (record.format) {
+    case RecordFormat::kText:
+      a = Extract(text.text, context);
+      break;
+    case RecordFormat::kHtml:
+      throw InputError(record.path + ": HTML extraction is not available in this build");
+  }
+  ApplyMeta(record.meta, &a);
+  return a;
+}
+
+}  // namespace lede
