@@ -5,6 +5,7 @@
 
 #include <string>
 #include <unordered_map>
+
 #include <utf8proc.h>
 
 #include "common/text/utf8.h"
@@ -77,8 +78,7 @@ bool IsLetter(utf8proc_int32_t c) {
   if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   // CJK date markers (年月日, 년월일) are punctuation here so that the number
   // before them stays a number.
-  if (c == 0x5E74 || c == 0x6708 || c == 0x65E5 || c == 0xB144 ||
-      c == 0xC6D4 || c == 0xC77C) {
+  if (c == 0x5E74 || c == 0x6708 || c == 0x65E5 || c == 0xB144 || c == 0xC6D4 || c == 0xC77C) {
     return false;
   }
   utf8proc_category_t cat = utf8proc_category(c);
@@ -121,8 +121,7 @@ std::vector<Token> Tokenize(std::string_view line) {
         if (t.text.size() < 32) {
           utf8proc_uint8_t buf[4];
           utf8proc_ssize_t n = utf8proc_encode_char(utf8proc_tolower(d), buf);
-          t.text.append(reinterpret_cast<const char*>(buf),
-                        static_cast<size_t>(n));
+          t.text.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(n));
         }
         j += l;
       }
@@ -152,7 +151,7 @@ bool ValidDay(int year, int month, int day) {
 
 class Matcher {
  public:
-  explicit Matcher(std::string_view line) : tokens_(Tokenize(line)) {}
+  Matcher(std::string_view line, DateOrder order) : tokens_(Tokenize(line)), order_(order) {}
 
   std::vector<DateMatch> Run() {
     std::vector<DateMatch> out;
@@ -160,9 +159,8 @@ class Matcher {
     while (i < tokens_.size()) {
       DateMatch m;
       size_t next = 0;
-      if (TryIsoLike(i, &m, &next) || TryCjk(i, &m, &next) ||
-          TryMonthFirst(i, &m, &next) || TryDayFirst(i, &m, &next) ||
-          TryNumeric(i, &m, &next)) {
+      if (TryIsoLike(i, &m, &next) || TryCjk(i, &m, &next) || TryMonthFirst(i, &m, &next) ||
+          TryDayFirst(i, &m, &next) || TryNumeric(i, &m, &next)) {
         m.begin = tokens_[i].begin;
         m.end = tokens_[next - 1].end;
         m.has_time = TimeNear(i, next);
@@ -180,13 +178,9 @@ class Matcher {
   bool IsPunct(size_t i, const char* p) const {
     return Is(i, Kind::kPunct) && tokens_[i].text == p;
   }
-  bool IsWord(size_t i, const char* w) const {
-    return Is(i, Kind::kWord) && tokens_[i].text == w;
-  }
+  bool IsWord(size_t i, const char* w) const { return Is(i, Kind::kWord) && tokens_[i].text == w; }
   int Number(size_t i) const { return std::stoi(tokens_[i].text); }
-  int NumberLen(size_t i) const {
-    return static_cast<int>(tokens_[i].end - tokens_[i].begin);
-  }
+  int NumberLen(size_t i) const { return static_cast<int>(tokens_[i].end - tokens_[i].begin); }
   // A number glued to letters or digits on the left (e.g. "A320") is a code,
   // not a date part.
   bool StandsAlone(size_t i) const {
@@ -198,8 +192,7 @@ class Matcher {
     return y >= 1900 && y <= 2100;
   }
   bool IsDay(size_t i) const {
-    return Is(i, Kind::kNumber) && NumberLen(i) <= 2 && Number(i) >= 1 &&
-           Number(i) <= 31;
+    return Is(i, Kind::kNumber) && NumberLen(i) <= 2 && Number(i) >= 1 && Number(i) <= 31;
   }
   int Month(size_t i) const {
     if (!Is(i, Kind::kWord)) return 0;
@@ -209,8 +202,7 @@ class Matcher {
   size_t SkipOrdinal(size_t i) const {
     if (Is(i, Kind::kWord) && !tokens_[i].space_before) {
       const std::string& w = tokens_[i].text;
-      if (w == "st" || w == "nd" || w == "rd" || w == "th" || w == "er" ||
-          w == "º" || w == "o") {
+      if (w == "st" || w == "nd" || w == "rd" || w == "th" || w == "er" || w == "º" || w == "o") {
         return i + 1;
       }
     }
@@ -223,8 +215,7 @@ class Matcher {
            tokens_[i + 1].kind != Kind::kNumber || IsPunct(i + 2, ":");
   }
 
-  bool Accept(int year, int month, int day, DatePrecision p, bool has_year,
-              DateMatch* m) const {
+  bool Accept(int year, int month, int day, DatePrecision p, bool has_year, DateMatch* m) const {
     if (p == DatePrecision::kDay && !ValidDay(year, month, day)) return false;
     m->date.year = year;
     m->date.month = month;
@@ -307,8 +298,7 @@ class Matcher {
       if (tokens_[k].space_before) return false;
     }
     *next = i + 5;
-    return Accept(Number(i), Number(i + 2), Number(i + 4), DatePrecision::kDay,
-                  true, m);
+    return Accept(Number(i), Number(i + 2), Number(i + 4), DatePrecision::kDay, true, m);
   }
 
   // "12/04/2012" (month first unless impossible), "04.12.2012" and
@@ -321,15 +311,18 @@ class Matcher {
       return false;
     }
     const std::string sep = tokens_[i + 1].text;
+    const bool day_first = order_ == DateOrder::kDayFirst;
     if (!Is(i + 2, Kind::kNumber) || NumberLen(i + 2) > 2) return false;
     if (!IsPunct(i + 3, sep.c_str()) || !Is(i + 4, Kind::kNumber)) return false;
     for (size_t k = i + 1; k <= i + 4; ++k) {
-      if (tokens_[k].space_before) return false;
+      // "28. 4. 2023": a space after each dot where the day comes first.
+      bool after_dot = sep == "." && day_first && (k == i + 2 || k == i + 4);
+      if (tokens_[k].space_before && !after_dot) return false;
     }
     int year = 0;
     if (IsYear(i + 4)) {
       year = Number(i + 4);
-    } else if (sep == "/" && NumberLen(i + 4) == 2) {
+    } else if ((sep == "/" || (sep == "." && day_first)) && NumberLen(i + 4) == 2) {
       year = 2000 + Number(i + 4);
     } else {
       return false;
@@ -338,7 +331,7 @@ class Matcher {
     // "1.2.3.4" style version numbers are not dates.
     if (IsPunct(i + 5, sep.c_str()) && Is(i + 6, Kind::kNumber)) return false;
     int a = Number(i), b = Number(i + 2);
-    bool month_first = sep == "/";
+    bool month_first = sep == "/" && !day_first;
     if (a > 12) month_first = false;
     if (b > 12) month_first = true;
     int month = month_first ? a : b;
@@ -358,8 +351,7 @@ class Matcher {
     int month = Number(i + 2);
     if (Is(i + 4, Kind::kNumber) && IsPunct(i + 5, day_mark)) {
       *next = i + 6;
-      return Accept(Number(i), month, Number(i + 4), DatePrecision::kDay, true,
-                    m);
+      return Accept(Number(i), month, Number(i + 4), DatePrecision::kDay, true, m);
     }
     *next = i + 4;
     if (month < 1 || month > 12) return false;
@@ -370,8 +362,7 @@ class Matcher {
   // "December 28, 2012 2:26 PM").
   bool TimeNear(size_t first, size_t next) const {
     auto is_time_at = [&](size_t k) {
-      return Is(k, Kind::kNumber) && IsPunct(k + 1, ":") &&
-             Is(k + 2, Kind::kNumber);
+      return Is(k, Kind::kNumber) && IsPunct(k + 1, ":") && Is(k + 2, Kind::kNumber);
     };
     for (size_t k = next; k < next + 4 && k < tokens_.size(); ++k) {
       if (is_time_at(k)) return true;
@@ -383,6 +374,7 @@ class Matcher {
   }
 
   std::vector<Token> tokens_;
+  DateOrder order_;
 };
 
 }  // namespace
@@ -396,7 +388,12 @@ int MonthFromName(std::string_view lower_name) {
 std::vector<DateMatch> FindDates(std::string_view line) {
   // Every supported form has digits; most lines have none.
   if (line.find_first_of("0123456789") == std::string_view::npos) return {};
-  return Matcher(line).Run();
+  return Matcher(line, DateOrder::kMonthFirst).Run();
+}
+
+std::vector<DateMatch> FindDates(std::string_view line, DateOrder order) {
+  if (line.find_first_of("0123456789") == std::string_view::npos) return {};
+  return Matcher(line, order).Run();
 }
 
 }  // namespace lede

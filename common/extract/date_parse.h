@@ -26,6 +26,14 @@ struct DateMatch {
 // (February 30, month 13) and years outside 1900..2100 are not matches.
 std::vector<DateMatch> FindDates(std::string_view line);
 
+// How to read an all-numeric date whose order the form leaves open.
+// kMonthFirst: "12/04/2012" is December 4 (American), "04.12.2012" April 12
+// only when December is impossible. kDayFirst, for pages in languages that
+// write the day first: "02/12/2024" is 2 December, and the dotted forms also
+// take a two-digit year ("15.10.24") and spaces ("28. 4. 2023").
+enum class DateOrder { kMonthFirst, kDayFirst };
+std::vector<DateMatch> FindDates(std::string_view line, DateOrder order);
+
 // Month number (1-12) for a lower-cased month name or abbreviation in one of
 // the supported languages, else 0.
 int MonthFromName(std::string_view lower_name);

@@ -385,11 +385,14 @@ double TimestampLikeness(std::string_view t, const DateMatch& m) {
 // the story, in comments or in teaser lists are events of other stories.
 class DateFinder {
  public:
+  // language: the page's, for the order of all-numeric dates.
   DateFinder(const std::vector<std::string_view>& lines, const BoilerplateResult& bp,
-             int title_line)
+             int title_line, const std::string& language)
       : lines_(lines),
         bp_(bp),
         title_line_(title_line),
+        order_(language.empty() || language == "en" ? DateOrder::kMonthFirst
+                                                    : DateOrder::kDayFirst),
         n_(static_cast<int>(lines.size())),
         body_(bp.first_kept) {}
 
@@ -483,7 +486,7 @@ class DateFinder {
         zone -= 1.5;
       }
     }
-    for (const DateMatch& m : FindDates(part)) {
+    for (const DateMatch& m : FindDates(part, order_)) {
       if (!m.has_year) {
         if (dateline && !yearless_) {
           yearless_ = m;
@@ -504,6 +507,8 @@ class DateFinder {
   const std::vector<std::string_view>& lines_;
   const BoilerplateResult& bp_;
   const int title_line_;
+  // Most languages but American English write the day first.
+  const DateOrder order_;
   const int n_;
   const int body_;
   DateChoice out_;
@@ -686,7 +691,7 @@ Article Extract(std::string_view text, const ExtractContext& context) {
   RemoveTitleFromBody(lines, title, title_in_body, &bp);
   a.paragraphs = bp.paragraphs;
 
-  DateChoice date = DateFinder(lines, bp, title.line).Find();
+  DateChoice date = DateFinder(lines, bp, title.line, page_language).Find();
   a.date = date.date;
   a.date_evidence = date.evidence;
   if (auto source = FindSource(lines, bp, title.line, context.source_aliases)) {

@@ -113,6 +113,26 @@ TEST(DateParse, AbbreviationsThatAreWords) {
   }
 }
 
+TEST(DateParse, DayFirstOrder) {
+  const Case cases[] = {
+      {"02/12/2024", "2024-12-02", true},  {"15.10.24", "2024-10-15", true},
+      {"28. 4. 2023", "2023-04-28", true}, {"06. 01. 2026, 10:15", "2026-01-06", true},
+      {"12/25/2024", "2024-12-25", true},  // December all the same: no month 25
+  };
+  for (const Case& c : cases) {
+    auto found = FindDates(c.line, DateOrder::kDayFirst);
+    ASSERT_FALSE(found.empty()) << c.line;
+    EXPECT_EQ(FormatIsoDate(found[0].date), c.iso) << c.line;
+  }
+  // The default order is unchanged: month first, no spaced or two-digit
+  // dotted forms (version numbers).
+  EXPECT_EQ(FormatIsoDate(FindDates("02/12/2024")[0].date), "2024-02-12");
+  EXPECT_EQ(FormatIsoDate(FindDates("02/12/2024", DateOrder::kMonthFirst)[0].date), "2024-02-12");
+  EXPECT_TRUE(FindDates("Python 3.10.12").empty());
+  EXPECT_TRUE(FindDates("28. 4. 2023").empty());
+  EXPECT_TRUE(FindDates("1.2.19.4", DateOrder::kDayFirst).empty());
+}
+
 TEST(DateParse, MonthNames) {
   EXPECT_EQ(MonthFromName("december"), 12);
   EXPECT_EQ(MonthFromName("sept"), 9);

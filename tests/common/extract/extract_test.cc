@@ -200,6 +200,32 @@ TEST(Extract, StandfirstIsASentence) {
   EXPECT_EQ(Extract(page, {}).title, "Seven secrets that hotel owners keep");
 }
 
+TEST(Extract, NumericDateDayFirstOnAGermanPage) {
+  const char kPage[] =
+      "Startseite\n\n"
+      "Neue Br\xC3\xBC"
+      "cke \xC3\xBC"
+      "ber den Fluss er\xC3\xB6"
+      "ffnet\n\n"
+      "02/12/2024\n\n"
+      "Der B\xC3\xBC"
+      "rgermeister hat am Montag die neue Br\xC3\xBC"
+      "cke \xC3\xBC"
+      "ber den "
+      "Fluss er\xC3\xB6"
+      "ffnet, nachdem die Arbeiten wegen der Hochw\xC3\xA4"
+      "sser zweimal "
+      "unterbrochen worden waren.\n\n"
+      "Die Anwohner sagten, sie seien froh, dass die Br\xC3\xBC"
+      "cke, die die beiden "
+      "H\xC3\xA4"
+      "lften der Stadt verbindet, nun f\xC3\xBC"
+      "r den Verkehr offen ist.\n";
+  Article a = Extract(kPage, {});
+  EXPECT_EQ(a.language, "de");
+  EXPECT_EQ(DateOf(a), "2024-12-02");
+}
+
 TEST(Extract, PublishedDateOverUpdatedDate) {
   const char kPage[] =
       "Home\nSports\n\n"
