@@ -63,6 +63,16 @@ std::string ResolveArticleRef(const Xapian::Database& db, const std::string& ref
       if (name == ref || name == ref + ".txt") by_name.push_back(id);
     }
   }
+  // A file that exists but whose path no id ends (ids that are not relative
+  // paths): compare with every stored path. Slow, and only ever paid here.
+  std::error_code ec;
+  if (by_name.empty() && fs::is_regular_file(spellings[0], ec)) {
+    for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) {
+      const schema::StoredArticle a = schema::DecodeData(db.get_document(*p).get_data());
+      for (const std::string& path : spellings)
+        if (a.path == path || (!a.path.empty() && Spellings(a.path, cwd)[0] == path)) return a.id;
+    }
+  }
   if (by_name.size() == 1) return by_name[0];
   if (by_name.size() > 1)
     throw QueryError("'" + ref + "' names " + std::to_string(by_name.size()) +

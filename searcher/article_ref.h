@@ -17,7 +17,9 @@ namespace lede {
 //     path: matched against the stored path of the articles whose id ends
 //     the path;
 //  4. a file name without directories (old --extract ids), when exactly one
-//     article has it.
+//     article has it;
+//  5. an existing file whose path no id ends: every stored path is compared
+//     (ids need not be relative paths for a path to name its article).
 // Throws QueryError when nothing matches or a bare name is ambiguous.
 // Xapian errors propagate (callers run this under IndexReader::WithRetry).
 std::string ResolveArticleRef(const Xapian::Database& db, const std::string& ref,

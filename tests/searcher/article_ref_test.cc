@@ -1,6 +1,9 @@
 // Tests for searcher/article_ref: every form lede prints names the article.
 #include "searcher/article_ref.h"
 
+#include <filesystem>
+#include <fstream>
+
 #include <gtest/gtest.h>
 
 #include "common/error.h"
@@ -53,6 +56,24 @@ TEST(ArticleRef, AcceptsEveryPrintedForm) {
       {"two/y/same.txt", "/news", "y/same.txt"},
   };
   for (const auto& c : cases) EXPECT_EQ(ResolveArticleRef(db, c.ref, c.cwd), c.id) << c.ref;
+}
+
+TEST(ArticleRef, AnExistingFileIsFoundByItsStoredPathWhateverItsId) {
+  std::string db_path;
+  Xapian::WritableDatabase db = testing::TempDb(&db_path);
+  const std::string dir = std::filesystem::path(db_path).parent_path().string();
+  const std::string file = dir + "/story.txt";
+  std::ofstream(file) << "text";
+  schema::StoredArticle s;
+  s.id = "root-7f3a:story";  // an id that is not the file's relative path
+  s.path = file;
+  s.title = "title";
+  s.body = "some words";
+  schema::ReplaceArticle(db, s, MakeStemmer("en"));
+  db.commit();
+  EXPECT_EQ(ResolveArticleRef(db, file, "/"), "root-7f3a:story");
+  EXPECT_EQ(ResolveArticleRef(db, "story.txt", dir), "root-7f3a:story");
+  EXPECT_THROW(ResolveArticleRef(db, dir + "/other.txt", "/"), QueryError);
 }
 
 TEST(ArticleRef, RefusesUnknownAndAmbiguous) {
