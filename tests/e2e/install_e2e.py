@@ -134,6 +134,23 @@ class CompletionTest(unittest.TestCase):
                 self.assertEqual(options - known, set(), (name, path))
 
 
+    @unittest.skipUnless(shutil.which("fish"), "fish is not installed")
+    def test_fish_completes(self):
+        comp = os.path.join(ARGS.source, "completions")
+        r = run(["fish", "-c", "source %s/lede-search.fish; complete -C 'lede-search --format '"
+                 % comp])
+        self.assertEqual(sorted(l.split("\t")[0] for l in r.stdout.splitlines()),
+                         ["json", "jsonl", "text", "tsv"], r.stderr)
+
+    @unittest.skipUnless(shutil.which("zsh"), "zsh is not installed")
+    def test_zsh_completions_parse_and_register(self):
+        comp = os.path.join(ARGS.source, "completions")
+        r = run(["zsh", "-fc", "fpath=(%s $fpath); autoload -U compinit; compinit -u -d %s; "
+                 "print ${_comps[lede-search]} ${_comps[lede-index]}"
+                 % (comp, os.path.join(tempfile.mkdtemp(prefix="lede-zcomp-"), "zcompdump"))])
+        self.assertEqual(r.stdout.strip(), "_lede-search _lede-index", r.stderr)
+
+
 class PackageTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
