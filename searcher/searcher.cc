@@ -86,7 +86,9 @@ Searcher::Searcher(const std::string& db_path, long today_days,
     : reader_(db_path, remotes), builder_(reader_.db(), today_days) {}
 
 SearchResult Searcher::Search(const std::string& query, const QueryOptions& options) {
-  const ParsedQuery pq = builder_.Parse(query, options.any_word);
+  // Parsing reads the database too (wildcards, spelling groups): a commit
+  // landing meanwhile is retried like the match.
+  const ParsedQuery pq = reader_.WithRetry([&] { return builder_.Parse(query, options.any_word); });
   SearchResult result = Run(query, pq, options);
   if (!pq.any_words.empty()) NameMissingWords(query, pq.any_words, &result);
   return result;
