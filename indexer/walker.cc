@@ -10,13 +10,14 @@
 #include <system_error>
 #include <utility>
 
+#include "indexer/inputs/input_format.h"
+
 namespace lede {
 namespace fs = std::filesystem;
 namespace {
 
 bool Selected(const std::string& name, const std::string& rel, const WalkOptions& o) {
-  static const std::vector<std::string> kDefaultInclude = {"*.txt"};
-  const auto& inc = o.include.empty() ? kDefaultInclude : o.include;
+  const auto& inc = o.include.empty() ? DefaultIncludeGlobs() : o.include;
   bool in = std::any_of(inc.begin(), inc.end(), [&](const std::string& g) {
     return GlobMatch(g, name) || GlobMatch(g, rel);
   });
@@ -119,7 +120,10 @@ class Walker {
         WalkDir(e.path(), child_rel, root);
         continue;
       }
-      if (!Selected(name, rel_str, options_)) continue;
+      if (!Selected(name, rel_str, options_)) {
+        if (fs::is_regular_file(st) && name[0] != '.') ++out_->ignored[ExtensionOf(name)];
+        continue;
+      }
       if (!fs::is_regular_file(st)) {
         out_->skipped.push_back({e.path().string(), "not a regular file"});
         continue;

@@ -2,7 +2,9 @@
 #ifndef LEDE_INDEXER_WALKER_H_
 #define LEDE_INDEXER_WALKER_H_
 
+#include <cstddef>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -32,11 +34,15 @@ struct WalkResult {
   std::vector<InputFile> files;      // sorted by id, for deterministic runs
   std::vector<SkippedPath> skipped;  // unreadable dirs, broken links, loops...
   std::vector<UnlistedDir> unlisted;
+  // Regular files the include/exclude globs left out, by extension
+  // (ExtensionOf): the summary names them, so nothing is passed over in
+  // silence. Hidden files (".DS_Store") are not counted.
+  std::map<std::string, size_t> ignored;
 };
 
 struct WalkOptions {
   // Shell globs matched against the file name (and the relative path);
-  // default is {"*.txt"}.
+  // default is every name lede reads (DefaultIncludeGlobs).
   std::vector<std::string> include;
   std::vector<std::string> exclude;
 };

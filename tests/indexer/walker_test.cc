@@ -22,6 +22,9 @@ class WalkerTest : public ::testing::Test {
     Touch(root_ / "a" / "two.txt");
     Touch(root_ / "a" / "b" / "three.txt");
     Touch(root_ / "a" / "skip.html");
+    Touch(root_ / "a" / "manual.pdf");
+    Touch(root_ / "a" / "scan.PDF");
+    Touch(root_ / "a" / ".DS_Store");
     Touch(root_ / "name with spaces.txt");
     fs::create_symlink(root_ / "missing.txt", root_ / "broken.txt");
     fs::create_directory_symlink(root_, root_ / "a" / "loop");
@@ -31,12 +34,21 @@ class WalkerTest : public ::testing::Test {
   fs::path root_;
 };
 
-TEST_F(WalkerTest, FindsTxtFilesRecursivelyWithRelativeIds) {
+TEST_F(WalkerTest, FindsArticleFilesRecursivelyWithRelativeIds) {
   WalkResult r = Walk({root_.string()}, {});
   std::vector<std::string> ids;
   for (const auto& f : r.files) ids.push_back(f.id);
-  EXPECT_EQ(ids, (std::vector<std::string>{"a/b/three.txt", "a/two.txt", "name with spaces.txt",
-                                           "one.txt"}));
+  EXPECT_EQ(ids, (std::vector<std::string>{"a/b/three.txt", "a/skip.html", "a/two.txt",
+                                           "name with spaces.txt", "one.txt"}));
+}
+
+TEST_F(WalkerTest, CountsIgnoredFilesByExtension) {
+  WalkResult r = Walk({root_.string()}, {});
+  EXPECT_EQ(r.ignored, (std::map<std::string, size_t>{{".pdf", 2}}));
+  WalkOptions o;
+  o.include = {"*.txt"};
+  r = Walk({root_.string()}, o);
+  EXPECT_EQ(r.ignored, (std::map<std::string, size_t>{{".html", 1}, {".pdf", 2}}));
 }
 
 TEST_F(WalkerTest, ReportsBrokenSymlinksAndLoops) {
