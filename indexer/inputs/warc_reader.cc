@@ -47,7 +47,16 @@ void WarcReader::Problem(size_t number, uint64_t offset, std::string what) {
 
 std::vector<WarcProblem> WarcReader::problems() const {
   std::vector<WarcProblem> all = problems_;
-  for (const StreamProblem& p : in_->problems()) all.push_back({0, p.offset, p.what});
+  for (const StreamProblem& p : in_->problems()) {
+    // Damage inside a record is one problem: the record's, with its cause.
+    auto same = std::find_if(all.begin(), all.end(),
+                             [&](const WarcProblem& w) { return w.number && w.offset == p.offset; });
+    if (same != all.end()) {
+      same->what += " (" + p.what + ")";
+    } else {
+      all.push_back({0, p.offset, p.what});
+    }
+  }
   std::stable_sort(all.begin(), all.end(),
                    [](const WarcProblem& a, const WarcProblem& b) { return a.offset < b.offset; });
   return all;
@@ -171,7 +180,7 @@ std::optional<WarcPage> WarcReader::Next() {
     if (!header_ok || !ParseLength(fields["content-length"], &length)) {
       Problem(number, offset,
               header_ok  ? "no valid Content-Length"
-              : gap_ahead_ ? "header cut by damaged data"
+              : gap_ahead_ ? "record damaged"
               : eof_       ? "record truncated (the file ends in its header)"
                            : "header unreadable (no end of header)");
       if (!SkipToRecord()) return std::nullopt;
@@ -194,7 +203,7 @@ std::optional<WarcPage> WarcReader::Next() {
     if (got < length) {
       const bool gap = gap_ahead_;
       Problem(number, offset,
-              gap ? "record damaged (corrupt gzip data inside it)"
+              gap ? "record damaged"
                   : "record truncated: " + std::to_string(got) + " of " +
                         std::to_string(length) + " bytes");
       if (gap) {
