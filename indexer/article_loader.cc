@@ -11,6 +11,8 @@
 #include <utility>
 
 #include "indexer/file_identity.h"
+#include "indexer/inputs/byte_stream.h"
+#include "indexer/inputs/input_format.h"
 
 namespace lede {
 namespace {
@@ -35,14 +37,58 @@ InputRead SplitIntoRecords(const std::string& path, const std::string& file_id, 
   Record r;
   NameRecord(&r, file_id, "");
   r.path = path;
-  r.format = RecordFormat::kText;
+  r.format = FormatOfInput(path) == InputFormat::kHtml ? RecordFormat::kHtml : RecordFormat::kText;
+  if (r.format == RecordFormat::kHtml && IsGzip(bytes)) {
+    // A saved page kept compressed (page.html.gz).
+    ByteStream in(std::move(bytes), ByteStream::kInMemory);
+    std::string page;
+    char buf[64 << 10];
+    for (;;) {
+      const size_t n = in.Read(buf, sizeof buf);
+      page.append(buf, n);
+      if (page.size() > kMaxFileBytes) {
+        out.skip_reason = TooLarge(page.size()) + " once gunzipped";
+        return out;
+      }
+      if (n == 0 && !in.TakeGap()) break;
+    }
+    if (!in.problems().empty()) {
+      out.problems.push_back({"offset " + std::to_string(in.problems()[0].offset),
+                              in.problems()[0].what, ""});
+      if (page.empty()) {
+        out.problems.clear();
+        out.skip_reason = in.problems()[0].what;
+        return out;
+      }
+    }
+    bytes = std::move(page);
+  }
   r.content_hash = ContentHash(bytes);
   r.bytes = std::move(bytes);
   out.records.push_back(std::move(r));
   return out;
 }
 
-InputRead ReadInputFile(const std::string& path, const std::string& file_id) {
+// A WARC or JSON-lines file, streamed.
+InputRead ReadMultiRecordFile(InputFormat format, const std::string& path,
+                              const std::string& file_id, const ReadOptions& options) {
+  InputRead out;
+  std::string io_error;
+  RecordsRead read = ReadRecordsFile(format, path, file_id, options, &io_error);
+  if (!io_error.empty()) {
+    out.unreadable = true;
+    out.skip_reason = io_error;
+    return out;
+  }
+  out.records = std::move(read.records);
+  for (ReadProblem& p : read.problems)
+    out.problems.push_back({std::move(p.locator), std::move(p.reason), std::move(p.detail)});
+  out.passed_over = std::move(read.passed_over);
+  return out;
+}
+
+InputRead ReadInputFile(const std::string& path, const std::string& file_id,
+                        const ReadOptions& options) {
   InputRead out;
   // O_NONBLOCK: a FIFO swapped in after the walk must not hang the run.
   Fd f{::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)};
@@ -61,6 +107,9 @@ InputRead ReadInputFile(const std::string& path, const std::string& file_id) {
     out.skip_reason = "not a regular file";
     return out;
   }
+  const InputFormat format = FormatOfInput(path);
+  if (format == InputFormat::kWarc || format == InputFormat::kJsonl)
+    return ReadMultiRecordFile(format, path, file_id, options);
   if (static_cast<uint64_t>(sb.st_size) > kMaxFileBytes) {
     out.skip_reason = TooLarge(static_cast<uint64_t>(sb.st_size));
     return out;

@@ -4,13 +4,16 @@
 #ifndef LEDE_INDEXER_ARTICLE_LOADER_H_
 #define LEDE_INDEXER_ARTICLE_LOADER_H_
 
+#include <cstddef>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "common/extract/record.h"
+#include "indexer/inputs/record_readers.h"
 
 namespace lede {
 
@@ -22,12 +25,16 @@ inline constexpr uint64_t kMaxFileBytes = 64ull << 20;
 // rest of the file is still read.
 struct RecordProblem {
   std::string locator;  // where in the file ("line 12")
-  std::string reason;
+  std::string reason;   // what the summary counts ("not valid JSON")
+  std::string detail;   // what the warning adds (" (at byte 12)")
 };
 
 struct InputRead {
   std::vector<Record> records;  // in file order, ids unique
   std::vector<RecordProblem> problems;
+  // Parts of the file that are not articles, by reason (a WARC's request and
+  // metadata records, images...): counted, not warned about.
+  std::map<std::string, size_t> passed_over;
   // Set when the whole file is skipped; records is then empty.
   std::string skip_reason;
   // The file could not be read (permission, I/O error, vanished): it may
@@ -38,7 +45,12 @@ struct InputRead {
 
 // Reads the file at path and splits it into records whose ids start with
 // file_id (RecordId). Every failure is a skip reason, never an exception.
-InputRead ReadInputFile(const std::string& path, const std::string& file_id);
+// The reader is chosen by the file's name (FormatOfInput): WARC and JSON
+// lines are streamed record by record (kMaxFileBytes does not apply to
+// them, kMaxRecordBytes to each record), text dumps and HTML pages (gunzipped
+// when compressed) are one record each.
+InputRead ReadInputFile(const std::string& path, const std::string& file_id,
+                        const ReadOptions& options = {});
 
 // The records of a file's bytes (no I/O): what ReadInputFile does after
 // reading. A text dump is one record, its id the file id.

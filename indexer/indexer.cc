@@ -30,6 +30,7 @@
 #include "indexer/bulk_path.h"
 #include "indexer/file_identity.h"
 #include "indexer/index_writer.h"
+#include "indexer/inputs/record_target.h"
 #include "indexer/memory_budget.h"
 #include "indexer/path_text.h"
 #include "indexer/pipeline.h"
@@ -62,9 +63,9 @@ struct FileLoad {
   std::vector<RecordText> texts;  // one per record, in file order
 };
 
-FileLoad LoadFile(const InputFile& f, bool line_keys) {
+FileLoad LoadFile(const InputFile& f, bool line_keys, const ReadOptions& options) {
   FileLoad load;
-  load.read = ReadInputFile(f.path, f.id);
+  load.read = ReadInputFile(f.path, f.id, options);
   for (Record& r : load.read.records) {
     RecordText t;
     t.decoded = DecodeRecord(r);
@@ -86,6 +87,7 @@ struct Collection {
   std::vector<std::optional<FileLoad>> cache;  // by index in walk.files
   LineStats stats;
   std::map<std::string, std::string> aliases;
+  ReadOptions read;
 };
 
 MemoryBudget BudgetOf(const IndexOptions& options) {
@@ -107,13 +109,14 @@ Collection Gather(const IndexOptions& options) {
   Collection c;
   if (!options.sources_file.empty()) c.aliases = LoadSourceAliases(options.sources_file);
   c.walk = Walk(options.paths, options.walk);
+  c.read = options.read;
   c.cache.resize(c.walk.files.size());
   if (options.plain) return c;  // clean text needs no boilerplate evidence
   const MemoryBudget budget = BudgetOf(options);
   LineCounter counter(budget.LineCounterBytes());
   size_t cached = 0;
   for (size_t i = 0; i < c.walk.files.size(); ++i) {
-    FileLoad load = LoadFile(c.walk.files[i], false);
+    FileLoad load = LoadFile(c.walk.files[i], false, c.read);
     for (const RecordText& t : load.texts)
       if (const ArticleText* text = std::get_if<ArticleText>(&t.decoded))
         counter.AddFile(text->text);
@@ -133,7 +136,7 @@ FileLoad Load(Collection& c, size_t i) {
     c.cache[i].reset();
     return load;
   }
-  return LoadFile(c.walk.files[i], false);
+  return LoadFile(c.walk.files[i], false, c.read);
 }
 
 ExtractContext ContextFor(const Collection& c, const IndexOptions& options) {
@@ -159,7 +162,18 @@ struct Tally {
   size_t added = 0, updated = 0, unchanged = 0, removed = 0, skipped = 0;
   size_t repaired = 0, cut = 0;
   std::map<std::string, size_t> skip_reasons;
+  // Parts of multi-article files that are not articles (InputRead::passed_over).
+  std::map<std::string, size_t> passed_over;
 };
+
+// "12 .pdf, 3 .docx": most first, then by name.
+std::string CountList(const std::map<std::string, size_t>& counts) {
+  std::vector<std::pair<std::string, size_t>> v(counts.begin(), counts.end());
+  std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::string out;
+  for (const auto& [name, n] : v) out += (out.empty() ? "" : ", ") + std::to_string(n) + " " + name;
+  return out;
+}
 
 // Where a root lives, independent of how it was spelled on the command line
 // ("corpus", "./corpus/", "/abs/corpus" are one root).
@@ -178,6 +192,10 @@ std::string ExtractSettings(const IndexOptions& options,
                             const std::map<std::string, std::string>& aliases) {
   std::string s = options.plain ? "plain" : "dump";
   for (const auto& [alias, name] : aliases) s += "\n" + alias + "=" + name;
+  // A JSON-lines field mapping other than the default reads other fields.
+  if (options.read.jsonl.keys != DefaultJsonlFields().keys)
+    for (const auto& [field, keys] : options.read.jsonl.keys)
+      for (const std::string& key : keys) s += "\nfield " + field + "=" + key;
   return ContentHash(s);
 }
 
@@ -204,8 +222,9 @@ bool UnderUnlisted(const std::vector<std::string>& unlisted, const std::string& 
   return false;
 }
 
-void PrintSummary(std::ostream& out, const Tally& t, size_t seen, double secs,
+void PrintSummary(std::ostream& out, const Tally& t, const WalkResult& walk, double secs,
                   const IndexOptions& options, int stop_signal) {
+  const size_t seen = walk.files.size() + walk.skipped.size();
   char timing[64];
   std::snprintf(timing, sizeof timing, "%.2f s", secs);
   out << "lede-index: " << (stop_signal ? "interrupted: " : "") << seen << " files seen, "
@@ -222,9 +241,12 @@ void PrintSummary(std::ostream& out, const Tally& t, size_t seen, double secs,
   }
   if (t.repaired) out << ", " << t.repaired << " with undecodable bytes replaced";
   if (t.cut) out << ", " << t.cut << " with lines over " << (kMaxLineBytes >> 10) << " KiB cut";
+  if (!walk.ignored.empty()) out << ", ignored: " << CountList(walk.ignored);
   out << " in " << timing << "; database " << options.db_path;
   if (stop_signal && options.rebuild) out << " left unchanged (rebuild abandoned)";
   out << "\n";
+  if (!t.passed_over.empty())
+    out << "lede-index: not articles, passed over: " << CountList(t.passed_over) << "\n";
 }
 
 // A root given on the command line, as the database knows it.
@@ -403,7 +425,7 @@ void IndexRun::Plan() {
   const bool line_keys = !options_.plain;
   auto read = [&](size_t i) {
     if (plans_[i].duplicate || plans_[i].unchanged) return FileLoad();
-    return LoadFile(walk_.files[i], line_keys);
+    return LoadFile(walk_.files[i], line_keys, options_.read);
   };
   progress_.Start("checking", walk_.files.size());
   const size_t planned = StopSignal() ? 0 : walk_.files.size();
@@ -434,7 +456,8 @@ bool IndexRun::Decide(size_t i, FileLoad&& load) {
     return true;
   }
   for (const RecordProblem& p : load.read.problems)
-    Skip(f.path, "", p.reason, " (" + p.locator + ")");
+    Skip(p.locator.empty() ? f.path : f.path + " (" + p.locator + ")", "", p.reason, p.detail);
+  for (const auto& [reason, n] : load.read.passed_over) t_.passed_over[reason] += n;
   std::unordered_set<std::string> produced;
   for (RecordText& rt : load.texts) {
     produced.insert(rt.record.id);
@@ -535,9 +558,9 @@ LineStats IndexRun::CollectionStats() {
 
 // The record's text again when the plan could not keep it: its file is read
 // once more (a file changed since is taken as it is now).
-std::optional<ArticleText> ReadAgain(const Record& record, std::string* skip_reason,
-                                     bool* unreadable) {
-  InputRead read = ReadInputFile(record.path, record.file_id);
+std::optional<ArticleText> ReadAgain(const Record& record, const ReadOptions& options,
+                                     std::string* skip_reason, bool* unreadable) {
+  InputRead read = ReadInputFile(record.path, record.file_id, options);
   *unreadable = read.unreadable;
   *skip_reason = read.skip_reason;
   for (Record& r : read.records) {
@@ -557,7 +580,7 @@ Prepared IndexRun::Prepare(Work& w, const ExtractContext& ctx) const {
     p.text = std::move(w.text);
     w.text.reset();
   } else {
-    p.text = ReadAgain(w.record, &p.skip_reason, &p.unreadable);
+    p.text = ReadAgain(w.record, options_.read, &p.skip_reason, &p.unreadable);
   }
   if (!p.text) return p;
   const Record& r = w.record;
@@ -712,7 +735,7 @@ int IndexRun::Run() {
   report_.Close();
 
   const double secs = std::chrono::duration<double>(Clock::now() - start_).count();
-  PrintSummary(out_, t_, walk_.files.size() + walk_.skipped.size(), secs, options_, stop);
+  PrintSummary(out_, t_, walk_, secs, options_, stop);
   if (!options_.plain && now_docs >= 5 && drift_ * 5 > std::max(base_, now_docs)) {
     out_ << "lede-index: note: " << drift_ << " articles added, changed or removed since every "
          << "article was last extracted together; the recurring-line statistics of older "
@@ -766,7 +789,8 @@ bool ForEachRecord(Collection& c, size_t i, std::ostream& err,
   }
   bool ok = load.read.problems.empty();
   for (const RecordProblem& p : load.read.problems)
-    Warn(err, false, DisplayPath(f.path) + " (" + p.locator + ")", p.reason);
+    Warn(err, false, DisplayPath(f.path) + (p.locator.empty() ? "" : " (" + p.locator + ")"),
+         p.reason + p.detail);
   for (const RecordText& t : load.texts) {
     if (const NotText* nt = std::get_if<NotText>(&t.decoded)) {
       Warn(err, false, DisplayPath(Where(t.record)), std::string(NotTextReason(*nt)));
@@ -856,16 +880,43 @@ void ExplainRecord(const Record& r, const ArticleText& text, const ExtractContex
 }  // namespace
 
 int RunExplain(const IndexOptions& options, std::ostream& out, std::ostream& err) {
-  Collection c = Gather(options);
-  const ExtractContext ctx = ContextFor(c, options);
+  // FILE#N and FILE#URL name one article inside a file that holds many.
+  IndexOptions targets = options;
+  std::map<std::string, std::string> fragments;  // by path as walked
+  for (std::string& p : targets.paths) {
+    RecordTarget t = SplitRecordTarget(p);
+    if (!t.fragment) continue;
+    fragments[t.path] = *t.fragment;
+    p = t.path;
+  }
+  Collection c = Gather(targets);
+  const ExtractContext ctx = ContextFor(c, targets);
   if (c.walk.files.empty()) {
     for (const SkippedPath& s : c.walk.skipped) Warn(err, false, DisplayPath(s.path), s.reason);
     throw InputError("no article file to explain");
   }
   for (size_t i = 0; i < c.walk.files.size(); ++i) {
-    ForEachRecord(c, i, err, [&](const Record& r, const ArticleText& text) {
-      ExplainRecord(r, text, ctx, out);
-    });
+    auto fragment = fragments.find(c.walk.files[i].path);
+    if (fragment == fragments.end()) {
+      ForEachRecord(c, i, err, [&](const Record& r, const ArticleText& text) {
+        ExplainRecord(r, text, ctx, out);
+      });
+      continue;
+    }
+    FileLoad load = Load(c, i);
+    const std::string target = DisplayPath(fragment->first) + "#" + fragment->second;
+    if (!load.read.skip_reason.empty()) throw InputError(target + ": " + load.read.skip_reason);
+    std::vector<Record> records;
+    for (const RecordText& t : load.texts) records.push_back(t.record);
+    const std::optional<size_t> k = FindRecord(records, fragment->second);
+    if (!k)
+      throw InputError(target + ": no record with that number, key or URL (the file holds " +
+                       std::to_string(records.size()) + " article" +
+                       (records.size() == 1 ? "" : "s") + ")");
+    const RecordText& t = load.texts[*k];
+    if (const NotText* nt = std::get_if<NotText>(&t.decoded))
+      throw InputError(target + ": " + std::string(NotTextReason(*nt)));
+    ExplainRecord(t.record, std::get<ArticleText>(t.decoded), ctx, out);
   }
   return kExitMatch;
 }

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "indexer/inputs/record_readers.h"
 #include "indexer/walker.h"
 
 namespace lede {
@@ -36,6 +37,7 @@ struct IndexOptions {
   std::string sources_file;    // user source-name aliases
   std::string report_file;     // --report: one JSON line per input file
   bool progress = false;       // draw a progress line on err (a terminal)
+  ReadOptions read;            // how inputs are read (--field)
 };
 
 // Indexes; prints warnings for skipped files on err and the summary on out.

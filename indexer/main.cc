@@ -18,6 +18,7 @@
 #include "common/error.h"
 #include "common/index/db_path.h"
 #include "indexer/indexer.h"
+#include "indexer/inputs/record_target.h"
 #include "indexer/memory_budget.h"
 #include "indexer/path_text.h"
 #include "indexer/stop_signal.h"
@@ -30,14 +31,16 @@ struct CommandLine {
   lede::IndexOptions options;
   bool extract = false, explain = false;
   std::string memory;
-  std::vector<std::string> include, exclude;
+  std::vector<std::string> include, exclude, fields;
   CLI::Option* threads = nullptr;
 };
 
 void Describe(CLI::App& app) {
   app.description(
-      "lede-index: index news article dumps (.txt) into a lede database.\n\n"
-      "Each file is read (any common encoding), stripped of page boilerplate,\n"
+      "lede-index: index news articles into a lede database: text dumps (.txt),\n"
+      "HTML pages (.html, .htm), WARC web archives (.warc, .warc.gz) and JSON\n"
+      "lines (.jsonl, .ndjson, also .gz); docs/input-formats.md.\n\n"
+      "Each article is read (any common encoding), stripped of page boilerplate,\n"
       "its title, date and source found, and its text indexed for lede-search.\n"
       "Re-running updates the database: only files whose content changed are read\n"
       "and extracted again, articles whose files are gone from the roots given are\n"
@@ -48,6 +51,9 @@ void Describe(CLI::App& app) {
       "  lede-index --db /tmp/news.db a/ b/  index two folders into a chosen database\n"
       "  lede-index --explain corpus/002_ef892e6c562261fc.txt\n"
       "                                     show why each line was kept or dropped\n"
+      "  lede-index --explain crawl.warc.gz#3   the third page of a web archive\n"
+      "  lede-index --field title=heading export.jsonl\n"
+      "                                     read JSON lines whose title is 'heading'\n"
       "  lede-index --extract corpus/ > articles.jsonl\n"
       "                                     print title/date/source/body as JSON lines\n"
       "  lede-index --report - corpus/ | jq .outcome\n"
@@ -78,10 +84,16 @@ void AddOptions(CLI::App& app, CommandLine& c) {
                  "goes to standard error)")
       ->option_text("FILE");
   app.add_flag("--plain", o.plain, "Inputs are clean text: keep every line, first line is the title");
-  app.add_option("--include", c.include, "Only files matching this glob (default *.txt); repeatable")
+  app.add_option("--include", c.include,
+                 "Only files matching this glob (default: every format lede reads); repeatable")
       ->option_text("GLOB");
   app.add_option("--exclude", c.exclude, "Skip files matching this glob; repeatable")
       ->option_text("GLOB");
+  app.add_option("--field", c.fields,
+                 "JSON lines: read the article field NAME (title, date, source, url, language, "
+                 "id, text, html) from KEY first, e.g. title=headline or date=meta.published; "
+                 "repeatable")
+      ->option_text("NAME=KEY");
   app.add_option("--sources", o.sources_file,
                  "File of source-name aliases, lines 'alias = Canonical Name'")
       ->option_text("FILE");
@@ -116,7 +128,8 @@ void AddOptions(CLI::App& app, CommandLine& c) {
                           "date_precision, source, language, body); index nothing");
   app.add_flag("--explain", c.explain,
                "Print every line with KEEP/DROP and the reason, then title/date/source; "
-               "index nothing")
+               "index nothing. FILE#N picks the N-th page of a WARC file or line N of a "
+               "JSON-lines file, FILE#URL a page by its URL")
       ->excludes(ex);
 }
 
@@ -141,8 +154,10 @@ void ApplyConfig(const lede::Config& config, CommandLine& c) {
 
 // A path that does not exist is a mistake (a typo, an unmounted disk), not an
 // empty folder: refused before the database is created or touched.
-void CheckPathsExist(const std::vector<std::string>& paths) {
-  for (const std::string& p : paths) {
+void CheckPathsExist(const std::vector<std::string>& paths, bool targets) {
+  for (const std::string& arg : paths) {
+    // --explain FILE#N names an article inside FILE.
+    const std::string p = targets ? lede::SplitRecordTarget(arg).path : arg;
     struct stat st;
     if (::stat(p.c_str(), &st) != 0 && (errno == ENOENT || errno == ENOTDIR))
       throw lede::InputError(lede::DisplayPath(p) + ": " + std::strerror(errno));
@@ -175,7 +190,8 @@ int main(int argc, char** argv) {
   try {
     ApplyConfig(lede::LoadConfigFromEnv(), c);
     if (!c.memory.empty()) options.memory = lede::ParseMemorySize(c.memory);
-    CheckPathsExist(options.paths);
+    for (const std::string& f : c.fields) lede::MapJsonlField(&options.read.jsonl, f);
+    CheckPathsExist(options.paths, c.explain);
     if (c.extract) return lede::RunExtract(options, std::cout, std::cerr);
     if (c.explain) return lede::RunExplain(options, std::cout, std::cerr);
     lede::InstallStopHandlers();

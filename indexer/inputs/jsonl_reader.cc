@@ -129,16 +129,17 @@ void MapJsonlField(JsonlFields* fields, std::string_view setting) {
 }
 
 std::optional<JsonlArticle> ParseJsonlLine(std::string_view line, const JsonlFields& fields,
-                                           std::string* problem) {
+                                           JsonlProblem* problem) {
   json j;
   try {
     j = json::parse(line);
   } catch (const json::parse_error& e) {
-    *problem = "not valid JSON (at byte " + std::to_string(e.byte) + ")";
+    problem->what = "not valid JSON";
+    problem->detail = " (at byte " + std::to_string(e.byte) + ")";
     return std::nullopt;
   }
   if (!j.is_object()) {
-    *problem = "not a JSON object";
+    problem->what = "not a JSON object";
     return std::nullopt;
   }
   JsonlArticle a;
@@ -155,7 +156,7 @@ std::optional<JsonlArticle> ParseJsonlLine(std::string_view line, const JsonlFie
     a.html = true;
     a.content = std::move(*html);
   } else {
-    *problem = "no article text (none of the text or html keys)";
+    problem->what = "no article text (none of the text or html keys)";
     return std::nullopt;
   }
   a.raw = std::string(line);
@@ -197,7 +198,7 @@ bool JsonlReader::ReadLine(std::string* line, bool* too_long) {
     if (in_->TakeGap()) {
       // Lines do not join across damaged data: the cut line is dropped with a problem.
       ++line_;
-      problems_.push_back({line_, "line cut by damaged gzip data"});
+      problems_.push_back({line_, "line cut by damaged gzip data", ""});
       line->clear();
       *too_long = false;
     } else if (got == 0) {
@@ -213,17 +214,18 @@ std::optional<JsonlArticle> JsonlReader::Next() {
     ++line_;
     if (line_ == 1 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) line.erase(0, 3);  // BOM
     if (too_long) {
-      problems_.push_back({line_, "line too long (over " + std::to_string(max_line_ >> 20) +
-                                      " MiB)"});
+      problems_.push_back({line_, "line too long",
+                           " (over " + std::to_string(max_line_ >> 20) + " MiB)"});
       continue;
     }
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    std::string problem;
+    JsonlProblem problem;
     if (auto a = ParseJsonlLine(line, fields_, &problem)) {
       a->line = line_;
       return a;
     }
-    problems_.push_back({line_, problem});
+    problem.line = line_;
+    problems_.push_back(std::move(problem));
   }
   return std::nullopt;
 }
@@ -231,7 +233,7 @@ std::optional<JsonlArticle> JsonlReader::Next() {
 std::vector<JsonlProblem> JsonlReader::problems() const {
   std::vector<JsonlProblem> all = problems_;
   for (const StreamProblem& p : in_->problems())
-    all.push_back({0, p.what + " at byte " + std::to_string(p.offset)});
+    all.push_back({0, p.what, " (at byte " + std::to_string(p.offset) + ")"});
   return all;
 }
 

@@ -43,7 +43,8 @@ struct JsonlArticle {
 
 struct JsonlProblem {
   size_t line = 0;  // 0: damage outside any line (gzip)
-  std::string what;
+  std::string what;    // "not valid JSON", "not a JSON object"...: counted by it
+  std::string detail;  // the particulars: " (at byte 12)"
 };
 
 class JsonlReader {
@@ -74,10 +75,10 @@ class JsonlReader {
   std::vector<JsonlProblem> problems_;
 };
 
-// Parses one line (exposed for tests). Returns the article, or the reason the
-// line is unusable in *problem.
+// Parses one line (exposed for tests). Returns the article, or why the line
+// is unusable in *problem.
 std::optional<JsonlArticle> ParseJsonlLine(std::string_view line, const JsonlFields& fields,
-                                           std::string* problem);
+                                           JsonlProblem* problem);
 
 }  // namespace lede
 

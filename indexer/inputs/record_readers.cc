@@ -2,6 +2,7 @@
 // JSONL line whose title alone changed is re-indexed.
 #include "indexer/inputs/record_readers.h"
 
+#include "common/error.h"
 #include "common/extract/date_parse.h"
 #include "indexer/file_identity.h"
 #include "indexer/inputs/warc_reader.h"
@@ -72,7 +73,7 @@ RecordsRead ReadWarcRecords(std::unique_ptr<ByteStream> in, const std::string& p
   for (const WarcProblem& p : reader.problems()) {
     std::string where = p.number ? "record " + std::to_string(p.number) + ", offset "
                                  : "offset ";
-    out.problems.emplace_back(where + std::to_string(p.offset), p.what);
+    out.problems.push_back({where + std::to_string(p.offset), p.what, p.detail});
   }
   out.passed_over = reader.skipped();
   return out;
@@ -106,8 +107,21 @@ RecordsRead ReadJsonlRecords(std::unique_ptr<ByteStream> in, const std::string& 
     out.records.push_back(std::move(r));
   }
   for (const JsonlProblem& p : reader.problems())
-    out.problems.emplace_back(p.line ? "line " + std::to_string(p.line) : "", p.what);
+    out.problems.push_back({p.line ? "line " + std::to_string(p.line) : "", p.what, p.detail});
   return out;
+}
+
+RecordsRead ReadRecordsFile(InputFormat format, const std::string& path,
+                            const std::string& file_id, const ReadOptions& options,
+                            std::string* io_error) {
+  try {
+    auto in = std::make_unique<ByteStream>(path);
+    if (format == InputFormat::kWarc) return ReadWarcRecords(std::move(in), path, file_id);
+    return ReadJsonlRecords(std::move(in), path, file_id, options.jsonl);
+  } catch (const InputError& e) {
+    *io_error = e.what();
+    return RecordsRead();
+  }
 }
 
 }  // namespace lede

@@ -41,8 +41,8 @@ bool ParseLength(const std::string& s, size_t* out) {
 WarcReader::WarcReader(std::unique_ptr<ByteStream> in, size_t max_payload)
     : in_(std::move(in)), max_payload_(max_payload) {}
 
-void WarcReader::Problem(size_t number, uint64_t offset, std::string what) {
-  problems_.push_back({number, offset, std::move(what)});
+void WarcReader::Problem(size_t number, uint64_t offset, std::string what, std::string detail) {
+  problems_.push_back({number, offset, std::move(what), std::move(detail)});
 }
 
 std::vector<WarcProblem> WarcReader::problems() const {
@@ -52,9 +52,9 @@ std::vector<WarcProblem> WarcReader::problems() const {
     auto same = std::find_if(all.begin(), all.end(),
                              [&](const WarcProblem& w) { return w.number && w.offset == p.offset; });
     if (same != all.end()) {
-      same->what += " (" + p.what + ")";
+      same->detail += " (" + p.what + ")";
     } else {
-      all.push_back({0, p.offset, p.what});
+      all.push_back({0, p.offset, p.what, ""});
     }
   }
   std::stable_sort(all.begin(), all.end(),
@@ -202,10 +202,12 @@ std::optional<WarcPage> WarcReader::Next() {
     const size_t got = ReadBytes(length, keep ? &block : nullptr);
     if (got < length) {
       const bool gap = gap_ahead_;
-      Problem(number, offset,
-              gap ? "record damaged"
-                  : "record truncated: " + std::to_string(got) + " of " +
-                        std::to_string(length) + " bytes");
+      if (gap) {
+        Problem(number, offset, "record damaged");
+      } else {
+        Problem(number, offset, "record truncated",
+                ": " + std::to_string(got) + " of " + std::to_string(length) + " bytes");
+      }
       if (gap) {
         if (!SkipToRecord()) return std::nullopt;
         continue;

@@ -45,7 +45,8 @@ struct WarcPage {
 struct WarcProblem {
   size_t number = 0;   // the record's number; 0 for damage outside a record
   uint64_t offset = 0;
-  std::string what;
+  std::string what;    // "record truncated", "corrupt gzip data"...: counted by it
+  std::string detail;  // the particulars: ": 812 of 4096 bytes", the gzip cause
 };
 
 class WarcReader {
@@ -77,7 +78,7 @@ class WarcReader {
   size_t ReadBytes(size_t n, std::string* out);
   // Skips to the next line that starts a record ("WARC/").
   bool SkipToRecord();
-  void Problem(size_t number, uint64_t offset, std::string what);
+  void Problem(size_t number, uint64_t offset, std::string what, std::string detail = "");
   std::optional<WarcPage> Classify(WarcPage page, const std::string& content_type,
                                    std::string block);
 

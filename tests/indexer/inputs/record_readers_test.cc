@@ -55,8 +55,8 @@ TEST(RecordReaders, WarcProblemsHaveLocators) {
   RecordsRead r = ReadWarcRecords(Bytes(warc), "w.warc", "w.warc");
   ASSERT_EQ(r.records.size(), 1u);
   ASSERT_EQ(r.problems.size(), 1u);
-  EXPECT_EQ(r.problems[0].first, "record 2, offset " + std::to_string(warc.size() * 2 / 3));
-  EXPECT_NE(r.problems[0].second.find("truncated"), std::string::npos);
+  EXPECT_EQ(r.problems[0].locator, "record 2, offset " + std::to_string(warc.size() * 2 / 3));
+  EXPECT_NE(r.problems[0].reason.find("truncated"), std::string::npos);
 }
 
 TEST(RecordReaders, JsonlLinesBecomeRecords) {
@@ -87,7 +87,7 @@ TEST(RecordReaders, JsonlLinesBecomeRecords) {
   EXPECT_EQ(r.records[2].id, "f.jsonl#line 4");
   EXPECT_EQ(r.records[3].id, "f.jsonl#x7~2");
   ASSERT_EQ(r.problems.size(), 1u);
-  EXPECT_EQ(r.problems[0].first, "line 3");
+  EXPECT_EQ(r.problems[0].locator, "line 3");
 }
 
 TEST(RecordReaders, MetadataChangesChangeTheHash) {
