@@ -185,6 +185,7 @@ nlohmann::json ArticleToJson(const ShownArticle& shown, const TextStyle& style) 
   j["id"] = a.id;
   j["path"] = a.path;
   j["shown_path"] = ShownPath(a.path, style.cwd);
+  j["url"] = a.url ? nlohmann::json(*a.url) : nlohmann::json();
   j["title"] = a.title;
   j["date"] = a.date ? nlohmann::json(FormatIsoDate(*a.date)) : nlohmann::json();
   j["date_precision"] = a.date ? nlohmann::json(PrecisionName(a.date->precision)) : nlohmann::json();
@@ -251,8 +252,11 @@ void PrintText(const SearchResult& result, const TextStyle& style, std::ostream&
                        (h.article.source ? TerminalSafe(*h.article.source) : "source unknown") +
                        " · ";
     const size_t room = width > 3 + Visible(meta) ? width - 3 - Visible(meta) : 10;
-    out << "   " << dim << meta << reset << path
-        << Fit(TerminalSafe(ShownPath(h.article.path, style.cwd)), room) << reset << "\n";
+    // An article with a URL (a WARC page, a JSONL line) is shown by it: its
+    // file may hold thousands of articles.
+    const std::string where =
+        h.article.url ? *h.article.url : ShownPath(h.article.path, style.cwd);
+    out << "   " << dim << meta << reset << path << Fit(TerminalSafe(where), room) << reset << "\n";
     if (!h.snippet.text.empty()) out << Wrap(Marked(h.snippet, style.color), width, "   ") << "\n";
     if (h.copies.size() > 1) out << Wrap(dim + CopiesLine(h, style.cwd) + reset, width, "   ") << "\n";
     if (!h.explain.empty()) {
@@ -330,6 +334,7 @@ nlohmann::json HitToJson(const Hit& h) {
   j["score"] = h.score;
   j["id"] = h.article.id;
   j["path"] = h.article.path;
+  j["url"] = h.article.url ? nlohmann::json(*h.article.url) : nlohmann::json();
   j["title"] = h.article.title;
   j["date"] = h.article.date ? nlohmann::json(FormatIsoDate(*h.article.date)) : nlohmann::json();
   j["date_precision"] =
