@@ -138,7 +138,8 @@ class FormatsTest(unittest.TestCase):
         return run([ARGS.index, "--db", self.db, *extra, *(paths or [self.dir])])
 
     def search(self, *words):
-        r = run([ARGS.search, "--db", self.db, "--format", "json", *words])
+        # Every article, near-identical copies included: the fixtures share their page text.
+        r = run([ARGS.search, "--db", self.db, "--format", "json", "--all-copies", *words])
         self.assertIn(r.returncode, (0, 1), r.stderr)
         return json.loads(r.stdout)["results"]
 
@@ -190,7 +191,9 @@ class FormatsTest(unittest.TestCase):
         self.write("feed.jsonl",
                    jline(title="Grain prices and tessaline", date="2020-07-08", source="Farm Post",
                          url="https://farm.example/tessaline",
-                         text=TEXT_BODY.format(w="tessaline") + "\nNew paragraph on brindlewort.\n") +
+                         text=TEXT_BODY.format(w="tessaline") +
+                         "\nIn a new paragraph the minister said that brindlewort exports would "
+                         "double next year once the agreement is signed by both countries.\n") +
                    jline(title="Museum opens for ostrabine", date="2019-01-02",
                          source="City Wire", url="https://city.example/ostrabine",
                          html=page("ignored title", "x", "2001-01-01", "ostrabine")))
