@@ -5,6 +5,7 @@ complete -c lede-index -l report -r -F -d 'One JSON line per input file (- for s
 complete -c lede-index -l plain -d 'Inputs are clean text'
 complete -c lede-index -l include -x -d 'Only files matching this glob'
 complete -c lede-index -l exclude -x -d 'Skip files matching this glob'
+complete -c lede-index -l field -x -d 'JSON lines: read field NAME from KEY (NAME=KEY)'
 complete -c lede-index -l sources -r -F -d 'Source-name alias file'
 complete -c lede-index -l batch-size -x -d 'Documents per commit'
 complete -c lede-index -l threads -x -d 'Worker threads'

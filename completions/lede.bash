@@ -26,11 +26,11 @@ _lede_index() {
   prev=${COMP_WORDS[COMP_CWORD-1]}
   case $prev in
     --db|--report|--sources) mapfile -t COMPREPLY < <(compgen -f -- "$cur"); return ;;
-    --include|--exclude|--batch-size|--threads|--writers|--shards|--memory) return ;;
+    --include|--exclude|--field|--batch-size|--threads|--writers|--shards|--memory) return ;;
   esac
   if [[ $cur == -* ]]; then
     mapfile -t COMPREPLY < <(compgen -W "--db --rebuild --report --plain --include --exclude
-      --sources --batch-size --threads --writers --shards --memory -q --quiet --extract
+      --field --sources --batch-size --threads --writers --shards --memory -q --quiet --extract
       --explain -h --help -V --version" -- "$cur")
   else
     mapfile -t COMPREPLY < <(compgen -f -- "$cur")
