@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace lede {
@@ -34,9 +35,14 @@ long DaysFromCivil(int year, int month, int day);
 
 // Why a line of the dump was kept or dropped (for --explain).
 struct LineDecision {
-  int line_no = 0;  // 1-based line number in the dump
+  LineDecision() = default;
+  LineDecision(int line, bool kept, std::string why, std::string unit_text = {})
+      : line_no(line), keep(kept), reason(std::move(why)), text(std::move(unit_text)) {}
+
+  int line_no = 0;  // 1-based line number in the dump (block number for HTML)
   bool keep = false;
   std::string reason;
+  std::string text;  // the block's text when the unit is not a line of the input
 };
 
 // The clean article.
