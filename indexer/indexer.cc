@@ -119,7 +119,7 @@ Collection Gather(const IndexOptions& options) {
     FileLoad load = LoadFile(c.walk.files[i], false, c.read);
     for (const RecordText& t : load.texts)
       if (const ArticleText* text = std::get_if<ArticleText>(&t.decoded))
-        counter.AddFile(text->text);
+        counter.AddKeys(RecordLineKeys(t.record.format, text->text));
     const size_t bytes = TextBytes(load);
     if (cached + bytes <= budget.TextCacheBytes()) {
       cached += bytes;
@@ -855,7 +855,9 @@ void ExplainRecord(const Record& r, const ArticleText& text, const ExtractContex
   // Lines of the dump, numbered, with the decision and its reason.
   const std::vector<std::string_view> lines = NumberedLines(text.text);
   for (const LineDecision& d : a.lines) {
-    std::string line = d.line_no >= 1 && static_cast<size_t>(d.line_no) <= lines.size()
+    // A page's units are its text blocks, which carry their own text.
+    std::string line = !d.text.empty() ? d.text
+                       : d.line_no >= 1 && static_cast<size_t>(d.line_no) <= lines.size()
                            ? std::string(lines[static_cast<size_t>(d.line_no) - 1])
                            : std::string();
     if (line.size() > 100)

@@ -2,6 +2,8 @@
 #include "common/extract/record.h"
 
 #include "common/error.h"
+#include "common/extract/html_dom.h"
+#include "common/extract/html_extract.h"
 #include "common/extract/line_stats.h"
 
 namespace lede {
@@ -40,12 +42,21 @@ std::string RecordKeys::Unique(const std::string& key) {
 }
 
 DecodedRecord DecodeRecord(const Record& record) {
-  // A dump and a page are decoded alike until HTML gets its own decoder
-  // (charset from the HTTP header and <meta>).
+  if (record.format == RecordFormat::kHtml) {
+    // A page is decoded by what its HTTP header and itself declare, and is
+    // never cut by lines: a minified page is one long line.
+    ArticleText t;
+    t.text = DecodeHtmlBytes(record.bytes, record.charset, &t.encoding, &t.repaired);
+    if (t.text.find_first_not_of(" \t\r\n") == std::string::npos)
+      return record.bytes.empty() ? NotText::kEmpty : NotText::kWhitespaceOnly;
+    return t;
+  }
   return DecodeArticleBytes(record.bytes);
 }
 
-std::vector<uint64_t> RecordLineKeys(RecordFormat /*format*/, std::string_view text) {
+std::vector<uint64_t> RecordLineKeys(RecordFormat format, std::string_view text) {
+  // A page's lines are its text blocks, as the HTML extractor looks them up.
+  if (format == RecordFormat::kHtml) return LineStats::KeysOf(HtmlPageText(ParseHtml(text)));
   return LineStats::KeysOf(text);
 }
 
@@ -78,7 +89,8 @@ Article ExtractRecord(const Record& record, const ArticleText& text,
       a = Extract(text.text, context);
       break;
     case RecordFormat::kHtml:
-      throw InputError(record.path + ": HTML extraction is not available in this build");
+      a = ExtractHtmlPage(ParseHtml(text.text), context);
+      break;
   }
   ApplyMeta(record.meta, &a);
   return a;
