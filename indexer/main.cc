@@ -85,8 +85,7 @@ void AddOptions(CLI::App& app, CommandLine& c) {
       ->option_text("FILE");
   app.add_flag("--plain", o.plain, "Inputs are clean text: keep every line, first line is the title");
   app.add_option("--include", c.include,
-                 "Only files matching this glob (default *.txt; *.html, *.warc.gz, *.jsonl... "
-                 "are read when named, docs/input-formats.md); repeatable")
+                 "Only files matching this glob (default: every format lede reads); repeatable")
       ->option_text("GLOB");
   app.add_option("--exclude", c.exclude, "Skip files matching this glob; repeatable")
       ->option_text("GLOB");

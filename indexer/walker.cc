@@ -17,10 +17,7 @@ namespace fs = std::filesystem;
 namespace {
 
 bool Selected(const std::string& name, const std::string& rel, const WalkOptions& o) {
-  // Pages and archives are read by default once HTML extraction is in;
-  // until then they are named with --include.
-  static const std::vector<std::string> kTextOnly = {"*.txt"};
-  const auto& inc = o.include.empty() ? kTextOnly : o.include;
+  const auto& inc = o.include.empty() ? DefaultIncludeGlobs() : o.include;
   bool in = std::any_of(inc.begin(), inc.end(), [&](const std::string& g) {
     return GlobMatch(g, name) || GlobMatch(g, rel);
   });
