@@ -806,6 +806,20 @@ std::string DecodeHtmlBytes(std::string_view bytes, std::string_view http_charse
   return "";
 }
 
+std::variant<DecodedText, NotText> DecodeHtml(std::string_view bytes,
+                                              std::string_view http_charset) {
+  if (bytes.empty()) return NotText::kEmpty;
+  DecodedText d;
+  d.utf8 = DecodeHtmlBytes(bytes, http_charset, &d.encoding, &d.repaired);
+  if (d.encoding == "none") {
+    DecodeResult r = DecodeToUtf8(bytes);
+    if (auto* why = std::get_if<NotText>(&r)) return *why;
+    return NotText::kBinary;
+  }
+  if (TrimSpaces(d.utf8).empty()) return NotText::kWhitespaceOnly;
+  return d;
+}
+
 HtmlPage ParseHtml(std::string_view utf8, bool skip_hidden) {
   HtmlPage page;
   if (utf8.size() > kMaxHtmlBytes) {

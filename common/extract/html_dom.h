@@ -14,7 +14,10 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <variant>
 #include <vector>
+
+#include "common/text/decode.h"
 
 namespace lede {
 
@@ -102,6 +105,11 @@ struct HtmlPage {
 // (DecodeToUtf8). Never throws on any input.
 std::string DecodeHtmlBytes(std::string_view bytes, std::string_view http_charset,
                             std::string* encoding, bool* repaired);
+
+// DecodeHtmlBytes, or why the bytes are not a page: empty, whitespace only,
+// binary (NUL bytes), as for text input (DecodeToUtf8).
+std::variant<DecodedText, NotText> DecodeHtml(std::string_view bytes,
+                                              std::string_view http_charset);
 
 // Parses UTF-8 HTML (any bytes are safe) into blocks and head information.
 // With skip_hidden, elements marked hidden (the hidden attribute,

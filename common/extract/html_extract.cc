@@ -528,16 +528,16 @@ Article ExtractHtml(std::string_view bytes, std::string_view http_charset,
   std::string encoding;
   bool repaired = false;
   const std::string utf8 = DecodeHtmlBytes(bytes, http_charset, &encoding, &repaired);
+  return ExtractHtmlText(utf8, context);
+}
+
+Article ExtractHtmlText(std::string_view utf8, const ExtractContext& context) {
   HtmlPage page = ParseHtml(utf8, true);
-  page.encoding = encoding;
-  page.repaired = repaired;
   Article a = ExtractHtmlPage(page, context);
   // Pages that stream their story into hidden elements for a script to
   // move into place show nothing without the script: read them whole.
   if (a.Body().size() < kMinBodyChars) {
     HtmlPage all = ParseHtml(utf8, false);
-    all.encoding = encoding;
-    all.repaired = repaired;
     Article b = ExtractHtmlPage(all, context);
     if (b.Body().size() > a.Body().size()) return b;
   }

@@ -27,6 +27,9 @@ namespace lede {
 Article ExtractHtml(std::string_view bytes, std::string_view http_charset,
                     const ExtractContext& context);
 
+// The same for a page already decoded to UTF-8 (DecodeHtml).
+Article ExtractHtmlText(std::string_view utf8, const ExtractContext& context);
+
 // The same for a page already parsed.
 Article ExtractHtmlPage(const HtmlPage& page, const ExtractContext& context);
 

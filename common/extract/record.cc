@@ -43,19 +43,24 @@ std::string RecordKeys::Unique(const std::string& key) {
 
 DecodedRecord DecodeRecord(const Record& record) {
   if (record.format == RecordFormat::kHtml) {
-    // A page is decoded by what its HTTP header and itself declare, and is
-    // never cut by lines: a minified page is one long line.
-    ArticleText t;
-    t.text = DecodeHtmlBytes(record.bytes, record.charset, &t.encoding, &t.repaired);
-    if (t.text.find_first_not_of(" \t\r\n") == std::string::npos)
-      return record.bytes.empty() ? NotText::kEmpty : NotText::kWhitespaceOnly;
-    return t;
+    // The page's own charset rules (HTTP header, BOM, <meta charset>); its
+    // lines are not cut, as a minified page is one long line.
+    auto r = DecodeHtml(record.bytes, record.charset);
+    if (auto* d = std::get_if<DecodedText>(&r)) {
+      ArticleText t;
+      t.text = std::move(d->utf8);
+      t.encoding = std::move(d->encoding);
+      t.repaired = d->repaired;
+      return t;
+    }
+    return std::get<NotText>(r);
   }
   return DecodeArticleBytes(record.bytes);
 }
 
 std::vector<uint64_t> RecordLineKeys(RecordFormat format, std::string_view text) {
-  // A page's lines are its text blocks, as the HTML extractor looks them up.
+  // A page counts the lines a reader sees, the same units its extraction
+  // weighs.
   if (format == RecordFormat::kHtml) return LineStats::KeysOf(HtmlPageText(ParseHtml(text)));
   return LineStats::KeysOf(text);
 }
@@ -89,7 +94,7 @@ Article ExtractRecord(const Record& record, const ArticleText& text,
       a = Extract(text.text, context);
       break;
     case RecordFormat::kHtml:
-      a = ExtractHtmlPage(ParseHtml(text.text), context);
+      a = ExtractHtmlText(text.text, context);
       break;
   }
   ApplyMeta(record.meta, &a);
