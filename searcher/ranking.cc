@@ -196,6 +196,8 @@ RankingOptions ParseRankingSpec(std::string_view spec, RankingOptions base) {
     } else if (key == "window") {
       o.proximity_window = ParseCount(key, value, 1000);
       if (o.proximity_window < 2) throw UsageError("ranking option window: expected 2 or more");
+    } else if (key == "prox_max") {
+      o.proximity_max_words = ParseCount(key, value, 1000);
     } else if (key == "prf") {
       o.feedback_docs = ParseCount(key, value, 1000);
     } else if (key == "prf_terms") {
@@ -210,8 +212,8 @@ RankingOptions ParseRankingSpec(std::string_view spec, RankingOptions base) {
       o.feedback_min_words = ParseCount(key, value, 1000);
     } else {
       throw UsageError("unknown ranking option '" + std::string(key) +
-                       "' (known: scheme, k1, k3, b, title, prox, window, prf, prf_terms, "
-                       "prf_weight, prf_cap, prf_min, prf_keep)");
+                       "' (known: scheme, k1, k3, b, title, prox, window, prox_max, prf, "
+                       "prf_terms, prf_weight, prf_cap, prf_min, prf_keep)");
     }
     if (comma == spec.size()) break;
   }
@@ -272,7 +274,9 @@ Xapian::Query TitleBoost(const std::vector<std::string>& terms, const RankingOpt
 // Appends the proximity boost's units (each OP_NEAR pair scaled).
 Xapian::Query ProximityBoost(const std::vector<std::string>& terms, const RankingOptions& o,
                              std::vector<ExplainUnit>* units) {
-  if (!(o.proximity_weight > 0)) return Xapian::Query();
+  if (!(o.proximity_weight > 0) ||
+      std::set<std::string>(terms.begin(), terms.end()).size() > o.proximity_max_words)
+    return Xapian::Query();
   const size_t from = units->size();
   const size_t n = std::min(terms.size(), kMaxProximityTerms);
   for (size_t i = 0; i + 1 < n; ++i) {

@@ -31,6 +31,9 @@ struct RankingOptions {
   // setting measured, see docs/ranking.md).
   double proximity_weight = 0.0;
   unsigned proximity_window = 8;
+  // Only queries of at most this many distinct words get the proximity boost
+  // (a keyword query's words near each other say more than a paragraph's).
+  unsigned proximity_max_words = 4;
   // Pseudo-relevance feedback: expand the query with feedback_terms terms
   // from the top feedback_docs documents (0 = off); together they weigh
   // feedback_weight times the number of query words, and never more than
@@ -50,7 +53,8 @@ struct RankingOptions {
 };
 
 // Reads "key=value,key=value" over base: keys scheme, k1, b, title, prox,
-// window, prf (docs), prf_terms, prf_weight, prf_cap, prf_min, prf_keep. "" and "default" give base
+// window, prox_max, prf (docs), prf_terms, prf_weight, prf_cap, prf_min,
+// prf_keep. "" and "default" give base
 // unchanged. Throws UsageError naming the bad key or value. Pure.
 RankingOptions ParseRankingSpec(std::string_view spec, RankingOptions base = RankingOptions());
 

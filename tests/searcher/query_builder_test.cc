@@ -121,5 +121,48 @@ TEST(QueryBuilder, StemsPerLanguageGroup) {
   EXPECT_TRUE(pq.highlight_terms.count("Zverhandl"));
 }
 
+TEST(PreprocessQuery, DropsElisionsOnlyWhenAsked) {
+  EXPECT_EQ(PreprocessQuery("à l'Élysée", true), "a elysee");
+  EXPECT_EQ(PreprocessQuery("d\u2019Estaing", true), "estaing");
+  EXPECT_EQ(PreprocessQuery("l'Élysée"), "l'elysee");
+}
+
+TEST(QueryBuilder, WordsMeanAllOfThemWithAnyWordsBeside) {
+  QueryBuilder qb{Xapian::Database()};
+  const ParsedQuery q = qb.Parse("lavrov kerry");
+  EXPECT_EQ(q.query.get_type(), Xapian::Query::OP_AND) << Describe(q);
+  ASSERT_FALSE(q.any_words.empty());
+  EXPECT_EQ(q.any_words.get_type(), Xapian::Query::OP_OR);
+  // One word, or explicit operators only: nothing else to fall back on.
+  EXPECT_TRUE(qb.Parse("lavrov").any_words.empty());
+  EXPECT_TRUE(qb.Parse("lavrov OR kerry").any_words.empty());
+  // --any: OR only.
+  const ParsedQuery any = qb.Parse("lavrov kerry", true);
+  EXPECT_EQ(any.query.get_type(), Xapian::Query::OP_OR);
+  EXPECT_TRUE(any.any_words.empty());
+  // Exclusions stay exclusions in both.
+  const ParsedQuery not_geneva = qb.Parse("syria talks -geneva");
+  EXPECT_EQ(not_geneva.query.get_type(), Xapian::Query::OP_AND_NOT);
+  EXPECT_EQ(not_geneva.any_words.get_type(), Xapian::Query::OP_AND_NOT);
+}
+
+TEST(QueryBuilder, WildcardsExpandOverStems) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Xapian::Document doc;
+  for (const char* t : {"Znegoti", "Znegotiabl", "Znew", "Zrain"}) doc.add_term(t);
+  db.add_document(doc);
+  QueryBuilder qb(db);
+  // "negotiat" runs past the stem "negoti": the wildcard starts from it.
+  const std::string d = Describe(qb.Parse("negotiat*"));
+  EXPECT_NE(d.find("WILDCARD"), std::string::npos) << d;
+  EXPECT_NE(d.find("Znegoti"), std::string::npos) << d;
+  EXPECT_EQ(d.find("Znegotiat"), std::string::npos) << d;
+  Xapian::Enquire e(db);
+  e.set_query(qb.Parse("negotiat*").query);
+  EXPECT_EQ(e.get_mset(0, 10).size(), 1u);
+  e.set_query(qb.Parse("zzz*").query);
+  EXPECT_EQ(e.get_mset(0, 10).size(), 0u);
+}
+
 }  // namespace
 }  // namespace lede
