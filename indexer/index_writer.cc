@@ -432,6 +432,21 @@ std::string IndexWriter::GetMetadata(const std::string& key) {
   }
 }
 
+std::vector<std::string> IndexWriter::MetadataValuesUnder(const std::string& prefix) {
+  Quiesce();
+  try {
+    // Every shard carries the metadata: a sharded database's first shard
+    // answers for all (Xapian reads metadata from the first sub-database).
+    Xapian::Database db = rebuild_ && holding_live_ ? live_ : db_;
+    std::vector<std::string> out;
+    for (auto k = db.metadata_keys_begin(prefix); k != db.metadata_keys_end(prefix); ++k)
+      out.push_back(db.get_metadata(*k));
+    return out;
+  } catch (const Xapian::Error& e) {
+    Rethrow(e, "read metadata of");
+  }
+}
+
 void IndexWriter::SetMetadata(const std::string& key, const std::string& value) {
   Quiesce();
   try {

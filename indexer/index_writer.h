@@ -86,6 +86,9 @@ class IndexWriter {
   void SetStamp(Xapian::docid docid, const std::string& stamp);
   void Remove(Xapian::docid docid);
   std::string GetMetadata(const std::string& key);
+  // Every metadata value whose key starts with prefix. A rebuild reads the
+  // live database's (what the rebuilt one carries on), when there is one.
+  std::vector<std::string> MetadataValuesUnder(const std::string& prefix);
   // Written with the next commit, atomically with the documents.
   void SetMetadata(const std::string& key, const std::string& value);
   void Commit();

@@ -26,6 +26,7 @@
 #include "common/text/decode.h"
 #include "common/text/normalize.h"
 #include "common/text/utf8.h"
+#include "indexer/archive_names.h"
 #include "indexer/article_loader.h"
 #include "indexer/bulk_path.h"
 #include "indexer/file_identity.h"
@@ -105,10 +106,13 @@ size_t TextBytes(const FileLoad& load) {
   return n;
 }
 
+void NameFilesWithoutDatabase(const std::vector<std::string>& paths, WalkResult* walk);
+
 Collection Gather(const IndexOptions& options) {
   Collection c;
   if (!options.sources_file.empty()) c.aliases = LoadSourceAliases(options.sources_file);
   c.walk = Walk(options.paths, options.walk);
+  NameFilesWithoutDatabase(options.paths, &c.walk);
   c.read = options.read;
   c.cache.resize(c.walk.files.size());
   if (options.plain) return c;  // clean text needs no boilerplate evidence
@@ -205,6 +209,39 @@ void SubtractKeys(LineCounter* counter, const std::vector<uint64_t>& keys) {
   if (!keys.empty()) counter->SubtractKeys(keys);
 }
 
+bool IsDirectory(const std::string& path) {
+  std::error_code ec;
+  return std::filesystem::is_directory(path, ec);
+}
+
+// The id of a file: its archive's name, then its path in the archive
+// (docs/schema.md, "Ids").
+std::string FileId(const std::string& archive, const std::string& relative) {
+  return archive + "/" + relative;
+}
+
+// The archive names the database gives out (lede.archive.* metadata).
+ArchiveNames KnownArchives(IndexWriter& writer) {
+  std::map<std::string, std::string> known;
+  for (const std::string& v : writer.MetadataValuesUnder(schema::kMetaArchivePrefix)) {
+    auto [name, path] = schema::DecodeArchive(v);
+    if (!name.empty()) known[name] = path;
+  }
+  return ArchiveNames(std::move(known), IsDirectory);
+}
+
+// --extract and --explain name archives as a first indexing would.
+void NameFilesWithoutDatabase(const std::vector<std::string>& paths, WalkResult* walk) {
+  ArchiveNames names({}, [](const std::string&) { return true; });
+  std::map<std::string, std::string> name_of;  // by command-line argument
+  for (const std::string& arg : paths) {
+    if (name_of.count(arg)) continue;
+    const std::string key = CanonicalRoot(arg);
+    name_of[arg] = names.NameFor(ArchiveOf(key, IsDirectory(key))).name;
+  }
+  for (InputFile& f : walk->files) f.id = FileId(name_of[f.root], f.id);
+}
+
 // Metadata counts; anything unreadable counts as 0.
 size_t ParseCount(const std::string& s) {
   size_t n = 0;
@@ -251,7 +288,8 @@ void PrintSummary(std::ostream& out, const Tally& t, const WalkResult& walk, dou
 
 // A root given on the command line, as the database knows it.
 struct Root {
-  std::string key;  // CanonicalRoot
+  std::string key;   // CanonicalRoot
+  std::string name;  // its archive's name: the first part of its articles' ids
   bool settings_changed = false;
   std::unordered_set<Xapian::docid> docs;  // indexed from it before this run
   std::vector<std::string> unlisted;       // directories that could not be listed
@@ -379,10 +417,12 @@ void IndexRun::OpenWriter() {
 // Per root: its canonical key, whether its extraction settings changed, the
 // articles indexed from it, the directories that could not be listed.
 void IndexRun::OpenRoots() {
+  ArchiveNames names = KnownArchives(*writer_);
   for (const std::string& arg : options_.paths) {
     if (roots_.count(arg)) continue;
     Root r;
     r.key = CanonicalRoot(arg);
+    r.name = names.NameFor(ArchiveOf(r.key, IsDirectory(r.key))).name;
     r.settings_changed = writer_->GetMetadata(schema::RootSettingsKey(r.key)) != settings_;
     for (Xapian::docid d : writer_->DocsUnderRoot(r.key)) r.docs.insert(d);
     // A new root: every article written from now on uses these settings, so
@@ -392,6 +432,11 @@ void IndexRun::OpenRoots() {
     roots_.emplace(arg, std::move(r));
   }
   for (const UnlistedDir& u : walk_.unlisted) roots_[u.root].unlisted.push_back(u.rel);
+  // Names are kept from the first batch on, so a killed run resumes with the
+  // ids it began with.
+  for (const auto& [name, path] : names.changed())
+    writer_->SetMetadata(schema::ArchiveKey(name), schema::EncodeArchive(name, path));
+  for (InputFile& f : walk_.files) f.id = FileId(roots_[f.root].name, f.id);
   // New roots' settings are durable before any article: the shards of a
   // sharded database commit on their own, and every one must carry them.
   writer_->Commit();
@@ -538,7 +583,8 @@ void IndexRun::FindGone() {
     for (Xapian::docid d : root.docs) {
       if (seen_.count(d) || remove_.count(d)) continue;
       schema::StoredArticle a = writer_->Stored(d);
-      if (UnderUnlisted(root.unlisted, a.id)) continue;
+      if (UnderUnlisted(root.unlisted, a.id.substr(std::min(a.id.size(), root.name.size() + 1))))
+        continue;
       RemoveLater(d, a.path, a.id, "file gone");
     }
   }

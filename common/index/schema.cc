@@ -130,6 +130,22 @@ std::string RootSettingsKey(std::string_view root) {
   return BoundedTerm(kMetaRootSettingsPrefix, root);
 }
 
+std::string ArchiveKey(std::string_view name) { return BoundedTerm(kMetaArchivePrefix, name); }
+
+// NUL never occurs in a file name or path.
+std::string EncodeArchive(std::string_view name, std::string_view path) {
+  std::string v(name);
+  v += '\0';
+  v += path;
+  return v;
+}
+
+std::pair<std::string, std::string> DecodeArchive(std::string_view value) {
+  const size_t nul = value.find('\0');
+  if (nul == std::string_view::npos) return {};
+  return {std::string(value.substr(0, nul)), std::string(value.substr(nul + 1))};
+}
+
 std::string EncodeLineKeys(const std::vector<uint64_t>& keys) {
   std::string out;
   out.reserve(keys.size() * 8);

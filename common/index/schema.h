@@ -28,7 +28,8 @@ namespace schema {
 // updates).
 // 5: words stemmed in the article's language, XSTEM group terms.
 // 6: no XBAND terms: copies are found in memory (ClusterIndex).
-// 7: records: XFILE terms, the record key value, "url" in the data.
+// 7: records: XFILE terms, the record key value, "url" in the data; ids
+// start with their archive's name (lede.archive.* metadata).
 inline constexpr int kVersion = 7;
 
 // Term prefixes, following omega's conventions (single capitals; "X" starts
@@ -81,6 +82,9 @@ inline constexpr const char* kMetaStatsBase = "lede.stats_base";
 // Prefix of the per-root key holding the extraction settings (plain mode,
 // source aliases) the root was last indexed with; see RootSettingsKey.
 inline constexpr const char* kMetaRootSettingsPrefix = "lede.root_settings.";
+// Prefix of the per-archive keys naming archives: the first part of every id
+// (docs/schema.md, "Ids"); see ArchiveKey.
+inline constexpr const char* kMetaArchivePrefix = "lede.archive.";
 
 // Where the title ends and the body starts, in term positions: a phrase never
 // spans title and body.
@@ -127,6 +131,12 @@ std::string FileTerm(std::string_view file_id);
 std::string RootTerm(std::string_view root);
 // The metadata key holding a root's extraction settings.
 std::string RootSettingsKey(std::string_view root);
+// The metadata key naming an archive, and its value: the name and the
+// archive's canonical path (the key alone may be hashed when long).
+std::string ArchiveKey(std::string_view name);
+std::string EncodeArchive(std::string_view name, std::string_view path);
+// name, path; both empty for a value EncodeArchive did not write.
+std::pair<std::string, std::string> DecodeArchive(std::string_view value);
 // kSlotLineKeys encoding; Decode ignores a trailing partial key.
 std::string EncodeLineKeys(const std::vector<uint64_t>& keys);
 std::vector<uint64_t> DecodeLineKeys(std::string_view value);

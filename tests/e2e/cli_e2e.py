@@ -17,6 +17,7 @@ import e2e_common  # noqa: E402
 ARGS = None
 FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "search")
 C000 = "000_6ff154a62b2e8375.txt"
+ID000 = "corpus/" + C000  # its id: the archive's name, then the path in it
 
 
 def run(cmd, env=None, cwd=None, stdin=None):
@@ -225,7 +226,7 @@ class PathsAndIds(Base):
     def test_every_printed_form_names_the_article(self):
         j = json.loads(out(self.search("--json", "-n", "1", "russia urges syrian parties")))
         hit = j["results"][0]
-        self.assertEqual(hit["id"], C000)
+        self.assertEqual(hit["id"], ID000)
         ex = run([ARGS.index, "--extract", os.path.join(ARGS.corpus, C000)])
         extract_id = json.loads(out(ex).splitlines()[0])["id"]
         self.assertEqual(extract_id, hit["id"])  # one id form everywhere
@@ -234,7 +235,7 @@ class PathsAndIds(Base):
         forms = [(hit["id"], None), (hit["id"][:-4], None), (hit["path"], self.tmp),
                  (shown, parent), (os.path.relpath(hit["path"], self.tmp), self.tmp),
                  ("./" + os.path.relpath(hit["path"], ARGS.corpus), ARGS.corpus)]
-        want = [h["id"] for h in json.loads(out(self.search("--json", "--like", C000)))["results"]]
+        want = [h["id"] for h in json.loads(out(self.search("--json", "--like", ID000)))["results"]]
         for form, cwd in forms:
             r = self.search("--json", "--like", form, cwd=cwd)
             self.assertEqual(r.returncode, 0, (form, err(r)))
@@ -246,19 +247,19 @@ class PathsAndIds(Base):
         self.assertIn("no article", err(r))
 
     def test_show_prints_the_cleaned_article_highlighted(self):
-        r = self.search("--show", C000, "geneva")
+        r = self.search("--show", ID000, "geneva")
         self.assertEqual(r.returncode, 0, err(r))
         lines = out(r).splitlines()
         self.assertEqual(lines[0], "Russia urges all Syrian parties to sit down for talks")
         self.assertIn("2012-12-04 · Xinhua · ", lines[1])
         self.assertTrue(os.path.isfile(lines[1].split(" · ")[-1]))
-        self.assertIn("id: " + C000, lines[2])
+        self.assertIn("id: " + ID000, lines[2])
         self.assertIn("[Geneva]", out(r))
         self.assertIn("Lavrov", out(r))
-        plain = out(self.search("--show", C000))
+        plain = out(self.search("--show", ID000))
         self.assertNotIn("[Geneva]", plain)
-        j = json.loads(out(self.search("--show", C000, "--json")))
-        self.assertEqual((j["id"], j["source"], j["date"]), (C000, "Xinhua", "2012-12-04"))
+        j = json.loads(out(self.search("--show", ID000, "--json")))
+        self.assertEqual((j["id"], j["source"], j["date"]), (ID000, "Xinhua", "2012-12-04"))
         self.assertIn("Geneva", j["body"])
 
 

@@ -78,6 +78,13 @@ def write(root, docs, only=None):
             f.write(text)
 
 
+
+def in_archive(article_id):
+    """An id without its archive's name ("articles/syria/0.txt" -> "syria/0.txt"):
+    the databases compared here index the same files from differently named
+    folders."""
+    return article_id.split("/", 1)[1]
+
 class QuerySemanticsTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -109,7 +116,7 @@ class QuerySemanticsTest(unittest.TestCase):
         return json.loads(r.stdout), r
 
     def ids(self, *args, db=None):
-        return [h["id"] for h in self.json(*args, db=db)[0]["results"]]
+        return [in_archive(h["id"]) for h in self.json(*args, db=db)[0]["results"]]
 
     # --- several words: all of them first
 
@@ -128,7 +135,7 @@ class QuerySemanticsTest(unittest.TestCase):
         page = self.json("-n", "4", "--offset", "4", "blinken lavrov")[0]["results"]
         self.assertEqual([h["rank"] for h in page], [5, 6, 7, 8])
         whole = self.ids("-n", "50", "blinken lavrov")
-        self.assertEqual([h["id"] for h in page], whole[4:8])
+        self.assertEqual([in_archive(h["id"]) for h in page], whole[4:8])
         self.assertEqual(self.ids("-n", "3", "--offset", "8", "blinken lavrov"), whole[8:11])
 
     def test_any_is_plain_or(self):
@@ -156,7 +163,7 @@ class QuerySemanticsTest(unittest.TestCase):
     def test_dash_word_after_the_query_excludes_it(self):
         r = self.search("--format", "tsv", "syria", "-geneva", "-n", "20")
         self.assertEqual(r.returncode, 0, r.stderr)
-        ids = [line.split("\t")[2] for line in r.stdout.splitlines()[1:]]
+        ids = [in_archive(line.split("\t")[2]) for line in r.stdout.splitlines()[1:]]
         self.assertEqual(sorted(ids), sorted("syria/%d.txt" % i for i in range(5)))
         r2 = self.search("--format", "tsv", "-n", "20", "syria", "-geneva")
         self.assertEqual(r2.stdout, r.stdout)
@@ -225,7 +232,7 @@ class QuerySemanticsTest(unittest.TestCase):
 
     def comparable(self, db, q, extra):
         j, _ = self.json("-n", "30", *extra, q, db=db)
-        return [(h["rank"], round(h["score"], 9), h["id"]) for h in j["results"]]
+        return [(h["rank"], round(h["score"], 9), in_archive(h["id"])) for h in j["results"]]
 
 
 if __name__ == "__main__":

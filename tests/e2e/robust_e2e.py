@@ -197,14 +197,14 @@ class HostileInputTest(Tmp):
         r, res = search(self.db, "café")
         self.assertEqual(r.returncode, 0, r.stderr)
         ids = {h["id"] for h in res["results"]}
-        self.assertTrue({"cp1252.txt", "latin1.txt", "bom-utf8.txt"} <= ids, ids)
+        self.assertTrue({"tree/cp1252.txt", "tree/latin1.txt", "tree/bom-utf8.txt"} <= ids, ids)
         r, res = search(self.db, "quoted")
-        hit = [h for h in res["results"] if h["id"] == "cp1252.txt"][0]
+        hit = [h for h in res["results"] if h["id"] == "tree/cp1252.txt"][0]
         self.assertIn("\u201cQuoted,\u201d", hit["title"] + hit["snippet"])
         r, res = search(self.db, "undecodable")
-        self.assertEqual([h["id"] for h in res["results"]], ["bad-\ufffd\ufffd-bytes.txt"])
+        self.assertEqual([h["id"] for h in res["results"]], ["tree/bad-\ufffd\ufffd-bytes.txt"])
         r, res = search(self.db, "newline")
-        self.assertEqual([h["id"] for h in res["results"]], ["new\nline.txt"])
+        self.assertEqual([h["id"] for h in res["results"]], ["tree/new\nline.txt"])
         # The index holds only valid UTF-8: every term decodes strictly
         # (ids and file ids are the files' names: bytes).
         terms = run(["xapian-delve", "-a", "-1", self.db]).stdout
@@ -245,7 +245,7 @@ class PermissionTest(Tmp):
         os.chown(self.db, 65534, 65534)
         r = run(as_nobody([ARGS.index, "--db", self.db, self.tree]))
         self.assertEqual(r.returncode, 0, r.stderr.decode())
-        self.assertEqual(all_ids(self.db), ["locked/inner.txt", "ok.txt", "secret.txt"])
+        self.assertEqual(all_ids(self.db), ["tree/locked/inner.txt", "tree/ok.txt", "tree/secret.txt"])
         os.chmod(os.path.join(self.tree, "secret.txt"), 0)
         os.utime(os.path.join(self.tree, "secret.txt"), (1, 1))  # so it must be read
         os.chmod(os.path.join(self.tree, "locked"), 0)
@@ -258,7 +258,7 @@ class PermissionTest(Tmp):
         self.assertIn("secret.txt: cannot open: Permission denied; the indexed version is kept", err)
         self.assertIn("cannot read directory", err)
         # Unreadable is not gone: nothing was removed.
-        self.assertEqual(all_ids(self.db), ["locked/inner.txt", "ok.txt", "secret.txt"])
+        self.assertEqual(all_ids(self.db), ["tree/locked/inner.txt", "tree/ok.txt", "tree/secret.txt"])
         self.assertIn("0 removed", r.stdout.decode())
 
     def test_unwritable_database_directory(self):
@@ -411,7 +411,7 @@ class ConcurrentSearchTest(Tmp):
         vocab = [f"v{k}q" for k in range(5000)]
         for i in range(30):
             name = f"stable{i:02d}.txt"
-            stable.append(name)
+            stable.append("tree/" + name)
             # Distinct texts, so near-duplicate collapsing keeps them apart.
             words = " ".join(rnd.choice(vocab) for _ in range(80))
             write(os.path.join(t, name), story(f"Stable {i}", f"Zebracorn sighting {words}."))

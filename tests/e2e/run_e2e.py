@@ -47,7 +47,7 @@ class CorpusTest(unittest.TestCase):
 
     def test_geneva_communique_ranks_001_first(self):
         ids = self.ids("Geneva communiqué")
-        self.assertEqual(ids[0], "001_1c3bda8c987c5d10.txt")
+        self.assertEqual(ids[0], "corpus/001_1c3bda8c987c5d10.txt")
 
     def test_ranking_defaults_keep_matches_and_order_of_001(self):
         # Issue 7: title boost and feedback reorder, never add or drop matches;
@@ -60,8 +60,8 @@ class CorpusTest(unittest.TestCase):
             old_ids = [h["id"] for h in json.loads(r.stdout)["results"]]
             self.assertEqual(sorted(new_ids), sorted(old_ids), q)
             if q == "Geneva communiqué":
-                self.assertEqual(new_ids[0], "001_1c3bda8c987c5d10.txt")
-                self.assertEqual(old_ids[0], "001_1c3bda8c987c5d10.txt")
+                self.assertEqual(new_ids[0], "corpus/001_1c3bda8c987c5d10.txt")
+                self.assertEqual(old_ids[0], "corpus/001_1c3bda8c987c5d10.txt")
 
     def test_bad_ranking_option_is_a_one_line_error(self):
         for spec in ("zeta=1", "k1=abc", "b=2"):
@@ -81,7 +81,7 @@ class CorpusTest(unittest.TestCase):
         r = self.search('"Geneva communiqué"')
         self.assertEqual(r.returncode, 0, r.stderr)
         res = json.loads(r.stdout)["results"]
-        self.assertEqual([h["id"] for h in res], ["001_1c3bda8c987c5d10.txt"])
+        self.assertEqual([h["id"] for h in res], ["corpus/001_1c3bda8c987c5d10.txt"])
         snippet = res[0]["snippet"]
         self.assertIn("Communiqué", snippet)
         marked = [snippet.encode()[b:e].decode() for b, e in res[0]["snippet_highlights"]]
@@ -92,11 +92,11 @@ class CorpusTest(unittest.TestCase):
         r = self.search('"Geneva communique"', fmt="text")
         self.assertEqual(r.returncode, 0)
         self.assertIn("[Geneva] [Communiqué]", r.stdout)
-        self.assertIn("001_1c3bda8c987c5d10.txt", r.stdout)
+        self.assertIn("corpus/001_1c3bda8c987c5d10.txt", r.stdout)
         self.assertNotIn("\x1b[", r.stdout)  # not a terminal: no colors
 
     def test_stemming_finds_other_forms(self):
-        self.assertIn("000_6ff154a62b2e8375.txt", self.ids("negotiate"))
+        self.assertIn("corpus/000_6ff154a62b2e8375.txt", self.ids("negotiate"))
         r = self.search("talk")
         res = json.loads(r.stdout)["results"]
         self.assertTrue(res)
@@ -112,9 +112,9 @@ class CorpusTest(unittest.TestCase):
             self.assertEqual(self.search("zzyzxqwv", fmt=fmt).returncode, 1, fmt)
 
     def test_boolean_operators(self):
-        self.assertNotIn("001_1c3bda8c987c5d10.txt", self.ids("lavrov", "NOT", "kerry"))
+        self.assertNotIn("corpus/001_1c3bda8c987c5d10.txt", self.ids("lavrov", "NOT", "kerry"))
         both = self.ids("+kerry", "+lavrov")
-        self.assertIn("001_1c3bda8c987c5d10.txt", both)
+        self.assertIn("corpus/001_1c3bda8c987c5d10.txt", both)
 
     def test_malformed_query_falls_back(self):
         r = self.search('"Geneva (communiqué', fmt="text")
@@ -139,7 +139,7 @@ class CorpusTest(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stderr)
         lines = [json.loads(l) for l in r.stdout.splitlines()]
         self.assertEqual([l["query"] for l in lines], ["Geneva communiqué", "zzyzxqwv", "", "lavrov"])
-        self.assertEqual(lines[0]["results"][0]["id"], "001_1c3bda8c987c5d10.txt")
+        self.assertEqual(lines[0]["results"][0]["id"], "corpus/001_1c3bda8c987c5d10.txt")
         self.assertEqual(lines[1]["results"], [])
         self.assertIn("error", lines[2])
 
@@ -191,11 +191,11 @@ class ExtractionOnCorpusTest(unittest.TestCase):
 
     def test_story_text_is_findable(self):
         expected = {
-            '"sit down at the negotiating table"': "000_6ff154a62b2e8375.txt",
-            '"Geneva communiqué"': "001_1c3bda8c987c5d10.txt",
-            '"Opposition bristles"': "002_ef892e6c562261fc.txt",
-            '"follow-up mechanism"': "003_441265355e3af056.txt",
-            '"form a team"': "004_7f3ecc1138e4dd58.txt",
+            '"sit down at the negotiating table"': "corpus/000_6ff154a62b2e8375.txt",
+            '"Geneva communiqué"': "corpus/001_1c3bda8c987c5d10.txt",
+            '"Opposition bristles"': "corpus/002_ef892e6c562261fc.txt",
+            '"follow-up mechanism"': "corpus/003_441265355e3af056.txt",
+            '"form a team"': "corpus/004_7f3ecc1138e4dd58.txt",
         }
         for q, doc in expected.items():
             self.assertEqual(self.ids(q), [doc], q)
@@ -203,7 +203,7 @@ class ExtractionOnCorpusTest(unittest.TestCase):
     def test_metadata_read_from_the_text(self):
         r = run([ARGS.search, "--db", self.db, "--format", "json", "--all-copies", "-n", "10",
                  "lavrov OR syria OR russia"])
-        got = {h["id"][:3]: (h["date"], h["source"]) for h in json.loads(r.stdout)["results"]}
+        got = {os.path.basename(h["id"])[:3]: (h["date"], h["source"]) for h in json.loads(r.stdout)["results"]}
         self.assertEqual(got["000"][1], "Xinhua")
         self.assertIn(got["000"][0], ("2012-12-04", "2012-12-03"))
         self.assertEqual(got["001"], (None, "SANA"))
@@ -231,18 +231,18 @@ class MultilingualTest(unittest.TestCase):
 
     def test_japanese_words_are_found(self):
         res = self.results("平和条約")
-        self.assertEqual([h["id"] for h in res], ["tokyo_ja.txt"])
+        self.assertEqual([h["id"] for h in res], ["multilang/tokyo_ja.txt"])
         self.assertEqual(res[0]["language"], "ja")
-        self.assertEqual([h["id"] for h in self.results("東京")], ["tokyo_ja.txt"])
+        self.assertEqual([h["id"] for h in self.results("東京")], ["multilang/tokyo_ja.txt"])
 
     def test_german_articles_use_the_german_stemmer(self):
         # "Verhandlung" and "Verhandlungen" share a German stem, not an English one.
         res = self.results("Verhandlung")
-        self.assertEqual([h["id"] for h in res], ["berlin_de.txt"])
+        self.assertEqual([h["id"] for h in res], ["multilang/berlin_de.txt"])
         self.assertEqual(res[0]["language"], "de")
         self.assertTrue(res[0]["snippet_highlights"])
         # English queries still find English articles in the same database.
-        self.assertIn("000_6ff154a62b2e8375.txt", [h["id"] for h in self.results("negotiate")])
+        self.assertIn("corpus/000_6ff154a62b2e8375.txt", [h["id"] for h in self.results("negotiate")])
 
 
 class ErrorTest(unittest.TestCase):

@@ -25,11 +25,11 @@ ARGS = None
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURES = os.path.join(os.path.dirname(HERE), "data", "search")
 
-C000 = "000_6ff154a62b2e8375.txt"  # 2012-12-04 Xinhua
-C001 = "001_1c3bda8c987c5d10.txt"  # SANA, no date
-C002 = "002_ef892e6c562261fc.txt"  # 2012-12-28 VOA
-C003 = "003_441265355e3af056.txt"  # 2014-01-22 TBP
-C004 = "004_7f3ecc1138e4dd58.txt"  # no source, no date
+C000 = "corpus/000_6ff154a62b2e8375.txt"  # 2012-12-04 Xinhua
+C001 = "corpus/001_1c3bda8c987c5d10.txt"  # SANA, no date
+C002 = "corpus/002_ef892e6c562261fc.txt"  # 2012-12-28 VOA
+C003 = "corpus/003_441265355e3af056.txt"  # 2014-01-22 TBP
+C004 = "corpus/004_7f3ecc1138e4dd58.txt"  # no source, no date
 UNDATED = {C001, C004}
 
 
@@ -421,9 +421,9 @@ class FixtureFeatures(Base):
     def test_near_identical_copies_collapse_to_one_story(self):
         j = self.json("geneva ceasefire")
         ids = [h["id"] for h in j["results"]]
-        copies = {"geneva_xinhua.txt", "geneva_afp_copy.txt"}
+        copies = {"search/geneva_xinhua.txt", "search/geneva_afp_copy.txt"}
         self.assertEqual(len(copies & set(ids)), 1, ids)
-        self.assertIn("geneva_reuters_other.txt", ids)  # same subject, other story
+        self.assertIn("search/geneva_reuters_other.txt", ids)  # same subject, other story
         hit = [h for h in j["results"] if h["id"] in copies][0]
         self.assertEqual(hit["copies"]["count"], 2)
         self.assertEqual(sorted(hit["copies"]["sources"]), ["AFP", "Xinhua"])
@@ -436,8 +436,8 @@ class FixtureFeatures(Base):
     def test_all_copies_lists_them(self):
         j = self.json("--all-copies", "geneva ceasefire")
         ids = [h["id"] for h in j["results"]]
-        self.assertIn("geneva_xinhua.txt", ids)
-        self.assertIn("geneva_afp_copy.txt", ids)
+        self.assertIn("search/geneva_xinhua.txt", ids)
+        self.assertIn("search/geneva_afp_copy.txt", ids)
         self.assertEqual(j["total"]["counts"], "articles")
         self.assertEqual(text(self.search("--count", "geneva")).strip(), "2")
         self.assertEqual(text(self.search("--count", "--all-copies", "geneva")).strip(), "3")
@@ -445,12 +445,12 @@ class FixtureFeatures(Base):
         self.assertEqual(f["articles"], 3)  # facets count copies
 
     def test_pre_1970_dates(self):
-        self.assertEqual(self.ids("kennedy date:1963"), ["dallas_1963.txt"])
-        self.assertEqual(self.ids("--until", "1969", "dallas"), ["dallas_1963.txt"])
+        self.assertEqual(self.ids("kennedy date:1963"), ["search/dallas_1963.txt"])
+        self.assertEqual(self.ids("--until", "1969", "dallas"), ["search/dallas_1963.txt"])
         self.assertEqual(self.ids("--since", "1963-11-22", "--until", "1963-11-22", "dallas"),
-                         ["dallas_1963.txt"])
+                         ["search/dallas_1963.txt"])
         self.assertEqual(self.ids("--sort", "oldest", "president OR geneva")[0],
-                         "dallas_1963.txt")
+                         "search/dallas_1963.txt")
         h = self.json("kennedy")["results"][0]
         self.assertEqual((h["date"], h["source"]), ("1963-11-22", "AP"))
         f = self.json("--facets", "--all-copies", "kennedy OR geneva")["facets"]
@@ -459,15 +459,15 @@ class FixtureFeatures(Base):
 
     def test_accented_source_any_spelling(self):
         for name in ("Agência Brasil", "agencia brasil", "AGÊNCIA BRASIL", "agencia_brasil"):
-            self.assertEqual(self.ids("--source", name, "harvest"), ["harvest_agencia.txt"], name)
-        self.assertEqual(self.ids("harvest source:agência_brasil"), ["harvest_agencia.txt"])
-        self.assertEqual(self.ids('harvest source:"Agencia Brasil"'), ["harvest_agencia.txt"])
+            self.assertEqual(self.ids("--source", name, "harvest"), ["search/harvest_agencia.txt"], name)
+        self.assertEqual(self.ids("harvest source:agência_brasil"), ["search/harvest_agencia.txt"])
+        self.assertEqual(self.ids('harvest source:"Agencia Brasil"'), ["search/harvest_agencia.txt"])
 
     def test_escape_sequences_never_reach_the_terminal(self):
         for args in (["trapdoor"], ["--color=always", "trapdoor"], ["--explain", "trapdoor"],
                      ["--format", "tsv", "trapdoor"], ["--format", "json", "trapdoor"],
                      ["--format", "jsonl", "trapdoor"], ["--facets", "trapdoor"],
-                     ["--color=always", "--all-copies", "--like", "hostile_escapes.txt"]):
+                     ["--color=always", "--all-copies", "--like", "search/hostile_escapes.txt"]):
             r = self.search(*args)
             self.assertIn(r.returncode, (0, 1), args)
             out = r.stdout

@@ -235,11 +235,12 @@ class ShardsTest(unittest.TestCase):
             r = self.search_in(where, "ceasefire negotiators", "--sort", "oldest")
             self.assertEqual(r.returncode, 0, r.stderr)
             hits = json.loads(r.stdout)["results"]
-            copies = ("geneva_xinhua.txt", "geneva_afp_copy.txt", "geneva_undated_copy.txt")
+            copies = ("search/geneva_xinhua.txt", "search/geneva_afp_copy.txt",
+                      "extra/geneva_undated_copy.txt")
             story = [h for h in hits if h["id"] in copies]
             self.assertEqual(len(story), 1, (where, hits))
             self.assertTrue(story[0].get("date"), (where, story))
-            self.assertIn("geneva_undated_copy.txt",
+            self.assertIn("extra/geneva_undated_copy.txt",
                           [c["id"] for c in story[0]["copies"]["articles"]])
 
     def test_remote_errors_are_one_line(self):
@@ -291,6 +292,7 @@ class ShardsTest(unittest.TestCase):
         r = run([ARGS.index, "--db", db, corpus])
         self.assertIn("6 added", r.stdout)
         for name in added:
+            name = "inc-corpus/" + name  # the id: the archive's name, then the path
             k = shard_of(name, 2)
             for shard in range(2):
                 delve = run(["xapian-delve", "-t", "Q" + name,

@@ -110,9 +110,9 @@ TEST_F(IndexerTest, ChangedTouchedAddedAndDeletedFiles) {
             std::string::npos) << r.out;
   auto docs = Docs();
   ASSERT_EQ(docs.size(), 3u);
-  EXPECT_EQ(docs["a.txt"].rfind("Alpha revised|", 0), 0u) << docs["a.txt"];
-  EXPECT_TRUE(docs.count("d.txt"));
-  EXPECT_FALSE(docs.count("c.txt"));
+  EXPECT_EQ(docs["root/a.txt"].rfind("Alpha revised|", 0), 0u) << docs["root/a.txt"];
+  EXPECT_TRUE(docs.count("root/d.txt"));
+  EXPECT_FALSE(docs.count("root/c.txt"));
 
   std::map<std::string, std::string> outcome, reason;
   std::ifstream in(report);
@@ -121,13 +121,13 @@ TEST_F(IndexerTest, ChangedTouchedAddedAndDeletedFiles) {
     outcome[j["id"]] = j["outcome"];
     reason[j["id"]] = j["reason"];
   }
-  EXPECT_EQ(outcome["a.txt"], "indexed");
-  EXPECT_EQ(reason["a.txt"], "content changed");
-  EXPECT_EQ(outcome["b.txt"], "unchanged");
-  EXPECT_EQ(reason["b.txt"], "same content (only touched)");
-  EXPECT_EQ(outcome["c.txt"], "removed");
-  EXPECT_EQ(outcome["d.txt"], "indexed");
-  EXPECT_EQ(reason["d.txt"], "new file");
+  EXPECT_EQ(outcome["root/a.txt"], "indexed");
+  EXPECT_EQ(reason["root/a.txt"], "content changed");
+  EXPECT_EQ(outcome["root/b.txt"], "unchanged");
+  EXPECT_EQ(reason["root/b.txt"], "same content (only touched)");
+  EXPECT_EQ(outcome["root/c.txt"], "removed");
+  EXPECT_EQ(outcome["root/d.txt"], "indexed");
+  EXPECT_EQ(reason["root/d.txt"], "new file");
 
   // The touched file's new stamp was stored: next time it is not even read.
   RunResult again = Index({}, false, report);
@@ -150,8 +150,8 @@ TEST_F(IndexerTest, RemovesOnlyUnderTheRootsGiven) {
   ASSERT_EQ(r.code, 0) << r.out << r.err;
   auto docs = Docs();
   EXPECT_EQ(docs.size(), 2u);
-  EXPECT_TRUE(docs.count("x.txt"));  // other root untouched
-  EXPECT_TRUE(docs.count("b.txt"));
+  EXPECT_TRUE(docs.count("other/x.txt"));  // other root untouched
+  EXPECT_TRUE(docs.count("root/b.txt"));
   EXPECT_NE(r.out.find("1 added, 0 updated, 0 unchanged, 1 removed"), std::string::npos) << r.out;
 }
 
