@@ -176,7 +176,7 @@ class FormatsTest(unittest.TestCase):
                 self.assertEqual(h["source"], source, word)
             self.assertEqual(h.get("url"), url, word)
         # WARC ids: the file, then the record's URL.
-        self.assertEqual(self.one("morvantine")["id"], "crawl.warc.gz#https://w.example/a")
+        self.assertEqual(self.one("morvantine")["id"], "in/crawl.warc.gz#https://w.example/a")
         # The text printer shows the URL too.
         t = run([ARGS.search, "--db", self.db, "--color", "never", "morvantine"])
         self.assertIn("https://w.example/a", t.stdout)
@@ -207,7 +207,7 @@ class FormatsTest(unittest.TestCase):
         with open(os.path.join(self.tmp, "report.jsonl")) as f:
             outcomes = [json.loads(line) for line in f]
         removed = [o for o in outcomes if o["outcome"] == "removed"]
-        self.assertEqual([o["id"] for o in removed], ["feed.jsonl#https://valley.example/vorlakite"])
+        self.assertEqual([o["id"] for o in removed], ["in/feed.jsonl#https://valley.example/vorlakite"])
         # A third run changes nothing.
         r = self.index()
         self.assertRegex(r.stdout, r"\b0 added, 0 updated, \d+ unchanged, 0 removed")
