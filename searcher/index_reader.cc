@@ -23,7 +23,7 @@ Xapian::Database OpenLocal(const std::string& path) {
   }
   // An indexer committing twice while the database is being opened discards
   // the revision being read: opening again reads the new one.
-  constexpr int kMaxOpenAttempts = 10;
+  constexpr int kMaxOpenAttempts = 20;
   for (int attempt = 1;; ++attempt) {
     try {
       return Xapian::Database(path);

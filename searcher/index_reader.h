@@ -48,7 +48,11 @@ class IndexReader {
   }
 
  private:
-  static constexpr int kMaxRetries = 5;
+  // Each retry reads the newest revision, which fails again only if the
+  // indexer commits twice more while it is read: many attempts cost nothing
+  // when the database is quiet, and a busy indexer (a commit every few
+  // articles) on a loaded machine needs them.
+  static constexpr int kMaxRetries = 20;
   void Reopen();
   [[noreturn]] void Fail(const Xapian::Error& e) const;
 
