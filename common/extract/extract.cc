@@ -52,6 +52,30 @@ bool IsNeverHeadline(std::string_view t, const std::string& key, const LineFeatu
   return false;
 }
 
+// An image's file name standing in for its alt text ("bed-hotel-room.jpg").
+bool IsFileName(std::string_view t) {
+  size_t dot = t.rfind('.');
+  if (dot == std::string_view::npos || t.size() - dot > 5 || t.size() - dot < 4) return false;
+  std::string ext;
+  for (char c : t.substr(dot + 1))
+    ext.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  for (const char* e :
+       {"jpg", "jpeg", "png", "gif", "webp", "svg", "avif", "tif", "tiff", "bmp", "pdf", "mp4"}) {
+    if (ext == e) return true;
+  }
+  return false;
+}
+
+// Labels joined by commas without a space ("Tech,Science"); "1,000" is a
+// number.
+bool TagsJoined(std::string_view t) {
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  for (size_t k = 1; k + 1 < t.size(); ++k) {
+    if (t[k] == ',' && t[k + 1] != ' ' && !(digit(t[k - 1]) && digit(t[k + 1]))) return true;
+  }
+  return false;
+}
+
 bool IsTitleCandidate(std::string_view t, const LineFeatures& f) {
   if (f.words < 2 || f.words > 30 || f.chars > 250) return false;
   if (IsEndOfArticleSignal(t)) return false;
@@ -60,6 +84,7 @@ bool IsTitleCandidate(std::string_view t, const LineFeatures& f) {
 
   if (t.find('@') != std::string_view::npos) return false;
   if (t.find("http") != std::string_view::npos) return false;
+  if (IsFileName(t)) return false;
   std::string key = LineKey(t);
   if (key.rfind("by ", 0) == 0 || key.rfind("photo", 0) == 0 || key.rfind("image", 0) == 0 ||
       key.rfind("posted", 0) == 0 || key.rfind("updated", 0) == 0 ||
@@ -209,6 +234,8 @@ class TitleScorer {
     // three content words.
     double overlap = static_cast<double>(shared) / std::max(content, 3);
     double score = 3.0 * overlap;
+    // Alt text is printed again as the start of its caption.
+    if (AltTextOfNext(i, t)) score -= 1.5;
     if (f.words >= 3 && f.words <= 14) {
       score += 1.0;
     } else if (f.words >= 15 && f.words <= 20) {
@@ -259,6 +286,19 @@ class TitleScorer {
     }
   }
 
+  // Alt text run before its caption: a line the next lines repeat and
+  // extend ("A man walks" then "A man walks. (Photo: Jane Roe)").
+  bool AltTextOfNext(int i, std::string_view t) const {
+    int seen = 0;
+    for (int j = i + 1; j < static_cast<int>(lines_.size()) && seen < 3; ++j) {
+      std::string_view u = TrimLine(lines_[j]);
+      if (u.empty()) continue;
+      ++seen;
+      if (u.size() > t.size() && u.compare(0, t.size(), t) == 0) return true;
+    }
+    return false;
+  }
+
   bool PrintedTwice(std::string_view t) const {
     auto it = length_count_.find(t.size());
     if (it == length_count_.end() || it->second < 2) return false;
@@ -298,8 +338,19 @@ void PreferOverStandfirst(const std::vector<std::string_view>& lines,
     // a line ending in a full stop above it is a quote or a caption.
     std::string_view upper_text = TrimLine(lines[above]);
     bool standfirst_below = lower.ends_sentence || lower.words >= 10;
-    if (upper.words >= 3 && upper.has_lower && upper.words < lower.words && standfirst_below &&
-        upper_text.back() != '.') {
+    bool before_standfirst = upper.words >= 3 && upper.has_lower && upper.words < lower.words &&
+                             standfirst_below && upper_text.back() != '.';
+    // A deck: two headline-sized lines in a row are the headline and its
+    // deck, whatever their lengths, unless the upper one is an attribution
+    // ("— Jane Roe on ..."), a breadcrumb trail ending in the headline, or
+    // tags joined by commas.
+    bool dash = upper_text[0] == '-' || upper_text.rfind("\xE2\x80\x94", 0) == 0 ||
+                upper_text.rfind("\xE2\x80\x93", 0) == 0;
+    bool before_deck =
+        upper.words >= 5 && lower.words >= 5 && upper.has_lower && upper_text.back() != '.' &&
+        !dash && !TagsJoined(upper_text) &&
+        LineKey(upper_text).find(LineKey(TrimLine(lines[choice->line]))) == std::string::npos;
+    if (before_standfirst || before_deck) {
       choice->line = above;
       choice->over_standfirst = true;
     }

@@ -200,6 +200,36 @@ TEST(Extract, StandfirstIsASentence) {
   EXPECT_EQ(Extract(page, {}).title, "Seven secrets that hotel owners keep");
 }
 
+TEST(Extract, DeckIsNotTheHeadline) {
+  // The deck under a headline shares more words with the story and may be
+  // shorter than the headline; the headline is still the line above it.
+  const std::string page =
+      std::string("Home\n\nTravel\n\n") +
+      "Hotel owners keep quiet about the cheapest day to book\n\n"
+      "Travel agents compared hotel prices of three summers\n\nBy Jane Roe\n\n" +
+      kHotelBody;
+  EXPECT_EQ(Extract(page, {}).title,
+            "Hotel owners keep quiet about the cheapest day to book");
+  // A breadcrumb trail that ends in the headline is not promoted over it.
+  const std::string crumbs =
+      std::string("Home\n\nHome News Travel Seven secrets that hotel owners keep from guests\n\n") +
+      "Seven secrets that hotel owners keep from guests\n\n" + kHotelBody;
+  EXPECT_EQ(Extract(crumbs, {}).title, "Seven secrets that hotel owners keep from guests");
+}
+
+TEST(Extract, FileNamesAndAltTextAreNotHeadlines) {
+  const std::string file_name = std::string("Home\n\nSeven secrets that hotel owners keep\n\n") +
+                                "cheapest-hotel-room-booking-day-tuesday.jpg\n\n" + kHotelBody;
+  EXPECT_EQ(Extract(file_name, {}).title, "Seven secrets that hotel owners keep");
+  // The alt text comes again as the start of the caption, with its credit.
+  const std::string alt_text =
+      std::string("Home\n\nHotel owners rarely tell guests the cheapest day\n\n") +
+      "Travel agents compared the hotel prices of three summers\n"
+      "Travel agents compared the hotel prices of three summers (Jane Roe)\n\n" +
+      kHotelBody;
+  EXPECT_EQ(Extract(alt_text, {}).title, "Hotel owners rarely tell guests the cheapest day");
+}
+
 TEST(Extract, NumericDateDayFirstOnAGermanPage) {
   const char kPage[] =
       "Startseite\n\n"
