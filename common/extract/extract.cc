@@ -29,6 +29,10 @@ constexpr int kHeaderReach = 80;
 // Lines long enough to vote on the page's language, and how much to read.
 constexpr size_t kLanguageLineBytes = 60;
 constexpr size_t kLanguageSampleBytes = 16 * 1024;
+// Share of a page's words that must be stop words of the detected language
+// for its stop words to weigh the prose (0.2 and more in the language, a few
+// hundredths by chance).
+constexpr double kMinStopWordShare = 0.1;
 
 // Lines the body's line tests know as something else: a caption run into
 // its alt text, a tag list, a teaser link, share buttons, a byline, a time
@@ -617,9 +621,16 @@ Article ExtractPlain(const std::vector<std::string_view>& lines) {
   return a;
 }
 
+struct PageLanguages {
+  std::string detected;
+  // The language whose stop words tell prose from menus: the detected one,
+  // or none when its stop words are too rare for the text to be in it.
+  std::string prose;
+};
+
 // The page's language is the language of its longer lines: menus are often
 // in English on pages that are not.
-std::string PageLanguage(const std::vector<std::string_view>& lines, std::string_view text) {
+PageLanguages PageLanguage(const std::vector<std::string_view>& lines, std::string_view text) {
   std::string sample;
   for (std::string_view line : lines) {
     if (line.size() < kLanguageLineBytes) continue;
@@ -627,7 +638,21 @@ std::string PageLanguage(const std::vector<std::string_view>& lines, std::string
     sample.push_back('\n');
     if (sample.size() > kLanguageSampleBytes) break;
   }
-  return DetectLanguage(sample.empty() ? text : sample);
+  std::string_view read = sample.empty() ? text : std::string_view(sample);
+  PageLanguages out;
+  out.detected = DetectLanguage(read);
+  out.prose = out.detected;
+  // A page in a language without a stop-word list (Turkish, Czech,
+  // Vietnamese, ...) is read as the closest language that has one, from a
+  // few chance matches; weighing its prose by that list's stop words would
+  // drop every paragraph as "few stop words". English is exempt: its list
+  // is the long frequent-word one, and an English page scoring low is a
+  // table of results or figures, whose lines must not pass for prose.
+  if (HasStopWords(out.detected) && out.detected != "en" &&
+      StopWordShare(read, out.detected) < kMinStopWordShare) {
+    out.prose.clear();
+  }
+  return out;
 }
 
 std::string BodyLanguage(const std::vector<std::string>& paragraphs) {
@@ -727,16 +752,17 @@ std::vector<LineDecision> Decisions(const BoilerplateResult& bp, const TitleChoi
 
 Article Extract(std::string_view text, const ExtractContext& context) {
   std::vector<std::string_view> lines = SplitLines(text);
-  std::string page_language = PageLanguage(lines, text);
+  PageLanguages languages = PageLanguage(lines, text);
+  const std::string& page_language = languages.detected;
   if (context.plain) {
     Article a = ExtractPlain(lines);
     a.language = DetectLanguage(a.Body().empty() ? a.title : a.Body());
     return a;
   }
-  BoilerplateResult bp = FindBody(lines, page_language, context);
+  BoilerplateResult bp = FindBody(lines, languages.prose, context);
 
   Article a;
-  TitleChoice title = FindTitle(lines, bp, page_language);
+  TitleChoice title = FindTitle(lines, bp, languages.prose);
   bool title_in_body = TitleFromFirstLine(lines, bp, &title);
   if (title.line >= 0) a.title = std::string(TrimLine(lines[title.line]));
   RemoveTitleFromBody(lines, title, title_in_body, &bp);

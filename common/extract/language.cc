@@ -157,6 +157,24 @@ bool IsStopWord(std::string_view language, std::string_view word) {
 
 int StopWordBit(std::string_view language) { return LanguageIndex(language); }
 
+double StopWordShare(std::string_view text, std::string_view language) {
+  int index = LanguageIndex(language);
+  if (index < 0) return 0;
+  if (text.size() > kSampleBytes) {
+    size_t cut = kSampleBytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    text = text.substr(0, cut);
+  }
+  long words = 0, stop = 0;
+  WordIterator it(text);
+  std::string_view w;
+  while (it.Next(&w)) {
+    ++words;
+    if ((StopMask(w) >> index) & 1u) ++stop;
+  }
+  return words > 0 ? static_cast<double>(stop) / static_cast<double>(words) : 0;
+}
+
 uint16_t StopWordMask(std::string_view word) { return StopMask(word); }
 
 bool HasStopWords(std::string_view language) { return LanguageIndex(language) >= 0; }

@@ -230,6 +230,25 @@ TEST(Extract, FileNamesAndAltTextAreNotHeadlines) {
   EXPECT_EQ(Extract(alt_text, {}).title, "Hotel owners rarely tell guests the cheapest day");
 }
 
+TEST(Extract, PageInALanguageWithoutStopWords) {
+  // Turkish has no stop-word list; read as French from its few chance
+  // matches ("de", "ne"), its lines were weighed by French stop words and
+  // the story's bounds went wrong.
+  const std::string page =
+      "Ana Sayfa\nGündem\nSpor\n\n"
+      "Parkta yüzlerce fidan dikildi\n\n"
+      "Belediye ekipleri sabah saatlerinde şehir merkezindeki parkta temizlik çalışması "
+      "başlattı ve yüzlerce fidan dikildi.\n\n"
+      "Gönüllüler de çalışmaya katıldı, ne kadar yorulsalar da mahalleye gölge sağlayacak "
+      "ağaçları akşama kadar sulamaya devam etti.\n\n"
+      "Belediye başkanı, benzer etkinliklerin önümüzdeki aylarda diğer ilçelerde de "
+      "düzenleneceğini açıkladı ve katılan herkese teşekkür etti.\n\n"
+      "Yorum yap\n";
+  Article a = Extract(page, {});
+  ASSERT_EQ(a.paragraphs.size(), 3u) << a.Body();
+  EXPECT_EQ(a.title, "Parkta yüzlerce fidan dikildi");
+}
+
 TEST(Extract, NumericDateDayFirstOnAGermanPage) {
   const char kPage[] =
       "Startseite\n\n"

@@ -61,5 +61,19 @@ TEST(Language, EnglishListIsTheSharedFrequentWords) {
   EXPECT_FALSE(none("the"));
 }
 
+TEST(Language, StopWordShare) {
+  EXPECT_GT(StopWordShare("Der Hund und die Katze sind in dem Garten, weil es warm ist.", "de"),
+            0.3);
+  // Turkish has no list here; its "de" and "ne" match other languages' lists
+  // by chance, a share of a few hundredths.
+  const char kTurkish[] =
+      "Belediye ekipleri sabah saatlerinde şehir merkezindeki parkta temizlik çalışması "
+      "başlattı ve yüzlerce fidan dikildi. Gönüllüler de çalışmaya katıldı, ne kadar yorulsalar "
+      "da mahalleye gölge sağlayacak ağaçları sulamaya devam etti.";
+  EXPECT_LT(StopWordShare(kTurkish, "fr"), 0.1);
+  EXPECT_EQ(StopWordShare(kTurkish, "tr"), 0.0);
+  EXPECT_EQ(StopWordShare("", "de"), 0.0);
+}
+
 }  // namespace
 }  // namespace lede
