@@ -645,7 +645,8 @@ Prepared IndexRun::Prepare(Work& w, const ExtractContext& ctx) const {
   sa.url = a.url;
   sa.title = a.title;
   sa.date = a.date;
-  sa.source = a.source;
+  sa.publisher = a.publisher;
+  sa.agency = a.agency;
   sa.language = a.language;
   sa.body = a.Body();
   sa.root = roots_.find(walk_.files[w.file].root)->second.key;
@@ -869,7 +870,11 @@ int RunExtract(const IndexOptions& options, std::ostream& out, std::ostream& err
       j["date"] = DateJson(a);
       j["date_precision"] =
           a.date ? nlohmann::json(PrecisionName(a.date->precision)) : nlohmann::json(nullptr);
-      j["source"] = a.source ? nlohmann::json(*a.source) : nlohmann::json(nullptr);
+      // "source" is the credit lede-search prints: the agency, else the publisher.
+      const std::optional<std::string>& credit = a.agency ? a.agency : a.publisher;
+      j["source"] = credit ? nlohmann::json(*credit) : nlohmann::json(nullptr);
+      j["publisher"] = a.publisher ? nlohmann::json(*a.publisher) : nlohmann::json(nullptr);
+      j["agency"] = a.agency ? nlohmann::json(*a.agency) : nlohmann::json(nullptr);
       j["language"] = a.language.empty() ? nlohmann::json(nullptr) : nlohmann::json(a.language);
       j["body"] = a.Body();
       out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
@@ -918,8 +923,12 @@ void ExplainRecord(const Record& r, const ArticleText& text, const ExtractContex
                        a.date_evidence + "\""
                  : std::string("unknown"))
       << "\n";
-  out << "source:   "
-      << (a.source ? *a.source + " from \"" + a.source_evidence + "\"" : std::string("unknown"))
+  out << "publisher: "
+      << (a.publisher ? *a.publisher + " from \"" + a.publisher_evidence + "\""
+                      : std::string("unknown"))
+      << "\n";
+  out << "agency:   "
+      << (a.agency ? *a.agency + " from \"" + a.agency_evidence + "\"" : std::string("unknown"))
       << "\n";
   out << "language: " << (a.language.empty() ? "unknown" : a.language) << "\n";
   if (a.url) out << "url:      " << *a.url << "\n";

@@ -34,12 +34,16 @@ long MonthIndex(const std::string& yyyy_mm) {
 
 FacetCollector::FacetCollector()
     : source_(schema::kSlotSource),
+      publisher_(schema::kSlotPublisher),
+      agency_(schema::kSlotAgency),
       year_(schema::kSlotYear),
       month_(schema::kSlotMonth),
       cluster_(schema::kSlotCluster) {}
 
 void FacetCollector::Attach(Xapian::Enquire& enquire) {
   enquire.add_matchspy(&source_);
+  enquire.add_matchspy(&publisher_);
+  enquire.add_matchspy(&agency_);
   enquire.add_matchspy(&year_);
   enquire.add_matchspy(&month_);
   enquire.add_matchspy(&cluster_);
@@ -49,10 +53,19 @@ Facets FacetCollector::Collect() const {
   Facets f;
   f.articles = source_.get_total();
   Xapian::doccount known = 0;
+  auto by_count = [](std::vector<FacetCount>* v) {
+    std::stable_sort(v->begin(), v->end(),
+                     [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
+  };
   f.sources = Values(source_, &known);
   f.source_unknown = f.articles - known;
-  std::stable_sort(f.sources.begin(), f.sources.end(),
-                   [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
+  by_count(&f.sources);
+  f.publishers = Values(publisher_, &known);
+  f.publisher_unknown = f.articles - known;
+  by_count(&f.publishers);
+  f.agencies = Values(agency_, &known);
+  f.agency_unknown = f.articles - known;
+  by_count(&f.agencies);
   f.years = Values(year_, &known);
   f.date_unknown = f.articles - known;
   f.months = Values(month_, &known);

@@ -1,4 +1,4 @@
-// Facets: counts per source, per year and per month over every matching
+// Facets: counts per publisher, agency and credit, per year and per month over every matching
 // article (not only the page shown), from Xapian ValueCountMatchSpy on the
 // schema's facet slots, plus the date histogram the terminal shows.
 //
@@ -21,8 +21,14 @@ struct FacetCount {
 
 struct Facets {
   Xapian::doccount articles = 0;    // matching articles the spies saw
-  std::vector<FacetCount> sources;  // most articles first, then by name
+  // Each most articles first, then by name. sources: the credit (agency,
+  // else publisher; kSlotSource).
+  std::vector<FacetCount> sources;
   Xapian::doccount source_unknown = 0;
+  std::vector<FacetCount> publishers;
+  Xapian::doccount publisher_unknown = 0;
+  std::vector<FacetCount> agencies;
+  Xapian::doccount agency_unknown = 0;
   std::vector<FacetCount> years;       // chronological
   std::vector<FacetCount> months;      // chronological ("YYYY-MM")
   Xapian::doccount date_unknown = 0;   // no date at all
@@ -41,7 +47,7 @@ class FacetCollector {
   Xapian::doccount Stories() const;
 
  private:
-  Xapian::ValueCountMatchSpy source_, year_, month_, cluster_;
+  Xapian::ValueCountMatchSpy source_, publisher_, agency_, year_, month_, cluster_;
 };
 
 struct HistogramBar {

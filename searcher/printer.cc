@@ -96,6 +96,15 @@ std::string Fit(const std::string& text, size_t width) {
   return out + "\xE2\x80\xA6";
 }
 
+// "Xinhua via People's Daily": the agency whose copy it is and the site that
+// published it; one name when they are the same outlet or one is unknown.
+std::string CreditText(const schema::StoredArticle& a) {
+  if (a.agency && a.publisher && schema::SourceKey(*a.agency) != schema::SourceKey(*a.publisher))
+    return TerminalSafe(*a.agency) + " via " + TerminalSafe(*a.publisher);
+  const std::optional<std::string> credit = a.Source();
+  return credit ? TerminalSafe(*credit) : "source unknown";
+}
+
 std::string DateText(const std::optional<Date>& date) {
   if (!date) return "date unknown";
   std::string d = FormatIsoDate(*date);
@@ -171,7 +180,7 @@ void PrintArticle(const ShownArticle& shown, const TextStyle& style, std::ostrea
   const std::string title = a.title.empty() ? "(untitled)" : Marked(shown.title, style.color);
   out << bold << Wrap(title, width, "") << reset << "\n";
   out << dim << DateText(a.date) << " · "
-      << (a.source ? TerminalSafe(*a.source) : "source unknown") << " · " << reset << path
+      << CreditText(a) << " · " << reset << path
       << TerminalSafe(ShownPath(a.path, style.cwd)) << reset << "\n";
   out << dim << "id: " << TerminalSafe(a.id) << (a.language.empty() ? "" : " · language: " + a.language)
       << reset << "\n";
@@ -189,7 +198,9 @@ nlohmann::json ArticleToJson(const ShownArticle& shown, const TextStyle& style) 
   j["title"] = a.title;
   j["date"] = a.date ? nlohmann::json(FormatIsoDate(*a.date)) : nlohmann::json();
   j["date_precision"] = a.date ? nlohmann::json(PrecisionName(a.date->precision)) : nlohmann::json();
-  j["source"] = a.source ? nlohmann::json(*a.source) : nlohmann::json();
+  j["source"] = a.Source() ? nlohmann::json(*a.Source()) : nlohmann::json();
+  j["publisher"] = a.publisher ? nlohmann::json(*a.publisher) : nlohmann::json();
+  j["agency"] = a.agency ? nlohmann::json(*a.agency) : nlohmann::json();
   j["language"] = a.language;
   j["body"] = a.body;
   j["title_highlights"] = Ranges(shown.title);
@@ -249,7 +260,7 @@ void PrintText(const SearchResult& result, const TextStyle& style, std::ostream&
     std::string wrapped = Wrap(title, width, std::string(number.size(), ' '));
     out << number << bold << wrapped.substr(number.size()) << reset << "\n";
     std::string meta = DateText(h.article.date) + " · " +
-                       (h.article.source ? TerminalSafe(*h.article.source) : "source unknown") +
+                       CreditText(h.article) +
                        " · ";
     const size_t room = width > 3 + Visible(meta) ? width - 3 - Visible(meta) : 10;
     // An article with a URL (a WARC page, a JSONL line) is shown by it: its
@@ -297,12 +308,16 @@ void PrintFacets(const Facets& f, const TextStyle& style, std::ostream& out) {
   out << "\n"
       << dim << "facets over " << f.articles << " matching article" << (f.articles == 1 ? "" : "s")
       << " (copies counted one by one)" << reset << "\n";
-  std::string sources = "sources:";
-  for (const FacetCount& c : f.sources)
-    sources += " " + TerminalSafe(c.value) + " " + std::to_string(c.count) + " ·";
-  if (f.source_unknown) sources += " unknown " + std::to_string(f.source_unknown) + " ·";
-  if (sources.back() == '\xB7') sources.resize(sources.size() - 3);  // drop the last " ·"
-  out << Wrap(sources, width, "  ") << "\n";
+  auto names = [&](std::string line, const std::vector<FacetCount>& counts,
+                   Xapian::doccount unknown) {
+    for (const FacetCount& c : counts)
+      line += " " + TerminalSafe(c.value) + " " + std::to_string(c.count) + " ·";
+    if (unknown) line += " unknown " + std::to_string(unknown) + " ·";
+    if (line.back() == '\xB7') line.resize(line.size() - 3);  // drop the last " ·"
+    out << Wrap(line, width, "  ") << "\n";
+  };
+  names("publishers:", f.publishers, f.publisher_unknown);
+  names("agencies:", f.agencies, f.agency_unknown);
   const std::vector<HistogramBar> bars = DateHistogram(f, 40);
   if (!bars.empty()) {
     Xapian::doccount most = 1;
@@ -339,7 +354,9 @@ nlohmann::json HitToJson(const Hit& h) {
   j["date"] = h.article.date ? nlohmann::json(FormatIsoDate(*h.article.date)) : nlohmann::json();
   j["date_precision"] =
       h.article.date ? nlohmann::json(PrecisionName(h.article.date->precision)) : nlohmann::json();
-  j["source"] = h.article.source ? nlohmann::json(*h.article.source) : nlohmann::json();
+  j["source"] = h.article.Source() ? nlohmann::json(*h.article.Source()) : nlohmann::json();
+  j["publisher"] = h.article.publisher ? nlohmann::json(*h.article.publisher) : nlohmann::json();
+  j["agency"] = h.article.agency ? nlohmann::json(*h.article.agency) : nlohmann::json();
   j["language"] = h.article.language;
   j["snippet"] = h.snippet.text;
   j["snippet_highlights"] = Ranges(h.snippet);
@@ -369,6 +386,8 @@ nlohmann::json FacetsToJson(const Facets& f) {
   return {{"counts", "articles"},
           {"articles", f.articles},
           {"source", {{"values", list(f.sources)}, {"unknown", f.source_unknown}}},
+          {"publisher", {{"values", list(f.publishers)}, {"unknown", f.publisher_unknown}}},
+          {"agency", {{"values", list(f.agencies)}, {"unknown", f.agency_unknown}}},
           {"year", {{"values", list(f.years)}, {"unknown", f.date_unknown}}},
           {"month", {{"values", list(f.months)}, {"unknown", f.month_unknown}}}};
 }
@@ -407,7 +426,7 @@ void PrintTsv(const SearchResult& result, bool header, std::ostream& out) {
     std::snprintf(score, sizeof score, "%.4f", h.score);
     out << h.rank << '\t' << score << '\t' << TerminalSafe(h.article.id) << '\t'
         << (h.article.date ? FormatIsoDate(*h.article.date) : "") << '\t'
-        << TerminalSafe(h.article.source.value_or("")) << '\t' << TerminalSafe(h.article.title)
+        << TerminalSafe(h.article.Source().value_or("")) << '\t' << TerminalSafe(h.article.title)
         << '\t' << TerminalSafe(h.article.path) << '\t' << TerminalSafe(h.snippet.text) << '\t'
         << (h.copies.empty() ? size_t{1} : h.copies.size()) << '\n';
   }

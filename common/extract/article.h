@@ -51,8 +51,13 @@ struct Article {
   std::vector<std::string> paragraphs;  // body, original text (not normalized)
   std::optional<Date> date;
   std::string date_evidence;            // the text the date was read from
-  std::optional<std::string> source;    // canonical outlet/agency name
-  std::string source_evidence;          // the text the source was read from
+  // Who published the page (a site, a newspaper) and the agency whose copy it
+  // carries ("People's Daily" publishing "Xinhua"): both canonical names,
+  // absent when unknown; the same outlet may be both (AP on its own site).
+  std::optional<std::string> publisher;
+  std::string publisher_evidence;       // the text the publisher was read from
+  std::optional<std::string> agency;
+  std::string agency_evidence;          // the text the agency was read from
   std::string language = "en";          // ISO 639-1 code, "" when unknown
   std::optional<std::string> url;       // where the page was published, when known
   std::vector<LineDecision> lines;      // one per line of the dump

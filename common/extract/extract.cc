@@ -17,6 +17,7 @@
 #include "common/extract/language.h"
 #include "common/extract/line_features.h"
 #include "common/extract/line_rules.h"
+#include "common/extract/publisher_detect.h"
 #include "common/extract/source_detect.h"
 
 namespace lede {
@@ -596,10 +597,8 @@ std::optional<SourceMatch> FindSource(const std::vector<std::string_view>& lines
       if (auto m = SourceFromByline(lines[i], aliases)) return m;
     }
   }
-  // Last resort, anywhere on the page: the outlet naming its own reporters.
-  for (int i = 0; i < n; ++i) {
-    if (auto m = SourceFromReporterMention(lines[i], aliases)) return m;
-  }
+  // An outlet naming its own reporter ("VOA's Jane Roe reports") names the
+  // publisher, not an agency: FindPageCredits reads it.
   return std::nullopt;
 }
 
@@ -771,9 +770,18 @@ Article Extract(std::string_view text, const ExtractContext& context) {
   DateChoice date = DateFinder(lines, bp, title.line, page_language).Find();
   a.date = date.date;
   a.date_evidence = date.evidence;
-  if (auto source = FindSource(lines, bp, title.line, context.source_aliases)) {
-    a.source = source->name;
-    a.source_evidence = source->evidence;
+  if (auto agency = FindSource(lines, bp, title.line, context.source_aliases)) {
+    a.agency = agency->name;
+    a.agency_evidence = agency->evidence;
+  }
+  PageCredits credits = FindPageCredits(lines, a.agency.value_or(""), context.source_aliases);
+  if (!a.agency && credits.agency_notice) {
+    a.agency = credits.agency_notice->name;
+    a.agency_evidence = credits.agency_notice->evidence;
+  }
+  if (credits.publisher) {
+    a.publisher = credits.publisher->name;
+    a.publisher_evidence = credits.publisher->evidence;
   }
   std::string body_language = BodyLanguage(a.paragraphs);
   a.language = body_language.empty() ? page_language : body_language;

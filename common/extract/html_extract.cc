@@ -22,6 +22,7 @@
 #include "common/extract/html_meta.h"
 #include "common/extract/language.h"
 #include "common/extract/line_features.h"
+#include "common/extract/publisher_detect.h"
 #include "common/extract/source_detect.h"
 
 namespace lede {
@@ -488,28 +489,40 @@ Article ExtractHtmlPage(const HtmlPage& page, const ExtractContext& context) {
     }
   }
 
-  // Source: the publisher the page names; else an agency the text credits;
-  // else the site's host.
-  if (!meta.site_name.empty()) {
-    a.source = meta.site_name;
-    a.source_evidence = "the page's publisher (og:site_name or JSON-LD)";
-  } else {
-    for (size_t i = 0; i < nb && !a.source; ++i) {
-      if (!keep[i]) continue;
-      if (auto m = SourceFromDateline(page.blocks[i].text, context.source_aliases)) {
-        a.source = m->name;
-        a.source_evidence = m->evidence;
-      }
-      break;
+  // Agency: the one the story's dateline credits, else a wire agency's
+  // notice on the page.
+  std::vector<std::string_view> block_texts;
+  block_texts.reserve(nb);
+  for (size_t i = 0; i < nb; ++i) block_texts.push_back(page.blocks[i].text);
+  for (size_t i = 0; i < nb; ++i) {
+    if (!keep[i]) continue;
+    if (auto m = SourceFromDateline(page.blocks[i].text, context.source_aliases)) {
+      a.agency = m->name;
+      a.agency_evidence = m->evidence;
     }
-    if (!a.source && !meta.url.empty()) {
-      a.source = SiteLabel(meta.url);
-      a.source_evidence = "the host of the page's address";
-    }
+    break;
   }
-  if (a.source && context.source_aliases != nullptr) {
-    std::string known = KnownSource(*a.source, context.source_aliases);
-    if (!known.empty()) a.source = known;
+  PageCredits credits =
+      FindPageCredits(block_texts, a.agency.value_or(""), context.source_aliases);
+  if (!a.agency && credits.agency_notice) {
+    a.agency = credits.agency_notice->name;
+    a.agency_evidence = credits.agency_notice->evidence;
+  }
+  // Publisher: the one the page's metadata names, else the one its text
+  // names, else the site's host.
+  if (!meta.site_name.empty()) {
+    a.publisher = meta.site_name;
+    a.publisher_evidence = "the page's publisher (og:site_name, JSON-LD or application-name)";
+  } else if (credits.publisher) {
+    a.publisher = credits.publisher->name;
+    a.publisher_evidence = credits.publisher->evidence;
+  } else if (!meta.url.empty()) {
+    a.publisher = SiteLabel(meta.url);
+    a.publisher_evidence = "the host of the page's address";
+  }
+  if (a.publisher) {
+    std::string known = KnownSource(*a.publisher, context.source_aliases);
+    if (!known.empty()) a.publisher = known;
   }
 
   std::string body_sample;

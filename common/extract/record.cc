@@ -76,9 +76,13 @@ void ApplyMeta(const RecordMeta& meta, Article* a) {
     a->date = meta.fallback_date;
     a->date_evidence = "the input's capture date";
   }
-  if (meta.source) {
-    a->source = meta.source;
-    a->source_evidence = "given by the input";
+  if (meta.publisher) {
+    a->publisher = meta.publisher;
+    a->publisher_evidence = "given by the input";
+  }
+  if (meta.agency) {
+    a->agency = meta.agency;
+    a->agency_evidence = "given by the input";
   }
   if (meta.url) a->url = meta.url;
   if (meta.language) a->language = *meta.language;

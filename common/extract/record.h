@@ -34,14 +34,15 @@ std::string_view RecordFormatName(RecordFormat format);
 struct RecordMeta {
   std::optional<std::string> title;
   std::optional<Date> date;
-  std::optional<std::string> source;  // outlet or publisher, as displayed
+  std::optional<std::string> publisher;  // the site or outlet, as displayed
+  std::optional<std::string> agency;     // the agency whose copy it is
   std::optional<std::string> url;
   std::optional<std::string> language;  // ISO 639-1
   // A date to use only when neither the input nor the text gives one (a WARC
   // record's capture date).
   std::optional<Date> fallback_date;
 
-  bool empty() const { return !title && !date && !source && !url && !language && !fallback_date; }
+  bool empty() const { return !title && !date && !publisher && !agency && !url && !language && !fallback_date; }
 };
 
 struct Record {

@@ -84,7 +84,8 @@ std::string EncodeData(const StoredArticle& a) {
     j["date"] = FormatIsoDate(*a.date);
     j["date_precision"] = PrecisionName(a.date->precision);
   }
-  if (a.source) j["source"] = *a.source;
+  if (a.publisher) j["publisher"] = *a.publisher;
+  if (a.agency) j["agency"] = *a.agency;
   j["language"] = a.language;
   j["body"] = a.body;
   // Replace rather than throw on invalid UTF-8: the index must take any text.
@@ -110,7 +111,8 @@ StoredArticle DecodeData(const std::string& data) {
         a.date = d;
       }
     }
-    if (j.contains("source")) a.source = j["source"].get<std::string>();
+    if (j.contains("publisher")) a.publisher = j["publisher"].get<std::string>();
+    if (j.contains("agency")) a.agency = j["agency"].get<std::string>();
     a.language = j.value("language", "");
     a.body = j.value("body", "");
   } catch (const nlohmann::json::exception& e) {
@@ -206,9 +208,22 @@ void AddFields(Xapian::Document& doc, const StoredArticle& article,
     doc.add_boolean_term(ClusterTerm(article.cluster));
   }
 
-  if (article.source && !article.source->empty()) {
-    doc.add_boolean_term(std::string(kPrefixSource) + SourceKey(*article.source));
-    doc.add_value(kSlotSource, *article.source);
+  // XSOURCE holds both names, so source: and --source match either with one
+  // term each.
+  if (article.publisher && !SourceKey(*article.publisher).empty()) {
+    const std::string key = SourceKey(*article.publisher);
+    doc.add_boolean_term(std::string(kPrefixSource) + key);
+    doc.add_boolean_term(std::string(kPrefixPublisher) + key);
+    doc.add_value(kSlotPublisher, *article.publisher);
+  }
+  if (article.agency && !SourceKey(*article.agency).empty()) {
+    const std::string key = SourceKey(*article.agency);
+    doc.add_boolean_term(std::string(kPrefixSource) + key);
+    doc.add_boolean_term(std::string(kPrefixAgency) + key);
+    doc.add_value(kSlotAgency, *article.agency);
+  }
+  if (const std::optional<std::string> credit = article.Source(); credit && !credit->empty()) {
+    doc.add_value(kSlotSource, *credit);
   }
   if (!article.language.empty()) {
     doc.add_boolean_term(std::string(kPrefixLanguage) + article.language);

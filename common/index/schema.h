@@ -30,14 +30,20 @@ namespace schema {
 // 6: no XBAND terms: copies are found in memory (ClusterIndex).
 // 7: records: XFILE terms, the record key value, "url" in the data; ids
 // start with their archive's name (lede.archive.* metadata).
-inline constexpr int kVersion = 7;
+// 8: publisher and agency apart: "publisher" and "agency" in the data
+// (no "source"), XPUBLISHER and XAGENCY terms, XSOURCE for either, slot 1
+// the credit (agency, else publisher), slots 11 and 12.
+inline constexpr int kVersion = 8;
 
 // Term prefixes, following omega's conventions (single capitals; "X" starts
 // our own multi-letter ones).
 inline constexpr std::string_view kPrefixId = "Q";        // unique id (relative path)
 inline constexpr std::string_view kPrefixStem = "Z";      // stemmed word, positional
 inline constexpr std::string_view kPrefixTitle = "S";     // title words: "ZS"+stem
-inline constexpr std::string_view kPrefixSource = "XSOURCE";  // boolean: source key
+// boolean: SourceKey of the publisher and of the agency (source: matches either)
+inline constexpr std::string_view kPrefixSource = "XSOURCE";
+inline constexpr std::string_view kPrefixPublisher = "XPUBLISHER";  // boolean: publisher key
+inline constexpr std::string_view kPrefixAgency = "XAGENCY";        // boolean: agency key
 inline constexpr std::string_view kPrefixStemmer = "XSTEM";  // boolean: stemmer group (StemmerGroupFor)
 inline constexpr std::string_view kPrefixLanguage = "L";  // boolean: ISO 639-1 code
 inline constexpr std::string_view kPrefixDay = "D";       // boolean: YYYYMMDD
@@ -54,7 +60,7 @@ inline constexpr std::string_view kPrefixFile = "XFILE";
 // Value slots.
 enum Slot : Xapian::valueno {
   kSlotDate = 0,         // sortable_serialise(days since 1970-01-01); empty if unknown
-  kSlotSource = 1,       // canonical source name, as displayed; empty if unknown
+  kSlotSource = 1,       // the credit, as displayed: agency, else publisher
   kSlotMonth = 2,        // "YYYY-MM" (facet); empty if unknown or year-only
   kSlotYear = 3,         // "YYYY" (facet); empty if unknown
   kSlotLanguage = 4,     // ISO 639-1 code
@@ -69,6 +75,8 @@ enum Slot : Xapian::valueno {
                          // kSlotCluster, what LoadClusterIndex reads.
   kSlotRecordKey = 10,   // the record's key within its file (Record::id is
                          // RecordId(file id, key)); absent for a whole file
+  kSlotPublisher = 11,   // the publisher's name, as displayed (facet)
+  kSlotAgency = 12,      // the credited agency's name, as displayed (facet)
 };
 
 // Database metadata keys.
@@ -102,7 +110,8 @@ struct StoredArticle {
   std::optional<std::string> url;  // where it was published, when the input says
   std::string title;
   std::optional<Date> date;
-  std::optional<std::string> source;
+  std::optional<std::string> publisher;  // who published it
+  std::optional<std::string> agency;     // the agency whose copy it is
   std::string language;
   std::string body;  // clean body, original text (paragraphs joined by "\n\n")
 
@@ -117,6 +126,10 @@ struct StoredArticle {
   // Near-duplicate cluster id (kSlotCluster and an XCLUSTER term); none when
   // empty. ReplaceArticle assigns it.
   std::string cluster;
+
+  // The credit a reader sees first: the agency whose copy it is, else the
+  // publisher (kSlotSource, "source" in lede-search's output).
+  std::optional<std::string> Source() const { return agency ? agency : publisher; }
 };
 
 std::string EncodeData(const StoredArticle& a);

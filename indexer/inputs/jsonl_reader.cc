@@ -17,7 +17,7 @@ using nlohmann::json;
 constexpr size_t kReadBytes = 256u << 10;
 
 const std::vector<std::string>& FieldNames() {
-  static const std::vector<std::string> kNames = {"id",  "title",    "date", "source",
+  static const std::vector<std::string> kNames = {"id",  "title",    "date",     "publisher", "agency",
                                                   "url", "language", "text", "html"};
   return kNames;
 }
@@ -103,7 +103,8 @@ JsonlFields DefaultJsonlFields() {
   f.keys["title"] = {"title", "headline"};
   f.keys["date"] = {"date",          "published", "publishedAt", "published_at",
                     "datePublished", "pubDate",   "date_publish"};
-  f.keys["source"] = {"source", "site", "publisher", "site_name", "source_name"};
+  f.keys["publisher"] = {"publisher", "source", "site", "site_name", "source_name"};
+  f.keys["agency"] = {"agency"};
   f.keys["url"] = {"url", "link", "canonical_url"};
   f.keys["language"] = {"language", "lang"};
   f.keys["text"] = {"text", "body", "content", "article", "maintext"};
@@ -113,7 +114,9 @@ JsonlFields DefaultJsonlFields() {
 
 void MapJsonlField(JsonlFields* fields, std::string_view setting) {
   const size_t eq = setting.find('=');
-  const std::string name(setting.substr(0, eq));
+  std::string name(setting.substr(0, eq));
+  // The field's name before agencies were told apart from publishers.
+  if (name == "source") name = "publisher";
   const std::string key(eq == std::string_view::npos ? "" : setting.substr(eq + 1));
   bool known = false;
   std::string names;
@@ -146,7 +149,8 @@ std::optional<JsonlArticle> ParseJsonlLine(std::string_view line, const JsonlFie
   a.id = Field(j, fields, "id");
   a.title = Field(j, fields, "title");
   a.date = Field(j, fields, "date");
-  a.source = Field(j, fields, "source");
+  a.publisher = Field(j, fields, "publisher");
+  a.agency = Field(j, fields, "agency");
   a.url = Field(j, fields, "url");
   a.language = Field(j, fields, "language");
   if (auto text = Field(j, fields, "text")) {

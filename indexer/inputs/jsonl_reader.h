@@ -18,13 +18,15 @@ namespace lede {
 
 // Which JSON keys feed which article field, tried in order; the first present
 // with a usable value wins. A key may be a dotted path into nested objects
-// ("meta.title"). Fields: id, title, date, source, url, language, text, html.
+// ("meta.title"). Fields: id, title, date, publisher, agency, url, language,
+// text, html ("source" is another name of publisher).
 struct JsonlFields {
   std::map<std::string, std::vector<std::string>> keys;
 };
 
 // title: title, headline; date: date, published, publishedAt, published_at,
-// datePublished, pubDate; source: source, site, publisher, site_name;
+// datePublished, pubDate; publisher: publisher, source, site, site_name,
+// source_name; agency: agency;
 // url: url, link, canonical_url; language: language, lang; id: id, guid;
 // text: text, body, content, article, maintext; html: html, raw_html.
 JsonlFields DefaultJsonlFields();
@@ -35,7 +37,7 @@ void MapJsonlField(JsonlFields* fields, std::string_view setting);
 
 struct JsonlArticle {
   size_t line = 0;  // 1-based line number in the (decompressed) file
-  std::optional<std::string> id, title, date, source, url, language;
+  std::optional<std::string> id, title, date, publisher, agency, url, language;
   std::string content;   // the article text or page
   bool html = false;     // content is HTML (the html field, or markup in a text field)
   std::string raw;       // the line as read, for the content hash

@@ -13,7 +13,7 @@ namespace {
 std::string HashOf(const Record& r) {
   std::string all = r.bytes;
   for (const std::optional<std::string>* f :
-       {&r.meta.title, &r.meta.source, &r.meta.url, &r.meta.language}) {
+       {&r.meta.title, &r.meta.publisher, &r.meta.agency, &r.meta.url, &r.meta.language}) {
     all += '\0';
     if (*f) all += **f;
   }
@@ -93,7 +93,8 @@ RecordsRead ReadJsonlRecords(std::unique_ptr<ByteStream> in, const std::string& 
     r.format = a->html ? RecordFormat::kHtml : RecordFormat::kText;
     r.meta.title = a->title;
     if (a->date) r.meta.date = MetadataDate(*a->date);
-    r.meta.source = a->source;
+    r.meta.publisher = a->publisher;
+    r.meta.agency = a->agency;
     r.meta.url = a->url;
     r.meta.language = LanguageCode(a->language);
     if (!a->html && r.meta.title) {

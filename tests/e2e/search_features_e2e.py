@@ -175,6 +175,12 @@ class CorpusFeatures(Base):
         src = {v["value"]: v["count"] for v in f["source"]["values"]}
         self.assertEqual(src, {"Xinhua": 1, "VOA": 1, "TBP": 1, "SANA": 1})
         self.assertEqual(f["source"]["unknown"], 1)
+        # The credit apart: VOA names its own reporters (publisher), the
+        # others credit an agency in a dateline or a credit line.
+        self.assertEqual(f["publisher"], {"values": [{"value": "VOA", "count": 1}], "unknown": 4})
+        agencies = {v["value"]: v["count"] for v in f["agency"]["values"]}
+        self.assertEqual(agencies, {"Xinhua": 1, "TBP": 1, "SANA": 1})
+        self.assertEqual(f["agency"]["unknown"], 2)
         self.assertEqual(f["year"]["values"], [{"value": "2012", "count": 2},
                                                {"value": "2014", "count": 1}])
         self.assertEqual(f["year"]["unknown"], 2)
@@ -188,7 +194,8 @@ class CorpusFeatures(Base):
 
     def test_facets_text_histogram(self):
         out = text(self.search("--facets", "syria"))
-        self.assertIn("sources: ", out)
+        self.assertIn("publishers: VOA 1 · unknown 4", out)
+        self.assertIn("agencies: SANA 1 · TBP 1 · Xinhua 1 · unknown 2", out)
         self.assertIn("by month:", out)
         bars = {m.group(1): (int(m.group(2)), len(m.group(3)))
                 for m in re.finditer(r"^  (\d{4}-\d\d) +(\d+) ?(█*)$", out, re.M)}

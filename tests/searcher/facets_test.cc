@@ -18,7 +18,7 @@ schema::StoredArticle Article(const std::string& id, std::optional<Date> date,
   a.title = "Syria talks";
   a.body = "Talks on Syria " + id;
   a.date = date;
-  a.source = source;
+  a.agency = source;
   return a;
 }
 

@@ -31,7 +31,7 @@ Hit MakeHit(size_t rank, const std::string& id, const std::string& source) {
   h.article.id = id;
   h.article.path = "/news/" + id;
   h.article.title = "Title " + id;
-  h.article.source = source;
+  h.article.agency = source;
   return h;
 }
 
@@ -73,7 +73,7 @@ TEST(Printer, ArticleInFull) {
   s.article.id = "a.txt";
   s.article.path = "/news/a.txt";
   s.article.title = "Talks in Geneva";
-  s.article.source = "Xinhua";
+  s.article.agency = "Xinhua";
   s.article.language = "en";
   s.title = {"Talks in Geneva", {{9, 15}}};
   s.paragraphs = {{"First paragraph.", {}}, {"Second, in Geneva.", {{11, 17}}}};

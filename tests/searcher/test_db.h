@@ -53,7 +53,7 @@ inline Xapian::WritableDatabase MakeDb(const std::vector<TestArticle>& articles,
     a.title = t.id;
     a.body = t.body;
     a.date = t.date;
-    a.source = t.source;
+    a.agency = t.source;
     schema::ReplaceArticle(db, a, stem);
   }
   return db;

@@ -68,7 +68,7 @@ TEST(HtmlExtract, StoryAndMetadataFromANewsPage) {
   EXPECT_EQ(a.title, "Council votes to rebuild harbour bridge");
   ASSERT_TRUE(a.date);
   EXPECT_EQ(FormatIsoDate(*a.date), "2020-05-12");
-  EXPECT_EQ(a.source.value_or(""), "Harbour Times");
+  EXPECT_EQ(a.publisher.value_or(""), "Harbour Times");
   EXPECT_EQ(a.url.value_or(""), "https://harbour.example/city/bridge-vote");
   EXPECT_EQ(a.language, "en");
   const std::string body = a.Body();

@@ -70,7 +70,8 @@ TEST(ExtractRecord, TextRecordIsExtractedLikeExtract) {
   EXPECT_EQ(a.title, b.title);
   EXPECT_EQ(a.Body(), b.Body());
   EXPECT_EQ(a.date, b.date);
-  EXPECT_EQ(a.source, b.source);
+  EXPECT_EQ(a.publisher, b.publisher);
+  EXPECT_EQ(a.agency, b.agency);
   EXPECT_FALSE(a.url);
 }
 
@@ -78,14 +79,16 @@ TEST(ExtractRecord, TheInputsOwnMetadataWins) {
   Record r = TextRecord(kDump);
   r.meta.title = "Geneva talks resume";
   r.meta.date = Date{2014, 3, 4, DatePrecision::kDay};
-  r.meta.source = "Example News";
+  r.meta.publisher = "Example News";
+  r.meta.agency = "Example Wire";
   r.meta.url = "https://example.org/geneva";
   r.meta.language = "fr";
   const ArticleText text = std::get<ArticleText>(DecodeRecord(r));
   const Article a = ExtractRecord(r, text, ExtractContext());
   EXPECT_EQ(a.title, "Geneva talks resume");
   EXPECT_EQ(a.date, (Date{2014, 3, 4, DatePrecision::kDay}));
-  EXPECT_EQ(a.source, "Example News");
+  EXPECT_EQ(a.publisher, "Example News");
+  EXPECT_EQ(a.agency, "Example Wire");
   EXPECT_EQ(a.url, "https://example.org/geneva");
   EXPECT_EQ(a.language, "fr");
   EXPECT_NE(a.Body().find("ceasefire"), std::string::npos);

@@ -17,7 +17,8 @@ schema::StoredArticle Sample() {
   a.path = "corpus/dir/001.txt";
   a.title = "Lavrov meets Kerry";
   a.date = Date{1963, 11, 22, DatePrecision::kDay};
-  a.source = "Xinhua";
+  a.publisher = "People's Daily";
+  a.agency = "Xinhua";
   a.language = "en";
   a.body = "Talks on the Geneva communiqué.\n\nSecond paragraph.";
   return a;
@@ -31,7 +32,8 @@ TEST(Schema, DataRoundTrips) {
   EXPECT_EQ(b.title, a.title);
   ASSERT_TRUE(b.date.has_value());
   EXPECT_EQ(*b.date, *a.date);
-  EXPECT_EQ(b.source, a.source);
+  EXPECT_EQ(b.publisher, a.publisher);
+  EXPECT_EQ(b.agency, a.agency);
   EXPECT_EQ(b.body, a.body);
 }
 
@@ -47,14 +49,21 @@ TEST(Schema, DocumentCarriesTermsValuesAndFacets) {
   EXPECT_TRUE(db.term_exists("Zcommuniqu"));  // english stem of "communique"
   EXPECT_TRUE(db.term_exists("ZSlavrov"));    // title prefix
   EXPECT_TRUE(db.term_exists("Zlavrov"));     // title words are searchable unprefixed
+  // source: matches either name; publisher: and agency: one each.
   EXPECT_TRUE(db.term_exists("XSOURCExinhua"));
+  EXPECT_TRUE(db.term_exists("XSOURCEpeople's_daily"));
+  EXPECT_TRUE(db.term_exists("XAGENCYxinhua"));
+  EXPECT_TRUE(db.term_exists("XPUBLISHERpeople's_daily"));
+  EXPECT_FALSE(db.term_exists("XPUBLISHERxinhua"));
   EXPECT_TRUE(db.term_exists("D19631122"));
   EXPECT_TRUE(db.term_exists("M196311"));
   EXPECT_TRUE(db.term_exists("Y1963"));
   Xapian::Document doc = db.get_document(1);
   // Dates before 1970 sort before later ones.
   EXPECT_LT(Xapian::sortable_unserialise(doc.get_value(schema::kSlotDate)), 0.0);
-  EXPECT_EQ(doc.get_value(schema::kSlotSource), "Xinhua");
+  EXPECT_EQ(doc.get_value(schema::kSlotSource), "Xinhua");  // the agency first
+  EXPECT_EQ(doc.get_value(schema::kSlotPublisher), "People's Daily");
+  EXPECT_EQ(doc.get_value(schema::kSlotAgency), "Xinhua");
   EXPECT_EQ(doc.get_value(schema::kSlotMonth), "1963-11");
 }
 

@@ -28,7 +28,7 @@ ReadOut ReadJsonl(std::string bytes, JsonlFields fields = DefaultJsonlFields(),
 
 TEST(JsonlReader, DefaultFieldNames) {
   ReadOut r = ReadJsonl(
-      R"({"title":"T1","date":"2024-03-05","source":"Wire","url":"https://a/1","text":"Body one."})"
+      R"({"title":"T1","date":"2024-03-05","source":"Wire","agency":"AFP","url":"https://a/1","text":"Body one."})"
       "\n"
       R"({"headline":"T2","publishedAt":"2024-03-06T08:00:00Z","publisher":{"@type":"Organization","name":"Daily"},"link":"https://a/2","body":"Body two.","lang":"de"})"
       "\n"
@@ -40,14 +40,16 @@ TEST(JsonlReader, DefaultFieldNames) {
   EXPECT_EQ(a.line, 1u);
   EXPECT_EQ(*a.title, "T1");
   EXPECT_EQ(*a.date, "2024-03-05");
-  EXPECT_EQ(*a.source, "Wire");
+  EXPECT_EQ(*a.publisher, "Wire");  // "source" is the publisher
+  EXPECT_EQ(*a.agency, "AFP");
   EXPECT_EQ(*a.url, "https://a/1");
   EXPECT_EQ(a.content, "Body one.");
   EXPECT_FALSE(a.html);
   const JsonlArticle& b = r.articles[1];
   EXPECT_EQ(*b.title, "T2");
   EXPECT_EQ(*b.date, "2024-03-06T08:00:00Z");
-  EXPECT_EQ(*b.source, "Daily");
+  EXPECT_EQ(*b.publisher, "Daily");
+  EXPECT_FALSE(b.agency);
   EXPECT_EQ(*b.url, "https://a/2");
   EXPECT_EQ(*b.language, "de");
   const JsonlArticle& c = r.articles[2];

@@ -79,7 +79,7 @@ TEST(RecordReaders, JsonlLinesBecomeRecords) {
   EXPECT_EQ(*a.meta.title, "T");
   ASSERT_TRUE(a.meta.date);
   EXPECT_EQ(FormatIsoDate(*a.meta.date), "2024-03-05");
-  EXPECT_EQ(*a.meta.source, "S");
+  EXPECT_EQ(*a.meta.publisher, "S");
   EXPECT_EQ(*a.meta.language, "en");
   EXPECT_EQ(a.bytes, "T\n\nBody.");
   EXPECT_EQ(r.records[1].id, "f.jsonl#x7");
