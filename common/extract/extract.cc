@@ -458,7 +458,9 @@ class DateFinder {
     AboveHeadline();
     AfterBody();
     TimestampsAbove();
+    if (!out_.date) StampFarAbove();
     if (!out_.date) YearFromPage();
+    if (out_.date) SettleOrder();
     return out_;
   }
 
@@ -504,6 +506,62 @@ class DateFinder {
       if (t.empty() || t.size() > 100) continue;
       Look(i, 1.0, true, false);
     }
+  }
+
+  // 4b. A stamp that says what it is ("Posted: Aug 08, 2024") anywhere
+  // above the body, long or far (a body that starts far below its headline
+  // block).
+  void StampFarAbove() {
+    for (int i = body_ - 1; i >= 0; --i) {
+      std::string_view t = TrimLine(lines_[i]);
+      if (t.empty() || t.size() > 160) continue;
+      std::string key = LineKey(t);
+      bool says = false;
+      for (const char* p : {"published", "posted", "veröffentlicht", "publicado", "publié",
+                            "publicerad", "publisert", "diterbitkan", "pubblicato"}) {
+        size_t at = key.find(p);
+        if (at != std::string::npos && (at == 0 || key[at - 1] == ' ')) says = true;
+      }
+      if (!says) continue;
+      if (auto m = FirstDatedWithYear(t)) {
+        out_.date = m->date;
+        out_.evidence = std::string(Utf8Prefix(t, 200));
+        return;
+      }
+    }
+  }
+
+  // An all-numeric date the page's language reads one way ("06/01/2026":
+  // June 1 in English) is read the other way when the page writes that other
+  // date out with a month name ("6 January, 2026") and never the first.
+  void SettleOrder() {
+    std::vector<DateMatch> as_read = FindDates(out_.evidence, order_);
+    DateOrder other =
+        order_ == DateOrder::kMonthFirst ? DateOrder::kDayFirst : DateOrder::kMonthFirst;
+    std::vector<DateMatch> swapped = FindDates(out_.evidence, other);
+    std::optional<Date> alternative;
+    for (size_t k = 0; k < as_read.size() && k < swapped.size(); ++k) {
+      if (as_read[k].date == *out_.date && as_read[k].begin == swapped[k].begin &&
+          !(swapped[k].date == *out_.date)) {
+        alternative = swapped[k].date;
+        break;
+      }
+    }
+    if (!alternative) return;
+    int for_read = 0, for_other = 0;
+    for (int i = 0; i < n_; ++i) {
+      std::string_view t = TrimLine(lines_[i]);
+      if (t.size() < 8) continue;
+      std::vector<DateMatch> a = FindDates(t, order_);
+      if (a.empty()) continue;
+      std::vector<DateMatch> b = FindDates(t, other);
+      for (size_t k = 0; k < a.size() && k < b.size(); ++k) {
+        if (!(a[k].date == b[k].date)) continue;  // itself ambiguous
+        if (a[k].date == *out_.date) ++for_read;
+        if (a[k].date == *alternative) ++for_other;
+      }
+    }
+    if (for_other > 0 && for_read == 0) out_.date = alternative;
   }
 
   // 5. A dateline without a year takes it from a nearby dated line above the

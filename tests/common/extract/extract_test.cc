@@ -261,6 +261,30 @@ TEST(Extract, PageInALanguageWithoutStopWords) {
   EXPECT_EQ(a.title, "Parkta yüzlerce fidan dikildi");
 }
 
+TEST(Extract, AmbiguousNumericDateSettledByTheWrittenOne) {
+  // An English page reads "06/01/2026" month first, unless it writes the
+  // other reading out elsewhere (a caption) and never the first.
+  const std::string page = std::string("Home\n\nSeven secrets that hotel owners keep\n\n") +
+                           "Published on 06/01/2026 - 13:55\n\n" + kHotelBody +
+                           "\nA hotel lobby in the city centre, 6 January, 2026\n";
+  EXPECT_EQ(DateOf(Extract(page, {})), "2026-01-06");
+  const std::string plain = std::string("Home\n\nSeven secrets that hotel owners keep\n\n") +
+                            "Published on 06/01/2026 - 13:55\n\n" + kHotelBody;
+  EXPECT_EQ(DateOf(Extract(plain, {})), "2026-06-01");
+}
+
+TEST(Extract, PostedStampFarAboveTheBody) {
+  // The story starts a long menu below its byline block.
+  std::string page = "Home\n\nJane Roe · Posted: Aug 08, 2024\n\n";
+  for (int i = 0; i < 100; ++i) page += "Section " + std::to_string(i) + "\n";
+  page += "\nHotel owners rarely tell guests the cheapest day\n\n";
+  page += kHotelBody;
+  page +=
+      "\nThe agents found the same pattern in every city they looked at, from the coast to the "
+      "mountains, and in hotels of every size and price.\n";
+  EXPECT_EQ(DateOf(Extract(page, {})), "2024-08-08");
+}
+
 TEST(Extract, NumericDateDayFirstOnAGermanPage) {
   const char kPage[] =
       "Startseite\n\n"
