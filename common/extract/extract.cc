@@ -35,14 +35,33 @@ constexpr size_t kLanguageSampleBytes = 16 * 1024;
 // hundredths by chance).
 constexpr double kMinStopWordShare = 0.1;
 
+// Alt text run into its caption of the same words ("The VRThe VR"), too
+// short for IsSelfRepeat.
+bool IsDoubled(std::string_view t) {
+  if (t.size() < 8) return false;
+  size_t half = t.size() / 2;
+  if (t.size() % 2 == 0 && t.substr(0, half) == t.substr(half)) return true;
+  return t.size() % 2 == 1 && t[half] == ' ' && t.substr(0, half) == t.substr(half + 1);
+}
+
+// A line that is mostly dates ("Published 05.08.2024, 13.05 Updated
+// 05.08.2024, 13.52") or a copyright notice ("Agency © 2026").
+bool IsStampOrCopyright(std::string_view t) {
+  if (t.find("\xC2\xA9") != std::string_view::npos) return true;
+  std::vector<DateMatch> dates = FindDates(t);
+  size_t covered = 0;
+  for (const DateMatch& m : dates) covered += m.end - m.begin;
+  return dates.size() >= 2 || covered * 3 >= t.size();
+}
+
 // Lines the body's line tests know as something else: a caption run into
 // its alt text, a tag list, a teaser link, share buttons, a byline, a time
 // stamp, a gallery counter, an item of a numbered list ("3. Business
 // News"), or a kicker cut off by a dash ("Umbau des Hauses –").
 bool IsNeverHeadline(std::string_view t, const std::string& key, const LineFeatures& f) {
   std::string text(t);
-  if (IsSelfRepeat(t) || IsTaxonomyLine(text, key, f.words) || IsTeaserLink(text, key) ||
-      IsFurnitureKey(key) || IsByline(text, f) || IsDateStamp(text, f) ||
+  if (IsSelfRepeat(t) || IsDoubled(t) || IsTaxonomyLine(text, key, f.words) ||
+      IsTeaserLink(text, key) || IsFurnitureKey(key) || IsByline(text, f) || IsDateStamp(text, f) ||
       IsGalleryCounter(key, f.words)) {
     return true;
   }
@@ -89,7 +108,7 @@ bool IsTitleCandidate(std::string_view t, const LineFeatures& f) {
 
   if (t.find('@') != std::string_view::npos) return false;
   if (t.find("http") != std::string_view::npos) return false;
-  if (IsFileName(t)) return false;
+  if (IsFileName(t) || IsStampOrCopyright(t)) return false;
   std::string key = LineKey(t);
   if (key.rfind("by ", 0) == 0 || key.rfind("photo", 0) == 0 || key.rfind("image", 0) == 0 ||
       key.rfind("posted", 0) == 0 || key.rfind("updated", 0) == 0 ||

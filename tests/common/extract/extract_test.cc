@@ -261,6 +261,15 @@ TEST(Extract, PageInALanguageWithoutStopWords) {
   EXPECT_EQ(a.title, "Parkta yüzlerce fidan dikildi");
 }
 
+TEST(Extract, DoubledAltTextAndCopyrightAreNotHeadlines) {
+  const std::string doubled = std::string("Home\n\nSeven secrets that hotel owners keep\n\n") +
+                              "The hotel roomThe hotel room\n\n" + kHotelBody;
+  EXPECT_EQ(Extract(doubled, {}).title, "Seven secrets that hotel owners keep");
+  const std::string copyright = std::string("Home\n\nSeven secrets that hotel owners keep\n\n") +
+                                "Hotel Travel Agents \xC2\xA9 2026\n\n" + kHotelBody;
+  EXPECT_EQ(Extract(copyright, {}).title, "Seven secrets that hotel owners keep");
+}
+
 TEST(Extract, AmbiguousNumericDateSettledByTheWrittenOne) {
   // An English page reads "06/01/2026" month first, unless it writes the
   // other reading out elsewhere (a caption) and never the first.
