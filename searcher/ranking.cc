@@ -330,15 +330,6 @@ double Bm25Idf(Xapian::doccount dbsize, Xapian::doccount termfreq) {
   return std::log(tw);
 }
 
-std::string ArticleIdKey::operator()(const Xapian::Document& doc) const {
-  Xapian::TermIterator t = doc.termlist_begin();
-  t.skip_to(std::string(schema::kPrefixId));
-  if (t == doc.termlist_end()) return std::string();
-  const std::string term = *t;
-  if (!StartsWith(term, schema::kPrefixId)) return std::string();
-  return term;
-}
-
 std::vector<ExpansionTerm> ExpansionTerms(const Xapian::Database& db,
                                           const std::vector<Xapian::docid>& docs,
                                           const Xapian::Query& query,
@@ -433,21 +424,13 @@ std::vector<Xapian::docid> FeedbackDocs(const Xapian::Database& db, const Xapian
   // positions again (searcher/phrase_check.h).
   const std::optional<Xapian::Query> rewritten =
       phrases ? phrases->Rewrite(query) : std::optional<Xapian::Query>();
-  ArticleIdKey by_id;
-  const auto top = [&](bool tie_by_id) {
-    Xapian::Enquire enquire(db);
-    enquire.set_weighting_scheme(*weight);
-    if (tie_by_id) enquire.set_sort_by_relevance_then_key(&by_id, false);
-    enquire.set_query(rewritten ? *rewritten : query);
-    const Xapian::MSet mset = enquire.get_mset(0, o.feedback_docs);
-    return std::vector<Xapian::docid>(mset.begin(), mset.end());
-  };
-  try {
-    return top(true);
-  } catch (const Xapian::UnimplementedError&) {
-    // A remote shard refuses a KeyMaker: ties then go by docid.
-    return top(false);
-  }
+  Xapian::Enquire enquire(db);
+  enquire.set_weighting_scheme(*weight);
+  // Ties in article id order, as the results (searcher/sort_order.h).
+  enquire.set_sort_by_relevance_then_value(schema::kSlotId, false);
+  enquire.set_query(rewritten ? *rewritten : query);
+  const Xapian::MSet mset = enquire.get_mset(0, o.feedback_docs);
+  return std::vector<Xapian::docid>(mset.begin(), mset.end());
 }
 
 // The expansion terms of query, scaled (see RankingOptions), OR-ed; empty

@@ -142,15 +142,6 @@ Xapian::Query RankedQuery(const Xapian::Database& db, const Xapian::Query& query
 // documents: what a term's weight is proportional to at most. Pure.
 double Bm25Idf(Xapian::doccount dbsize, Xapian::doccount termfreq);
 
-// Orders equal weights by article id (the id term), so results depend on
-// the articles only, not on the docids a build gave them. For
-// Enquire::set_sort_by_relevance_then_key (local databases; the remote
-// backend refuses a KeyMaker).
-class ArticleIdKey : public Xapian::KeyMaker {
- public:
-  std::string operator()(const Xapian::Document& doc) const override;
-};
-
 }  // namespace lede
 
 #endif  // LEDE_SEARCHER_RANKING_H_

@@ -47,10 +47,9 @@ void KeepFeedbackDocs(const Xapian::Database& db, const EnquireMaker& make,
                       bool collapse, Xapian::doccount first, Xapian::doccount count,
                       ResultPage* page) {
   std::vector<Xapian::Query> ids;
-  const ArticleIdKey id_of;
   for (const Xapian::docid d : docs) {
-    const std::string id = id_of(db.get_document(d));
-    if (!id.empty()) ids.emplace_back(id);
+    const std::string id = db.get_document(d).get_value(schema::kSlotId);
+    if (!id.empty()) ids.emplace_back(schema::IdTerm(id));
   }
   const Xapian::MSet kept =
       make(Xapian::Query(Xapian::Query::OP_FILTER, ranked,
@@ -157,28 +156,15 @@ Searcher::Tier Searcher::RunTier(const Xapian::Query& query, const Xapian::Query
     return e;
   };
   tier.enquire = make(to_run);
-  if (spies && !tie_key_refused_) spies->Attach(*tier.enquire);
+  if (spies) spies->Attach(*tier.enquire);
   const std::vector<Xapian::docid>& keep = tier.parts.feedback_docs;
   const bool keeping =
       options.ranking.feedback_keep && !keep.empty() && options.sort == SortOrder::kRelevance;
   const auto kept = static_cast<Xapian::doccount>(keeping ? keep.size() : 0);
-  const auto page = [&](Xapian::KeyMaker* tie_key) {
-    return GetPage(*tier.enquire, to_run, options.sort, make, keeping ? 0 : first,
-                   keeping ? first + count + kept : count, spies ? db.get_doccount() : 0, tie_key);
-  };
-  // Equal weights in article id order: the order then depends on the
-  // articles, not on the docids a build gave them. A remote shard refuses a
-  // KeyMaker (before matching anything): there ties go by docid.
-  try {
-    tier.page = page(tie_key_refused_ ? nullptr : &tie_key_);
-  } catch (const Xapian::UnimplementedError&) {
-    if (tie_key_refused_) throw;
-    tie_key_refused_ = true;
-    // An Enquire keeps a KeyMaker once given one: start afresh.
-    tier.enquire = make(to_run);
-    if (spies) spies->Attach(*tier.enquire);
-    tier.page = page(nullptr);
-  }
+  // Equal weights come in article id order (GetPage): the order then
+  // depends on the articles, not on the docids a build gave them.
+  tier.page = GetPage(*tier.enquire, to_run, options.sort, make, keeping ? 0 : first,
+                      keeping ? first + count + kept : count, spies ? db.get_doccount() : 0);
   if (keeping)
     KeepFeedbackDocs(db, make, to_run, keep, !options.all_copies, first, count, &tier.page);
   tier.first = first;

@@ -69,8 +69,6 @@ class Searcher {
 
   IndexReader reader_;
   QueryBuilder builder_;
-  ArticleIdKey tie_key_;
-  bool tie_key_refused_ = false;  // by a remote shard
 };
 
 }  // namespace lede

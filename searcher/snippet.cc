@@ -49,11 +49,21 @@ std::vector<Match> MatchTokens(std::string_view text, const std::unordered_set<s
   std::vector<Match> out;
   std::unordered_map<std::string, int> ids;
   const StemFilter filter(terms);
+  const auto lookup = [&](const std::string& term) {
+    if (!filter.MayMatch(term)) return -1;
+    std::string z = schema::StemTerm(stemmer, term);
+    if (!terms.count(z)) return -1;
+    return ids.emplace(z, static_cast<int>(ids.size())).first->second;
+  };
   Tokenize(text, 0, [&](const Token& t) {
-    int id = -1;
-    if (!terms.empty() && filter.MayMatch(t.term)) {
-      std::string z = schema::StemTerm(stemmer, t.term);
-      if (terms.count(z)) id = ids.emplace(z, static_cast<int>(ids.size())).first->second;
+    int id = terms.empty() ? -1 : lookup(t.term);
+    // French and Italian articles are indexed without their elided article
+    // ("l'Élysée" as "elysee"), so the whole word is highlighted for the
+    // bare one. Trying the bare form in other languages too costs nothing
+    // (only words with an apostrophe) and marks "d'Estaing" for "Estaing".
+    if (id < 0 && !terms.empty()) {
+      const std::string_view bare = WithoutElision(t.term);
+      if (bare.size() < t.term.size()) id = lookup(std::string(bare));
     }
     out.push_back({t.begin, t.end, id});
   });

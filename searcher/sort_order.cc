@@ -49,12 +49,10 @@ SortOrder ParseSortOrder(const std::string& name) {
 
 ResultPage GetPage(Xapian::Enquire& enquire, const Xapian::Query& query, SortOrder order,
                    const EnquireMaker& make, Xapian::doccount first, Xapian::doccount count,
-                   Xapian::doccount check_at_least, Xapian::KeyMaker* tie_key) {
+                   Xapian::doccount check_at_least) {
   ResultPage page;
-  if (order == SortOrder::kRelevance && tie_key) {
-    enquire.set_sort_by_relevance_then_key(tie_key, false);
-  } else if (order == SortOrder::kRelevance) {
-    enquire.set_sort_by_relevance();
+  if (order == SortOrder::kRelevance) {
+    enquire.set_sort_by_relevance_then_value(schema::kSlotId, false);
   } else {
     enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
   }

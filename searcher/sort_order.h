@@ -33,11 +33,11 @@ struct ResultPage {
 // returns the results [first, first + count) in that order, as
 // enquire.get_mset(first, count, check_at_least) would. Uses no KeyMaker,
 // which the remote backend refuses: kOldest runs a second match, over the
-// dated articles only, on an Enquire from make. tie_key, when given, orders
-// equal relevance (local databases only). Throws Xapian::Error.
+// dated articles only, on an Enquire from make. Equal relevance is ordered
+// by article id (schema::kSlotId). Throws Xapian::Error.
 ResultPage GetPage(Xapian::Enquire& enquire, const Xapian::Query& query, SortOrder order,
                    const EnquireMaker& make, Xapian::doccount first, Xapian::doccount count,
-                   Xapian::doccount check_at_least, Xapian::KeyMaker* tie_key = nullptr);
+                   Xapian::doccount check_at_least);
 
 }  // namespace lede
 

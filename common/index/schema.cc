@@ -199,6 +199,7 @@ void AddFields(Xapian::Document& doc, const StoredArticle& article,
   if (!article.root.empty()) doc.add_boolean_term(RootTerm(article.root));
   if (!article.file.empty()) doc.add_boolean_term(FileTerm(article.file));
   if (!article.record_key.empty()) doc.add_value(kSlotRecordKey, article.record_key);
+  doc.add_value(kSlotId, article.id);
   if (!article.file_stamp.empty()) doc.add_value(kSlotFileStamp, article.file_stamp);
   if (!article.content_hash.empty()) doc.add_value(kSlotContentHash, article.content_hash);
   if (!article.line_keys.empty()) doc.add_value(kSlotLineKeys, EncodeLineKeys(article.line_keys));

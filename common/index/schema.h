@@ -33,7 +33,8 @@ namespace schema {
 // 8: publisher and agency apart: "publisher" and "agency" in the data
 // (no "source"), XPUBLISHER and XAGENCY terms, XSOURCE for either, slot 1
 // the credit (agency, else publisher), slots 11 and 12.
-inline constexpr int kVersion = 8;
+// 9: the id in a value slot (kSlotId), the key equal scores are ordered by.
+inline constexpr int kVersion = 9;
 
 // Term prefixes, following omega's conventions (single capitals; "X" starts
 // our own multi-letter ones).
@@ -77,6 +78,13 @@ enum Slot : Xapian::valueno {
                          // RecordId(file id, key)); absent for a whole file
   kSlotPublisher = 11,   // the publisher's name, as displayed (facet)
   kSlotAgency = 12,      // the credited agency's name, as displayed (facet)
+  kSlotId = 13,          // the record id: equal scores are ordered by it, so
+                         // results do not depend on the docids a build gave.
+                         // A value, not a KeyMaker over the id term: the
+                         // matcher reads it from a value stream for every
+                         // candidate (a term list read per candidate cost a
+                         // quarter of a phrase query), and remote shards,
+                         // which refuse a KeyMaker, sort by it too.
 };
 
 // Database metadata keys.

@@ -84,9 +84,10 @@ def sorted_comparable(out):
 
 
 def comparable(out):
-    """The parts of a JSON answer that must not depend on the shard layout.
-    Xapian breaks score ties by docid, which differs between layouts, so
-    results are compared as (score, id) sorted within equal scores."""
+    """The parts of a JSON answer that must not depend on the shard layout:
+    all of it, in order (equal scores are ordered by article id, on remote
+    shards too). The rows are also compared sorted, so that a failure shows
+    whether the set or only the order differs."""
     d = json.loads(out)
     rows = []
     for h in d["results"]:
@@ -94,7 +95,8 @@ def comparable(out):
                      h.get("source"), h.get("date"), h.get("copies")))
     rows.sort(key=lambda r: (-r[0], r[1]))
     return {"total": d.get("total"), "facets": d.get("facets"), "results": rows,
-            "scores_in_order": [round(h["score"], 6) for h in d["results"]]}
+            "scores_in_order": [round(h["score"], 6) for h in d["results"]],
+            "ids_in_order": [h["id"] for h in d["results"]]}
 
 
 class ShardsTest(unittest.TestCase):

@@ -271,13 +271,6 @@ TEST(AddFeedback, ExpansionNeverOutweighsTheQuery) {
   EXPECT_LE(feedback_max(0.5), 0.5 * query_max * (1 + 1e-9));
 }
 
-TEST(ArticleIdKey, IsTheIdTerm) {
-  Xapian::Database db = ThreeDocs();
-  const ArticleIdKey key;
-  EXPECT_EQ(key(db.get_document(1)), schema::IdTerm("far"));
-  EXPECT_EQ(key(Xapian::Document()), "");
-}
-
 TEST(AddFeedback, OffOrNoMatchLeavesTheQueryAlone) {
   Xapian::Database db = ThreeDocs();
   RankingOptions o;

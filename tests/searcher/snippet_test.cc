@@ -32,6 +32,18 @@ TEST(Snippet, HighlightsOriginalTextWithAccents) {
   EXPECT_EQ(Highlighted(s), (std::vector<std::string>{"Geneva", "Communiqué"}));
 }
 
+// French articles are indexed without elided articles; their snippets mark
+// the whole word the bare query word matched.
+TEST(Snippet, HighlightsWordsWithAnElidedArticle) {
+  Xapian::Stem stem("french");
+  Snippet s = MakeSnippet("Le président est arrivé à l'Élysée avec Valéry Giscard d'Estaing.",
+                          TermsOf({"elysee", "estaing"}, stem), stem);
+  EXPECT_EQ(Highlighted(s), (std::vector<std::string>{"l'Élysée", "d'Estaing"}));
+  // A word that merely ends like a query word after an apostrophe is not one.
+  Snippet none = MakeSnippet("aujourd'hui", TermsOf({"elysee"}, stem), stem);
+  EXPECT_TRUE(none.highlights.empty());
+}
+
 TEST(Snippet, HighlightsStemmedMatches) {
   Xapian::Stem stem("english");
   Snippet s = MakeSnippet("Russia held separate talks with senior figures.",
