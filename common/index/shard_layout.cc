@@ -28,6 +28,28 @@ unsigned ShardOf(std::string_view id, unsigned shards) {
   return static_cast<unsigned>(Fnv1a(id) % shards);
 }
 
+ShardDocid SplitDocid(Xapian::docid docid, unsigned shards) {
+  const Xapian::docid n = shards == 0 ? 1 : shards;
+  return ShardDocid{static_cast<unsigned>((docid - 1) % n), (docid - 1) / n + 1};
+}
+
+Xapian::docid JoinDocid(ShardDocid at, unsigned shards) {
+  const Xapian::docid n = shards == 0 ? 1 : shards;
+  return (at.local - 1) * n + at.shard + 1;
+}
+
+ShardPlacer::ShardPlacer(const std::vector<Xapian::docid>& last_docids) {
+  next_.reserve(last_docids.size());
+  for (Xapian::docid last : last_docids) next_.push_back(last + 1);
+  if (next_.empty()) next_.push_back(1);
+}
+
+ShardDocid ShardPlacer::Place(std::string_view id, Xapian::docid replaces) {
+  if (replaces) return SplitDocid(replaces, shards());
+  const unsigned shard = ShardOf(id, shards());
+  return ShardDocid{shard, next_[shard]++};
+}
+
 std::string ShardDirName(unsigned shard) { return "shard-" + std::to_string(shard); }
 
 ShardEntry ParseRemote(std::string_view host_port) {

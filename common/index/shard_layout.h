@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include <xapian.h>
+
 namespace lede {
 
 inline constexpr const char* kStubFileName = "XAPIANDB";
@@ -20,6 +22,37 @@ inline constexpr unsigned kMaxShards = 256;
 // shard count. Stable across runs, machines and lede versions; shards == 0
 // or 1 gives 0.
 unsigned ShardOf(std::string_view id, unsigned shards);
+
+// Where a document sits in a sharded database. Xapian numbers the documents
+// of a database opened from N shards by interleaving them: document `local`
+// of shard k is docid (local - 1) * N + k + 1 of the whole, so a docid read
+// from the whole says which shard holds it and where.
+struct ShardDocid {
+  unsigned shard = 0;
+  Xapian::docid local = 0;  // the docid within the shard (from 1)
+};
+// The shard and local docid of a docid of the whole (docid > 0, shards >= 1).
+ShardDocid SplitDocid(Xapian::docid docid, unsigned shards);
+// The docid of the whole of a document in a shard (at.local > 0).
+Xapian::docid JoinDocid(ShardDocid at, unsigned shards);
+
+// Places the documents an update writes into an existing sharded database:
+// a replaced document stays where it is, a new one goes to the shard its id
+// picks (ShardOf), after that shard's last document. Knows nothing of Xapian
+// but the docids it is given.
+class ShardPlacer {
+ public:
+  // last_docids[k]: shard k's last docid (0 for an empty shard), one entry
+  // per shard; none is one empty shard.
+  explicit ShardPlacer(const std::vector<Xapian::docid>& last_docids = {});
+  // replaces: the docid of the whole of the document id replaces, 0 for a
+  // new one (which takes its shard's next docid).
+  ShardDocid Place(std::string_view id, Xapian::docid replaces);
+  unsigned shards() const { return static_cast<unsigned>(next_.size()); }
+
+ private:
+  std::vector<Xapian::docid> next_;  // each shard's next local docid
+};
 
 // "shard-3".
 std::string ShardDirName(unsigned shard);
