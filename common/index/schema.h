@@ -4,6 +4,7 @@
 #ifndef LEDE_COMMON_INDEX_SCHEMA_H_
 #define LEDE_COMMON_INDEX_SCHEMA_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -243,6 +244,14 @@ void RemoveArticle(Xapian::WritableDatabase& db, Xapian::docid docid,
 // Every document of db with a signature, in docid order (the order a
 // database lookup would see them in).
 void LoadClusterIndex(const Xapian::Database& db, ClusterIndex* clusters);
+// The one place an article gets its near-duplicate cluster, whichever path
+// writes it. Unless already set: the cluster of the most similar article in
+// clusters (ClusterIndex::Find; the article at `replaces`, which this one
+// replaces, never matches), else a new one named after its id. The article
+// is then recorded in clusters at `order` (its docid), or forgotten there
+// when it is too short to compare.
+void AssignCluster(PreparedArticle* prepared, uint64_t order, uint64_t replaces,
+                   ClusterIndex* clusters);
 // The spelling-data words of a text: normalized words of letters only, 3 to
 // 32 bytes, no CJK, each with its count. Pure.
 std::vector<std::pair<std::string, unsigned>> SpellingWords(std::string_view text);

@@ -1,6 +1,7 @@
-// Index upkeep spanning documents: near-duplicate cluster assignment and the
-// spelling data. Part of the schema (declared in schema.h) because it reads
-// the prefixes, slots and data the schema defines.
+// Index upkeep spanning documents: near-duplicate cluster assignment (the one
+// place, for every write path) and the spelling data. Part of the schema
+// (declared in schema.h) because it reads the prefixes, slots and data the
+// schema defines.
 #include <cstdio>
 #include <map>
 
@@ -82,6 +83,19 @@ void LoadClusterIndex(const Xapian::Database& db, ClusterIndex* clusters) {
   }
 }
 
+void AssignCluster(PreparedArticle* prepared, uint64_t order, uint64_t replaces,
+                   ClusterIndex* clusters) {
+  if (prepared->article.cluster.empty()) {
+    const std::string copied =
+        prepared->signature ? clusters->Find(*prepared->signature, replaces) : "";
+    SetCluster(prepared, copied.empty() ? NewClusterId(prepared->article.id) : copied);
+  }
+  if (prepared->signature)
+    clusters->Add(order, *prepared->signature, prepared->article.cluster);
+  else
+    clusters->Remove(order);
+}
+
 void ReplaceArticle(Xapian::WritableDatabase& db, StoredArticle article,
                     const Xapian::Stem& stemmer, SpellingDelta* spelling, ClusterIndex* clusters) {
   ReplaceArticle(db, PrepareArticle(std::move(article), stemmer), spelling, clusters);
@@ -105,16 +119,8 @@ void ReplaceArticle(Xapian::WritableDatabase& db, PreparedArticle prepared, Spel
     else
       ChangeSpelling(db, previous, false);
   }
-  if (prepared.article.cluster.empty()) {
-    std::string cluster;
-    if (prepared.signature) cluster = clusters->Find(*prepared.signature, old);
-    SetCluster(&prepared, cluster.empty() ? NewClusterId(prepared.article.id) : cluster);
-  }
+  AssignCluster(&prepared, did, old, clusters);
   db.replace_document(id_term, prepared.doc);
-  if (prepared.signature)
-    clusters->Add(did, *prepared.signature, prepared.article.cluster);
-  else
-    clusters->Remove(did);
   if (spelling) {
     spelling->Count(prepared.spelling, +1);
   } else {

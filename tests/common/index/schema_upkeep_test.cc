@@ -72,5 +72,48 @@ TEST(SchemaUpkeep, SpellingWordsAreLettersOnly) {
   EXPECT_EQ(got, (std::vector<std::string>{"and:1", "billion:1", "paid:1", "perez:2"}));
 }
 
+// AssignCluster is the one place clusters are decided; ReplaceArticle and the
+// indexer's parallel writers both call it.
+TEST(SchemaUpkeep, AssignClusterJoinsACopyAndRecordsIt) {
+  const Xapian::Stem stem = MakeStemmer("en");
+  ClusterIndex clusters;
+  schema::PreparedArticle a = schema::PrepareArticle(Article("a.txt", kBody), stem);
+  ASSERT_TRUE(a.signature);
+  schema::AssignCluster(&a, 1, 0, &clusters);
+  EXPECT_EQ(a.article.cluster, schema::NewClusterId("a.txt"));
+  EXPECT_EQ(a.doc.get_value(schema::kSlotCluster), a.article.cluster);
+  EXPECT_EQ(clusters.size(), 1u);
+  schema::PreparedArticle b =
+      schema::PrepareArticle(Article("b.txt", std::string(kBody) + " Follow us."), stem);
+  schema::AssignCluster(&b, 2, 0, &clusters);
+  EXPECT_EQ(b.article.cluster, a.article.cluster);
+  EXPECT_EQ(clusters.size(), 2u);
+  // The article being replaced is not its own copy: alone, it starts its own.
+  ClusterIndex alone;
+  schema::PreparedArticle a1 = schema::PrepareArticle(Article("a.txt", kBody), stem);
+  schema::AssignCluster(&a1, 7, 0, &alone);
+  schema::PreparedArticle a2 = schema::PrepareArticle(Article("z.txt", kBody), stem);
+  schema::AssignCluster(&a2, 7, 7, &alone);
+  EXPECT_EQ(a2.article.cluster, schema::NewClusterId("z.txt"));
+  EXPECT_EQ(alone.size(), 1u);
+}
+
+TEST(SchemaUpkeep, AssignClusterKeepsAGivenClusterAndForgetsShortArticles) {
+  const Xapian::Stem stem = MakeStemmer("en");
+  ClusterIndex clusters;
+  schema::StoredArticle given = Article("g.txt", kBody);
+  given.cluster = "chosen";
+  schema::PreparedArticle g = schema::PrepareArticle(given, stem);
+  schema::AssignCluster(&g, 3, 0, &clusters);
+  EXPECT_EQ(g.article.cluster, "chosen");
+  EXPECT_EQ(clusters.size(), 1u);
+  // Too short to compare: its own cluster, and no longer in the index.
+  schema::PreparedArticle s = schema::PrepareArticle(Article("s.txt", "Short."), stem);
+  ASSERT_FALSE(s.signature);
+  schema::AssignCluster(&s, 3, 3, &clusters);
+  EXPECT_EQ(s.article.cluster, schema::NewClusterId("s.txt"));
+  EXPECT_EQ(clusters.size(), 0u);
+}
+
 }  // namespace
 }  // namespace lede
