@@ -1,6 +1,9 @@
 // Thin wrapper over Xapian::WritableDatabase: every Xapian error becomes a
-// lede::IndexError with the database path; batching, the lookups incremental
-// updates need, and the build-aside-then-swap of --rebuild live here.
+// lede::IndexError with the database path (indexer/xapian_errors.h). The
+// lookups incremental updates need, batching, and the writes every mode makes
+// in place live here; how articles are written (in place or built aside, one
+// database or shards) is the WriteMode chosen when it opens
+// (indexer/write_mode.h).
 #ifndef LEDE_INDEXER_INDEX_WRITER_H_
 #define LEDE_INDEXER_INDEX_WRITER_H_
 
@@ -12,12 +15,13 @@
 
 #include <xapian.h>
 
-#include "common/index/cluster_index.h"
 #include "common/extract/extract.h"
+#include "common/index/cluster_index.h"
 #include "common/index/schema.h"
-#include "indexer/part_writers.h"
 
 namespace lede {
+
+class WriteMode;
 
 class IndexWriter {
  public:
@@ -95,46 +99,25 @@ class IndexWriter {
   // Commits and, for a rebuild, swaps the new database into place.
   void Finish();
 
-  bool rebuilding() const { return rebuild_; }
+  bool rebuilding() const;
   const std::string& path() const { return path_; }
 
  private:
-  [[noreturn]] void Rethrow(const Xapian::Error& e, const std::string& doing) const;
-  void OpenForRebuild();
-  void OpenShards(const std::string& dir, int flags, unsigned create);
-  void CompactRebuild();
-  void Counted();
-  void Swap();
-  // Parallel writers: waits until they are idle, so this thread may use db_.
-  void Quiesce();
-  // A single-database rebuild written as several parts, merged at Finish.
-  bool MergesParts() const;
-  // A rebuild of a single database: writers rotate their parts (PartWriters).
-  bool Rotates() const;
-  void StartPartWriters(const std::string& dir, bool update);
-  void CreateShardedAside();
+  // Runs a lookup once the writer threads are idle, with its error message.
+  template <typename Doing, typename Fn>
+  auto Read(const Doing& doing, Fn&& fn) -> decltype(fn());
   void LoadClusters();
+  void Counted();
 
   std::string path_;
-  bool rebuild_;
-  bool finished_ = false;
   unsigned batch_size_;
-  unsigned pending_ = 0;
-  Xapian::WritableDatabase db_;                   // the database written to (all shards)
-  std::vector<Xapian::WritableDatabase> shards_;  // sharded: each shard of db_
-  unsigned new_shards_ = 1;                       // shard count of a database being created
-  Xapian::WritableDatabase live_;                 // rebuild: the live one, held for its lock
-  bool holding_live_ = false;
-  unsigned writers_ = 1;                // parts of a single-database rebuild
-  unsigned part_docs_;                  // documents per rotated part
-  std::unique_ptr<PartWriters> parts_;  // rebuild: the writer threads
-  bool parts_dirty_ = false;            // documents given to parts_ since Quiesce
-  std::vector<std::string> chunks_;     // rotated parts, to merge at Finish
+  std::unique_ptr<WriteMode> mode_;
+  bool finished_ = false;
+  unsigned pending_ = 0;  // changes written in place since the last commit
   // Every article's signature and cluster: a rebuild's so far, or (an
   // update) the database's, loaded at the first Put.
   ClusterIndex clusters_;
   bool clusters_loaded_ = false;
-  std::vector<Xapian::docid> next_local_;  // sharded update: each shard's next docid
   Xapian::Stem stemmer_;
   // Spelling changes since the last commit, written just before it.
   schema::SpellingDelta spelling_;
