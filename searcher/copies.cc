@@ -10,13 +10,16 @@ namespace lede {
 void CollapseCopies(Xapian::Enquire& enquire) { enquire.set_collapse_key(schema::kSlotCluster); }
 
 std::vector<CopyInfo> MatchingCopies(const Xapian::Database& db, const Xapian::Query& query,
-                                     const std::string& cluster) {
+                                     const std::string& cluster,
+                                     const TermFreqs* story_sizes) {
   std::vector<CopyInfo> out;
   if (cluster.empty()) return out;
   const std::string cluster_term = schema::ClusterTerm(cluster);
   // Most stories have a single article: one frequency look-up instead of a
   // match of the whole (feedback-expanded) query.
-  if (db.get_termfreq(cluster_term) < 2) return out;
+  const Xapian::doccount size =
+      story_sizes ? (*story_sizes)(cluster_term) : db.get_termfreq(cluster_term);
+  if (size < 2) return out;
   Xapian::Enquire enquire(db);
   enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(cluster_term)));
   Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
@@ -27,6 +30,13 @@ std::vector<CopyInfo> MatchingCopies(const Xapian::Database& db, const Xapian::Q
     out.push_back({std::move(a.id), std::move(a.path), doc.get_value(schema::kSlotSource)});
   }
   return out;
+}
+
+void StorySizes(const std::vector<std::string>& clusters, TermFreqs* sizes) {
+  std::vector<std::string> terms;
+  for (const std::string& c : clusters)
+    if (!c.empty()) terms.push_back(schema::ClusterTerm(c));
+  sizes->Prefetch(terms);
 }
 
 std::vector<std::string> CopySources(const std::vector<CopyInfo>& copies) {

@@ -11,6 +11,7 @@
 
 #include "common/error.h"
 #include "common/index/schema.h"
+#include "searcher/term_freqs.h"
 #include "common/text/stopwords.h"
 
 namespace lede {
@@ -333,7 +334,8 @@ double Bm25Idf(Xapian::doccount dbsize, Xapian::doccount termfreq) {
 std::vector<ExpansionTerm> ExpansionTerms(const Xapian::Database& db,
                                           const std::vector<Xapian::docid>& docs,
                                           const Xapian::Query& query,
-                                          const Xapian::ExpandDecider* decider, unsigned count) {
+                                          const Xapian::ExpandDecider* decider, unsigned count,
+                                          TermFreqs* freqs) {
   std::vector<ExpansionTerm> out;
   if (docs.empty() || count == 0) return out;
   const std::set<std::string> query_terms(query.get_terms_begin(), query.get_terms_end());
@@ -365,6 +367,15 @@ std::vector<ExpansionTerm> ExpansionTerms(const Xapian::Database& db,
       c.multiplier += (k + 1) * wdf / (k * doclens[i] / avlen + wdf);
     }
   }
+  if (freqs) {
+    std::vector<std::string> names;
+    names.reserve(candidates.size());
+    for (const auto& [term, c] : candidates) names.push_back(term);
+    freqs->Prefetch(names);
+  }
+  const auto termfreq = [&](const std::string& term) {
+    return freqs ? (*freqs)(term) : db.get_termfreq(term);
+  };
   const Xapian::doccount dbsize = db.get_doccount();
   const auto rsize = static_cast<Xapian::doccount>(docs.size());
   // Xapian's selection, step by step (ESet::Internal::expand): terms in
@@ -382,7 +393,7 @@ std::vector<ExpansionTerm> ExpansionTerms(const Xapian::Database& db,
   bool is_heap = false;
   for (const auto& [term, c] : candidates) {
     if (TradWeight(dbsize, rsize, c.r, c.r, c.multiplier) <= min_wt) continue;
-    const double wt = TradWeight(dbsize, rsize, db.get_termfreq(term), c.r, c.multiplier);
+    const double wt = TradWeight(dbsize, rsize, termfreq(term), c.r, c.multiplier);
     if (wt <= min_wt) continue;
     out.push_back({term, wt});
     if (out.size() > count) {
@@ -436,7 +447,7 @@ std::vector<Xapian::docid> FeedbackDocs(const Xapian::Database& db, const Xapian
 // The expansion terms of query, scaled (see RankingOptions), OR-ed; empty
 // when there are none.
 Xapian::Query FeedbackPart(const Xapian::Database& db, const Xapian::Query& query,
-                           const RankingOptions& o, const PhraseMatches* phrases,
+                           const RankingOptions& o, const PhraseMatches* phrases, bool remote,
                            std::vector<ExplainUnit>* units,
                            std::vector<Xapian::docid>* best_first) {
   if (!FeedbackOn(o, query)) return Xapian::Query();
@@ -448,8 +459,10 @@ Xapian::Query FeedbackPart(const Xapian::Database& db, const Xapian::Query& quer
   std::set<std::string> query_words(words.begin(), words.end());
   const size_t query_size = query_words.size();
   const Xapian::doccount dbsize = db.get_doccount();
+  TermFreqs freqs(db, remote);
+  freqs.Prefetch(words);
   double query_max = 0;  // what the query's own words can weigh at most (idf sum)
-  for (const std::string& w : query_words) query_max += Bm25Idf(dbsize, db.get_termfreq(w));
+  for (const std::string& w : query_words) query_max += Bm25Idf(dbsize, freqs(w));
   FeedbackDecider decider(std::move(query_words));
   // Xapian's own expansion weight (Robertson's); Bo1 measured the same within
   // noise (docs/ranking.md). Exact term frequencies: the approximation
@@ -457,7 +470,7 @@ Xapian::Query FeedbackPart(const Xapian::Database& db, const Xapian::Query& quer
   // results must not. ExpansionTerms gives get_eset's answer with fewer
   // look-ups.
   const std::vector<ExpansionTerm> eset =
-      ExpansionTerms(db, rset, query, &decider, o.feedback_terms);
+      ExpansionTerms(db, rset, query, &decider, o.feedback_terms, &freqs);
   double total = 0;
   for (const ExpansionTerm& e : eset) total += e.weight;
   if (eset.empty() || !(total > 0)) return Xapian::Query();
@@ -469,7 +482,7 @@ Xapian::Query FeedbackPart(const Xapian::Database& db, const Xapian::Query& quer
   double expansion_max = 0;
   for (const ExpansionTerm& e : eset) {
     scale.push_back(budget * e.weight / total);
-    expansion_max += scale.back() * Bm25Idf(dbsize, db.get_termfreq(e.term));
+    expansion_max += scale.back() * Bm25Idf(dbsize, freqs(e.term));
   }
   // Rare expansion terms have large idf: cap their sum so that feedback can
   // never outweigh the query's own words (the BM25 term-frequency part is
@@ -492,18 +505,19 @@ Xapian::Query AddFeedback(const Xapian::Database& db, const Xapian::Query& query
                           const RankingOptions& o, const PhraseMatches* phrases) {
   std::vector<ExplainUnit> units;
   std::vector<Xapian::docid> docs;
-  return AndMaybe(query, FeedbackPart(db, query, o, phrases, &units, &docs));
+  return AndMaybe(query, FeedbackPart(db, query, o, phrases, false, &units, &docs));
 }
 
 RankedParts RankedQueryParts(const Xapian::Database& db, const Xapian::Query& query,
-                             const RankingOptions& o, const PhraseMatches* phrases) {
+                             const RankingOptions& o, const PhraseMatches* phrases,
+                             bool remote) {
   RankedParts parts;
   parts.words = query;
   AddBoostParts(&parts, o);
   // Feedback documents come from the boosted query, as the results do.
   const Xapian::Query boosted = parts.Combined();
   std::vector<Xapian::docid> docs;
-  parts.feedback = FeedbackPart(db, boosted, o, phrases, &parts.units, &docs);
+  parts.feedback = FeedbackPart(db, boosted, o, phrases, remote, &parts.units, &docs);
   if (!parts.feedback.empty()) parts.feedback_docs = std::move(docs);
   return parts;
 }

@@ -16,6 +16,8 @@
 
 namespace lede {
 
+class TermFreqs;
+
 struct RankingOptions {
   // Weighting scheme: "bm25" (lede's), or "dph", "pl2", "inl2" (Xapian's
   // divergence-from-randomness schemes, kept for measuring).
@@ -125,16 +127,19 @@ struct ExpansionTerm {
 // for every document of docs that has it, here once, and not at all when
 // its weight at the least frequency it can have (the number of documents of
 // docs that have it; the weight only falls as the frequency grows) could
-// not make the list. docs: distinct, ascending. Throws Xapian::Error.
+// not make the list. docs: distinct, ascending. freqs, when given, gives
+// the frequencies (gathered at once on a remote shard). Throws Xapian::Error.
 std::vector<ExpansionTerm> ExpansionTerms(const Xapian::Database& db,
                                           const std::vector<Xapian::docid>& docs,
                                           const Xapian::Query& query,
-                                          const Xapian::ExpandDecider* decider, unsigned count);
+                                          const Xapian::ExpandDecider* decider, unsigned count,
+                                          TermFreqs* freqs = nullptr);
 
-// Everything above, in order: boosts, then feedback when on.
+// Everything above, in order: boosts, then feedback when on. remote: db has
+// a remote shard (feedback then gathers term frequencies in one match).
 RankedParts RankedQueryParts(const Xapian::Database& db, const Xapian::Query& query,
                              const RankingOptions& options,
-                             const PhraseMatches* phrases = nullptr);
+                             const PhraseMatches* phrases = nullptr, bool remote = false);
 Xapian::Query RankedQuery(const Xapian::Database& db, const Xapian::Query& query,
                           const RankingOptions& options, const PhraseMatches* phrases = nullptr);
 

@@ -19,6 +19,7 @@
 #include "searcher/phrase_check.h"
 #include "searcher/related.h"
 #include "searcher/spelling.h"
+#include "searcher/term_freqs.h"
 
 namespace lede {
 
@@ -104,8 +105,11 @@ void Searcher::NameMissingWords(const std::string& text, const Xapian::Query& wo
                                 SearchResult* result) {
   std::set<std::string> missing;
   reader_.WithRetry([&] {
-    for (const std::string& term : PositiveWordTerms(words))
-      if (reader_.db().get_termfreq(term) == 0) missing.insert(term);
+    const std::vector<std::string> terms = PositiveWordTerms(words);
+    TermFreqs freqs(reader_.db(), !reader_.local());
+    freqs.Prefetch(terms);
+    for (const std::string& term : terms)
+      if (freqs(term) == 0) missing.insert(term);
     return 0;
   });
   if (missing.empty()) return;
@@ -136,7 +140,7 @@ Searcher::Tier Searcher::RunTier(const Xapian::Query& query, const Xapian::Query
       FeedbackOn(options.ranking, query) || options.sort == SortOrder::kOldest;
   const std::shared_ptr<const PhraseMatches> phrases =
       reader_.local() && matches_twice ? PhraseMatches::Find(db, query) : nullptr;
-  tier.parts = RankedQueryParts(db, query, options.ranking, phrases.get());
+  tier.parts = RankedQueryParts(db, query, options.ranking, phrases.get(), !reader_.local());
   tier.ranked = tier.parts.Combined();
   // Filters stay outside the ranked query, so they remove documents without
   // changing any remaining document's weight.
@@ -174,11 +178,23 @@ Searcher::Tier Searcher::RunTier(const Xapian::Query& query, const Xapian::Query
 void Searcher::AddHits(const Tier& tier, const ParsedQuery& pq, const QueryOptions& options,
                        Xapian::doccount rank_base, SearchResult* result) {
   const size_t first_hit = result->hits.size();
+  // The page's story sizes at once (on a remote shard a round trip each
+  // otherwise). Its documents cannot be: Xapian 1.4's remote protocol reads
+  // them one by one, and MSet::fetch() crashed on a page past the first.
+  std::vector<Xapian::Document> docs;
+  std::vector<std::string> clusters;
   for (const Xapian::MSetIterator& it : tier.page.hits) {
+    docs.push_back(it.get_document());
+    clusters.push_back(docs.back().get_value(schema::kSlotCluster));
+  }
+  TermFreqs story_sizes(reader_.db(), !reader_.local());
+  if (!options.all_copies) StorySizes(clusters, &story_sizes);
+  for (size_t i = 0; i < docs.size(); ++i) {
+    const Xapian::MSetIterator& it = tier.page.hits[i];
+    const Xapian::Document& doc = docs[i];
     Hit hit;
     hit.rank = rank_base + tier.first + (result->hits.size() - first_hit) + 1;
     hit.score = it.get_weight();
-    Xapian::Document doc = it.get_document();
     hit.article = schema::DecodeData(doc.get_data());
     // Highlight with the stemmer the article was indexed with.
     const Xapian::Stem& stemmer = StemmerNamed(StemmerGroupFor(hit.article.language));
@@ -187,7 +203,7 @@ void Searcher::AddHits(const Tier& tier, const ParsedQuery& pq, const QueryOptio
     // Not get_collapse_count(): the matcher need not look at every copy
     // of a story it has already placed, so it can report 0 when there are.
     if (!options.all_copies)
-      hit.copies = MatchingCopies(reader_.db(), tier.ranked, doc.get_value(schema::kSlotCluster));
+      hit.copies = MatchingCopies(reader_.db(), tier.ranked, clusters[i], &story_sizes);
     result->hits.push_back(std::move(hit));
   }
 }
