@@ -147,6 +147,11 @@ constexpr int kMaxJoinGap = 12;
 constexpr long kSubstantial = 400;
 // Share of a later stretch's content words the story must already have.
 constexpr int kStoryOverlapPct = 15;
+// A box that cuts the story (a time stamp in it, or more lines than a join
+// crosses) is a parenthesis when it is at most this long and the prose
+// after it shares this much more of the story's words.
+constexpr int kMaxParenthesisGap = 40;
+constexpr int kParenthesisOverlapPct = 30;
 // Lines after the last paragraph that only borrowed the class of prose.
 constexpr int kShortTail = 4;
 // A page of this many lines or more has a footer that counts half.
@@ -608,7 +613,7 @@ class StoryGrower {
   }
 
  private:
-  enum class Between { kJoin, kCut, kSignal };
+  enum class Between { kJoin, kCut, kSignal, kParenthesis };
 
   void ContentWords(int from, int to, std::unordered_map<std::string, int>* out_words) const {
     for (int k = from; k <= to; ++k) {
@@ -619,7 +624,23 @@ class StoryGrower {
     }
   }
 
-  bool ContinuesStory(const Cluster& c) const {
+  bool ContinuesStory(const Cluster& c) const { return ContinuesStory(c, kStoryOverlapPct); }
+
+  // A paragraph of the story printed again (a summary in the page's
+  // metadata, a teaser of this very story) is not its continuation.
+  bool RepeatsStory(const Cluster& c) const {
+    const Cluster& main = story_->span;
+    for (int k = c.begin; k <= c.end; ++k) {
+      if (units_[k].initial != Class::kGood) continue;
+      if (k == c.begin && IsClosingNote(units_[k].text, units_[k].key, units_[k].f)) return true;
+      for (int j = main.begin; j <= main.end; ++j) {
+        if (units_[j].key == units_[k].key) return true;
+      }
+    }
+    return false;
+  }
+
+  bool ContinuesStory(const Cluster& c, int overlap_pct) const {
     std::unordered_map<std::string, int> words;
     ContentWords(c.begin, c.end, &words);
     int shared = 0, total = 0;
@@ -638,12 +659,21 @@ class StoryGrower {
       }
       break;
     }
-    return c.weight >= kSubstantial / 2 && total > 0 && shared * 100 >= total * kStoryOverlapPct;
+    return c.weight >= kSubstantial / 2 && total > 0 && shared * 100 >= total * overlap_pct;
   }
 
   // kCut: too far, or a time stamp between; kSignal: only an end-of-article
   // signal or a notice between (joins if the story goes on).
+  // kParenthesis: a cut that is short enough to be a box inside the story
+  // (a product box, a gallery, a related box with its dates).
   Between CutBetween(int from, int to) const {
+    int lines = 0;
+    for (int k = from + 1; k < to; ++k) lines += units_[k].last - units_[k].first + 1;
+    Between why = PlainCutBetween(from, to);
+    return why == Between::kCut && lines <= kMaxParenthesisGap ? Between::kParenthesis : why;
+  }
+
+  Between PlainCutBetween(int from, int to) const {
     int gap = 0;
     bool signal = false;
     for (int k = from + 1; k < to; ++k) {
@@ -676,7 +706,15 @@ class StoryGrower {
       int to = step > 0 ? clusters_[d].begin : near_end;
       Between why = CutBetween(from, to);
       if (why == Between::kCut) return false;
-      if (why == Between::kJoin && d == *c) {
+      if (why == Between::kParenthesis) {
+        // Past a box the story resumes only forward, with prose that goes
+        // on with its words and is not a copy of it.
+        if (step < 0 || d >= eligible_end_ || RepeatsStory(clusters_[d]) ||
+            !ContinuesStory(clusters_[d], kParenthesisOverlapPct)) {
+          return false;
+        }
+        Box(from, to);
+      } else if (why == Between::kJoin && d == *c) {
         if (step > 0 && d >= eligible_end_) return false;
       } else if (!ContinuesStory(clusters_[d])) {
         continue;

@@ -243,6 +243,30 @@ TEST(Boilerplate, ProseAfterANoticeMustContinueTheStory) {
   EXPECT_TRUE(Has(r.paragraphs, more));
 }
 
+TEST(Boilerplate, StoryResumesAfterABoxThatCutsIt) {
+  // A box of links with their dates (a time stamp cuts a story) inside the
+  // story: the prose after it goes on with the story's words.
+  std::string box = "Around the town\n\n";
+  for (int i = 0; i < 4; ++i) {
+    box += "Town plans a new park " + std::to_string(i) + "\nNov " + std::to_string(i + 10) +
+           ", 2019\n\n";
+  }
+  const std::string resumed =
+      "The council said the budget for the schools would be published on its website next "
+      "week, and the mayor told the parents at the meeting that the vote on the budget for the "
+      "schools had not been rushed and that the state would give the schools more money.";
+  BoilerplateResult r = RunOn(std::string(kStory) + kMoreStory + box + resumed + "\n");
+  EXPECT_TRUE(Has(r.paragraphs, resumed));
+  EXPECT_EQ(r.paragraphs.size(), 5u);
+  // Prose about something else after the box stays out.
+  const std::string other =
+      "Heavy rain flooded several roads along the coast on Sunday night, and drivers were "
+      "told to avoid the area until the water had gone down again, the police in the harbour "
+      "district said in a statement that was posted on the internet before dawn.";
+  r = RunOn(std::string(kStory) + kMoreStory + box + other + "\n");
+  EXPECT_FALSE(Has(r.paragraphs, other));
+}
+
 TEST(Boilerplate, PhotoCopyrightIsACaptionNotANotice) {
   std::string page = std::string(kStory) + "Image copyright Getty Images\n\n" + kMoreStory;
   BoilerplateResult r = RunOn(page);
