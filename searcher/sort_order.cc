@@ -63,9 +63,9 @@ ResultPage GetPage(Xapian::Enquire& enquire, const Xapian::Query& query, SortOrd
   }
   Xapian::Enquire dated = make(DatedOnly(query));
   dated.set_sort_by_value_then_relevance(schema::kSlotDate, false);
-  page.head = dated.get_mset(first, count);
-  AddFrom(page.head, 0, &page);
-  AddFrom(page.all, page.head.size(), &page);
+  const Xapian::MSet head = dated.get_mset(first, count);
+  AddFrom(head, 0, &page);
+  AddFrom(page.all, head.size(), &page);
   return page;
 }
 

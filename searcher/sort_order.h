@@ -25,18 +25,8 @@ struct ResultPage {
   // The match over every result of the query, with the window asked for:
   // estimates come from it, and the match spies on its Enquire saw it all.
   Xapian::MSet all;
-  // The dated match the oldest-first page starts with; empty otherwise.
-  Xapian::MSet head;
   // The page in order; get_rank() counts from the first result, not the page.
   std::vector<Xapian::MSetIterator> hits;
-
-  // Asks for every document of the page at once: on a remote shard one
-  // round trip instead of one per result. Throws Xapian::Error.
-  void FetchDocuments() const {
-    // An MSet no match made (head when unused) refuses fetch().
-    if (!all.empty()) all.fetch();
-    if (!head.empty()) head.fetch();
-  }
 };
 
 // Sets enquire's order (it is set up for query, with any match spies) and
