@@ -422,14 +422,20 @@ class ConcurrentSearchTest(Tmp):
         for mode in ([], ["--rebuild"]):
             idx = subprocess.Popen([ARGS.index, "--db", self.db, "--batch-size", "25", *mode, t],
                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env())
-            searches = 0
+            searches = during = 0
             while idx.poll() is None or searches < 5:
+                # Counted before the search: the indexer was writing when
+                # it started (afterwards it may have finished meanwhile).
+                during += idx.poll() is None
                 r, res = search(self.db, "zebracorn")
                 self.assertEqual(r.returncode, 0, r.stderr.decode())
                 self.assertEqual(sorted(h["id"] for h in res["results"]), stable)
                 searches += 1
             self.assertEqual(idx.wait(), 0, idx.stderr.read().decode())
-            self.assertGreater(searches, 5)
+            # At least one search overlapped the writes. (It asserted more
+            # than 5 searches in all, which a fast indexer and the loop's
+            # "at least 5" made fail now and then.)
+            self.assertGreater(during, 0)
             self.assertEqual(len(all_ids(self.db)), 830)
 
 
