@@ -10,12 +10,12 @@ _lede_search() {
     --color) mapfile -t COMPREPLY < <(compgen -W "auto always never" -- "$cur"); return ;;
     --sort) mapfile -t COMPREPLY < <(compgen -W "relevance newest oldest" -- "$cur"); return ;;
     --db|--batch|--like|--show) mapfile -t COMPREPLY < <(compgen -f -- "$cur"); return ;;
-    -n|--limit|--offset|--source|--since|--until|--remote|--ranking) return ;;
+    -n|--limit|--offset|--source|--publisher|--agency|--since|--until|--remote|--ranking) return ;;
   esac
   if [[ $cur == -* ]]; then
     mapfile -t COMPREPLY < <(compgen -W "--db --remote -n --limit --offset --format --json
       --color --count -l --files-with-matches -0 --null --show --ranking --batch --source
-      --since --until --sort --facets --all-copies --any --explain --like -h --help -V --version" \
+      --publisher --agency --since --until --sort --facets --all-copies --any --explain --like -h --help -V --version" \
       -- "$cur")
   fi
 }
@@ -26,11 +26,11 @@ _lede_index() {
   prev=${COMP_WORDS[COMP_CWORD-1]}
   case $prev in
     --db|--report|--sources) mapfile -t COMPREPLY < <(compgen -f -- "$cur"); return ;;
-    --include|--exclude|--field|--batch-size|--threads|--writers|--shards|--memory) return ;;
+    --include|--exclude|--field|--publisher|--batch-size|--threads|--writers|--shards|--memory) return ;;
   esac
   if [[ $cur == -* ]]; then
     mapfile -t COMPREPLY < <(compgen -W "--db --rebuild --report --plain --include --exclude
-      --field --sources --batch-size --threads --writers --shards --memory -q --quiet --extract
+      --field --publisher --sources --batch-size --threads --writers --shards --memory -q --quiet --extract
       --explain -h --help -V --version" -- "$cur")
   else
     mapfile -t COMPREPLY < <(compgen -f -- "$cur")

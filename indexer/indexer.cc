@@ -148,6 +148,7 @@ ExtractContext ContextFor(const Collection& c, const IndexOptions& options) {
   ctx.line_stats = &c.stats;
   ctx.source_aliases = &c.aliases;
   ctx.plain = options.plain;
+  ctx.publisher = options.publisher;
   return ctx;
 }
 
@@ -196,6 +197,7 @@ std::string ExtractSettings(const IndexOptions& options,
                             const std::map<std::string, std::string>& aliases) {
   std::string s = options.plain ? "plain" : "dump";
   for (const auto& [alias, name] : aliases) s += "\n" + alias + "=" + name;
+  if (!options.publisher.empty()) s += "\npublisher=" + options.publisher;
   // A JSON-lines field mapping other than the default reads other fields.
   if (options.read.jsonl.keys != DefaultJsonlFields().keys)
     for (const auto& [field, keys] : options.read.jsonl.keys)
@@ -698,6 +700,7 @@ void IndexRun::Apply(const LineStats& stats) {
   ctx.line_stats = &stats;
   ctx.source_aliases = &aliases_;
   ctx.plain = options_.plain;
+  ctx.publisher = options_.publisher;
   progress_.Start("indexing", work_.size());
   size_t done = 0;
   RunOrdered<Prepared>(

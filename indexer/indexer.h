@@ -35,6 +35,7 @@ struct IndexOptions {
   unsigned writers = 0;        // parallel parts of a rebuilt single database; 0: = threads
   size_t memory = 0;           // memory budget in bytes (MemoryBudget); 0: DefaultMemoryBytes()
   std::string sources_file;    // user source-name aliases
+  std::string publisher;       // --publisher: every article's publisher, "" for none
   std::string report_file;     // --report: one JSON line per input file
   bool progress = false;       // draw a progress line on err (a terminal)
   ReadOptions read;            // how inputs are read (--field)

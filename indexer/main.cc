@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
@@ -90,10 +91,20 @@ void AddOptions(CLI::App& app, CommandLine& c) {
   app.add_option("--exclude", c.exclude, "Skip files matching this glob; repeatable")
       ->option_text("GLOB");
   app.add_option("--field", c.fields,
-                 "JSON lines: read the article field NAME (title, date, source, url, language, "
-                 "id, text, html) from KEY first, e.g. title=headline or date=meta.published; "
-                 "repeatable")
+                 "JSON lines: read the article field NAME (title, date, publisher, agency, url, "
+                 "language, id, text, html) from KEY first, e.g. title=headline or "
+                 "date=meta.published; repeatable")
       ->option_text("NAME=KEY");
+  app.add_option("--publisher", o.publisher,
+                 "Who published every article of these paths (an archive of one site's pages), "
+                 "over what the pages say; a JSON line's own publisher field still wins")
+      ->check([](const std::string& v) {
+        for (char ch : v)
+          if (std::isalnum(static_cast<unsigned char>(ch)) || static_cast<unsigned char>(ch) >= 0x80)
+            return std::string();
+        return std::string("a publisher's name needs a letter or a digit");
+      })
+      ->option_text("NAME");
   app.add_option("--sources", o.sources_file,
                  "File of source-name aliases, lines 'alias = Canonical Name'")
       ->option_text("FILE");

@@ -5,8 +5,28 @@
 
 namespace lede {
 
-Xapian::Query FilterQuery(const std::vector<std::string>& sources, const DayRange& dates) {
-  Xapian::Query q = SourcesQuery(sources);
+namespace {
+
+// Each kind of name filter narrows the others: --publisher X --agency Y is
+// Y's copy as X published it.
+Xapian::Query NamesQuery(const std::vector<std::string>& sources,
+                         const std::vector<std::string>& publishers,
+                         const std::vector<std::string>& agencies) {
+  Xapian::Query q;
+  for (Xapian::Query part : {SourcesQuery(sources), SourcesQuery(publishers, SourceRole::kPublisher),
+                             SourcesQuery(agencies, SourceRole::kAgency)}) {
+    if (part.empty()) continue;
+    q = q.empty() ? part : Xapian::Query(Xapian::Query::OP_AND, q, part);
+  }
+  return q;
+}
+
+}  // namespace
+
+Xapian::Query FilterQuery(const std::vector<std::string>& sources, const DayRange& dates,
+                          const std::vector<std::string>& publishers,
+                          const std::vector<std::string>& agencies) {
+  Xapian::Query q = NamesQuery(sources, publishers, agencies);
   if (!dates.empty()) {
     Xapian::Query d = DateRangeQuery(dates);
     q = q.empty() ? d : Xapian::Query(Xapian::Query::OP_AND, q, d);
@@ -26,7 +46,7 @@ std::pair<Xapian::Query, Xapian::Query> SplitFilter(const Xapian::Query& query) 
 }
 
 Xapian::Query FieldFiltersIn(std::string_view text, long today, std::string* rest) {
-  std::vector<std::string> sources;
+  std::vector<std::string> sources, publishers, agencies;
   DayRange dates;
   bool any_date = false;
   size_t pos = 0;
@@ -51,12 +71,16 @@ Xapian::Query FieldFiltersIn(std::string_view text, long today, std::string* res
       any_date = true;
     } else if (bare.size() > 7 && bare.substr(0, 7) == "source:") {
       sources.push_back(value("source:"));
+    } else if (bare.size() > 10 && bare.substr(0, 10) == "publisher:") {
+      publishers.push_back(value("publisher:"));
+    } else if (bare.size() > 7 && bare.substr(0, 7) == "agency:") {
+      agencies.push_back(value("agency:"));
     } else {
       if (!rest->empty()) *rest += ' ';
       rest->append(word);
     }
   }
-  Xapian::Query q = SourcesQuery(sources);
+  Xapian::Query q = NamesQuery(sources, publishers, agencies);
   if (any_date) {
     // Intersected ranges may be empty (date:2012 date:2013): nothing matches.
     // (Query::MatchNothing would not do: it is an empty Query, "no filter".)

@@ -14,9 +14,12 @@
 
 namespace lede {
 
-// Any of sources AND within dates; an empty Query when there is no filter.
-// Throws QueryError for a source name with no word in it.
-Xapian::Query FilterQuery(const std::vector<std::string>& sources, const DayRange& dates);
+// Any of sources (as publisher or agency) AND any of publishers AND any of
+// agencies AND within dates; an empty Query when there is no filter. Throws
+// QueryError for a name with no word in it.
+Xapian::Query FilterQuery(const std::vector<std::string>& sources, const DayRange& dates,
+                          const std::vector<std::string>& publishers = {},
+                          const std::vector<std::string>& agencies = {});
 
 // The scored part of a query and its boolean filter: (Q FILTER F...) gives
 // {Q, F AND ...}; any other query {query, empty Query}. Ranking then sees
@@ -26,7 +29,8 @@ std::pair<Xapian::Query, Xapian::Query> SplitFilter(const Xapian::Query& query);
 
 // The date: and source: filters of a query QueryParser rejected, so its
 // plain-terms fallback still filters: whitespace-separated words
-// "date:VALUE" and "source:VALUE" become the filter (sources OR-ed, dates
+// "date:VALUE", "source:VALUE", "publisher:VALUE" and "agency:VALUE" become
+// the filter (names of one kind OR-ed, dates
 // intersected), every other word is appended to *rest. An empty Query when
 // there is none. Throws QueryError for an invalid value. Pure.
 Xapian::Query FieldFiltersIn(std::string_view text, long today, std::string* rest);

@@ -66,7 +66,8 @@ void Describe(CLI::App& app) {
       "lede-search: ranked full-text search over a lede database of news articles.\n\n"
       "QUERY uses Xapian's syntax: words (any form: 'negotiate' finds 'negotiations'),\n"
       "\"exact phrases\", AND, OR, NOT (upper case), +required, -excluded, (groups),\n"
-      "title:word, source:name, date:DATE or date:DATE..DATE. Accents and case do not\n"
+      "title:word, source:name (publisher or agency; publisher:name, agency:name for\n"
+      "one of them), date:DATE or date:DATE..DATE. Accents and case do not\n"
       "matter. DATE is YYYY, YYYY-MM, YYYY-MM-DD, today, or Nd/Nw/Nm/Ny (days, weeks,\n"
       "months, years ago); range ends are inclusive and either may be left open.\n"
       "Near-identical copies of one story are shown once, with their outlets.\n"
@@ -86,11 +87,13 @@ void Describe(CLI::App& app) {
       "  lede-search --show 001_e4b2fa0a8cde2f3a.txt geneva   read an article\n"
       "  lede-search --batch queries.txt           one JSON line per query line\n"
       "  lede-search --source xinhua --source VOA syria     either outlet\n"
+      "  lede-search --agency xinhua --publisher \"People's Daily\" syria\n"
+      "                                            Xinhua copy as People's Daily ran it\n"
       "  lede-search --since 2012-12 --until 2013 syria     inclusive, rounded out\n"
       "  lede-search 'syria date:2012..2013'       the same inside the query\n"
       "  lede-search 'syria date:2012-12..2013-01' months; date:2013-01-22 one day\n"
       "  lede-search --since 7d syria              the last week; also date:30d..\n"
-      "  lede-search --facets syria                counts per source, months\n"
+      "  lede-search --facets syria                counts per publisher, agency, month\n"
       "  lede-search --sort newest syria           or oldest; ties by relevance\n"
       "  lede-search --all-copies syria            list every copy of a story\n"
       "  lede-search -n 10 --offset 10 syria       the second page\n"
@@ -158,7 +161,17 @@ void AddOptions(CLI::App& app, CommandLine& c) {
                                 "JSON line per query")
                      ->option_text("FILE");
   opt["source"] = app.add_option("--source", o.query_options.sources,
-                                 "Only articles from this source (repeatable: any of them)")
+                                 "Only articles this outlet published or whose copy it is: "
+                                 "publisher or agency (repeatable: any of them)")
+                      ->allow_extra_args(false)
+                      ->option_text("NAME");
+  opt["publisher"] = app.add_option("--publisher", o.query_options.publishers,
+                                    "Only articles this site or outlet published (repeatable: "
+                                    "any of them)")
+                         ->allow_extra_args(false)
+                         ->option_text("NAME");
+  opt["agency"] = app.add_option("--agency", o.query_options.agencies,
+                                 "Only articles crediting this agency (repeatable: any of them)")
                       ->allow_extra_args(false)
                       ->option_text("NAME");
   opt["since"] = app.add_option("--since", c.since, "Only articles dated DATE or later")
@@ -170,7 +183,8 @@ void AddOptions(CLI::App& app, CommandLine& c) {
                     ->check(CLI::IsMember({"relevance", "newest", "oldest"}))
                     ->option_text("ORDER");
   opt["facets"] = app.add_flag("--facets", o.query_options.facets,
-                               "Also count matches per source, year and month (histogram)");
+                               "Also count matches per publisher, agency, year and month "
+                               "(histogram)");
   opt["all-copies"] = app.add_flag("--all-copies", o.query_options.all_copies,
                                    "Show every near-identical copy of a story (default: one "
                                    "per story)");
@@ -233,7 +247,8 @@ void CheckCombinations(const CommandLine& c) {
   } else if (!o.show_ref.empty()) {
     Reject(c, "--show (one article)",
            {"like", "count", "files-with-matches", "null", "limit", "offset", "sort", "facets",
-            "all-copies", "explain", "source", "since", "until", "ranking"});
+            "all-copies", "explain", "source", "publisher", "agency", "since", "until",
+            "ranking"});
     if (!text && o.format != lede::OutputFormat::kJson)
       throw lede::UsageError("--show prints text or --format json");
   } else if (o.count_only) {

@@ -154,6 +154,10 @@ Xapian::QueryParser QueryBuilder::MakeParser(const Xapian::Database& db,
   // lede's own processors: source names keyed like the index (case, accents,
   // spacing ignored); date: with lede's DATE syntax (searcher/date_filter.h).
   parser.add_boolean_prefix("source", (new SourceFieldProcessor(filter_error_))->release());
+  parser.add_boolean_prefix(
+      "publisher", (new SourceFieldProcessor(filter_error_, SourceRole::kPublisher))->release());
+  parser.add_boolean_prefix(
+      "agency", (new SourceFieldProcessor(filter_error_, SourceRole::kAgency))->release());
   parser.add_boolean_prefix("date", (new DateFieldProcessor(today_days_, filter_error_))->release());
   parser.add_rangeprocessor((new DateRangeProcessor(today_days_, filter_error_))->release());
   return parser;

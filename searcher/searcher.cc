@@ -144,7 +144,7 @@ Searcher::Tier Searcher::RunTier(const Xapian::Query& query, const Xapian::Query
   tier.ranked = tier.parts.Combined();
   // Filters stay outside the ranked query, so they remove documents without
   // changing any remaining document's weight.
-  const Xapian::Query filter = FilterQuery(options.sources, options.dates);
+  const Xapian::Query filter = FilterQuery(options.sources, options.dates, options.publishers, options.agencies);
   if (!query_filter.empty())
     tier.ranked = Xapian::Query(Xapian::Query::OP_FILTER, tier.ranked, query_filter);
   if (!filter.empty()) tier.ranked = Xapian::Query(Xapian::Query::OP_FILTER, tier.ranked, filter);

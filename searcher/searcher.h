@@ -24,7 +24,9 @@ struct QueryOptions {
 
   // Filters, order and extras. Filters never change the ranking
   // of what remains: they are boolean, outside the ranked query.
-  std::vector<std::string> sources;  // any of these (schema::SourceKey match)
+  std::vector<std::string> sources;  // any of these, as publisher or agency (SourceKey match)
+  std::vector<std::string> publishers;  // any of these as publisher
+  std::vector<std::string> agencies;    // any of these as agency
   DayRange dates;                    // --since/--until
   SortOrder sort = SortOrder::kRelevance;
   bool all_copies = false;  // do not collapse near-duplicate copies

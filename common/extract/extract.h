@@ -20,6 +20,10 @@ struct ExtractContext {
   const std::map<std::string, std::string>* source_aliases = nullptr;
   // Clean text: keep every line, first line is the title.
   bool plain = false;
+  // The publisher the user names for every article (lede-index --publisher,
+  // an archive of one site's pages): it wins over what the page says; the
+  // input's own metadata (a JSONL field) wins over it. "" for none.
+  std::string publisher;
 };
 
 // text must be valid UTF-8 (callers decode first); any bytes are safe anyway.

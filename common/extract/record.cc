@@ -67,7 +67,11 @@ std::vector<uint64_t> RecordLineKeys(RecordFormat format, std::string_view text)
 
 namespace {
 
-void ApplyMeta(const RecordMeta& meta, Article* a) {
+void ApplyMeta(const RecordMeta& meta, const ExtractContext& context, Article* a) {
+  if (!context.publisher.empty()) {
+    a->publisher = context.publisher;
+    a->publisher_evidence = "given with --publisher";
+  }
   if (meta.title) a->title = *meta.title;
   if (meta.date) {
     a->date = meta.date;
@@ -101,7 +105,7 @@ Article ExtractRecord(const Record& record, const ArticleText& text,
       a = ExtractHtmlText(text.text, context);
       break;
   }
-  ApplyMeta(record.meta, &a);
+  ApplyMeta(record.meta, context, &a);
   return a;
 }
 

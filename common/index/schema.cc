@@ -176,7 +176,11 @@ std::string ClusterTerm(std::string_view cluster) {
 
 std::string SourceKey(std::string_view source_name) {
   std::string key;
-  for (const Token& t : Tokenize(source_name)) {
+  const std::vector<Token> tokens = Tokenize(source_name);
+  // "The Guardian" is "Guardian" to a user typing a filter.
+  const size_t first = tokens.size() > 1 && tokens[0].term == "the" ? 1 : 0;
+  for (size_t i = first; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
     if (!key.empty()) key += '_';
     key += t.term;
   }

@@ -35,7 +35,8 @@ namespace schema {
 // (no "source"), XPUBLISHER and XAGENCY terms, XSOURCE for either, slot 1
 // the credit (agency, else publisher), slots 11 and 12.
 // 9: the id in a value slot (kSlotId), the key equal scores are ordered by.
-inline constexpr int kVersion = 9;
+// 10: SourceKey drops a leading "the" (XSOURCE, XPUBLISHER, XAGENCY terms).
+inline constexpr int kVersion = 10;
 
 // Term prefixes, following omega's conventions (single capitals; "X" starts
 // our own multi-letter ones).
@@ -163,7 +164,9 @@ std::pair<std::string, std::string> DecodeArchive(std::string_view value);
 std::string EncodeLineKeys(const std::vector<uint64_t>& keys);
 std::vector<uint64_t> DecodeLineKeys(std::string_view value);
 
-// The canonical key of a source name for the XSOURCE term (normalized).
+// The canonical key of a publisher's or agency's name for the XSOURCE,
+// XPUBLISHER and XAGENCY terms: its normalized words joined with '_', a
+// leading "the" dropped ("The Guardian" -> "guardian").
 std::string SourceKey(std::string_view source_name);
 // "Z" + stem of a normalized term (the form QueryParser's STEM_ALL_Z makes).
 std::string StemTerm(const Xapian::Stem& stemmer, const std::string& term,

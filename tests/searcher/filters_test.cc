@@ -40,6 +40,22 @@ TEST(Filters, CommandLineFilter) {
   EXPECT_EQ(Matches(db, FilterQuery({}, until2013)), (V{"a", "b"}));
 }
 
+TEST(Filters, PublisherAndAgencyNarrowEachOther) {
+  auto db = testing::MakeDb({{"a", "syria talks", std::nullopt, "Xinhua", "People's Daily"},
+                             {"b", "syria talks", std::nullopt, "AFP", "People's Daily"},
+                             {"c", "syria talks", std::nullopt, "Xinhua", "Xinhua"}});
+  using V = std::vector<std::string>;
+  EXPECT_EQ(Matches(db, FilterQuery({}, DayRange(), {"people's daily"}, {"xinhua"})), (V{"a"}));
+  EXPECT_EQ(Matches(db, FilterQuery({}, DayRange(), {}, {"xinhua"})), (V{"a", "c"}));
+  EXPECT_EQ(Matches(db, FilterQuery({"xinhua"}, DayRange(), {"people's daily"})), (V{"a"}));
+  std::string rest;
+  Xapian::Query f = FieldFiltersIn("syria publisher:xinhua", 0, &rest);
+  EXPECT_EQ(rest, "syria");
+  EXPECT_EQ(Matches(db, f), (V{"c"}));
+  rest.clear();
+  EXPECT_EQ(Matches(db, FieldFiltersIn("syria agency:afp", 0, &rest)), (V{"b"}));
+}
+
 TEST(Filters, FieldFiltersOfARejectedQuery) {
   auto db = Db();
   using V = std::vector<std::string>;

@@ -20,7 +20,8 @@ struct TestArticle {
   std::string id;
   std::string body;
   std::optional<Date> date;
-  std::optional<std::string> source;
+  std::optional<std::string> source;     // stored as the agency
+  std::optional<std::string> publisher = std::nullopt;  // none unless given
 };
 
 // A glass database in a fresh temporary directory, removed at exit: the
@@ -54,6 +55,7 @@ inline Xapian::WritableDatabase MakeDb(const std::vector<TestArticle>& articles,
     a.body = t.body;
     a.date = t.date;
     a.agency = t.source;
+    a.publisher = t.publisher;
     schema::ReplaceArticle(db, a, stem);
   }
   return db;
