@@ -78,7 +78,8 @@ bool IsLegalSuffix(std::string_view w) {
   static const char* const kSuffixes[] = {"inc",  "llc", "l.l.c", "ltd", "limited", "corp",
                                           "corporation", "gmbh", "ag",  "s.a",  "plc",  "co",
                                           "pty",  "b.v", "bv",   "kg",  "s.p.a", "spa", "srl",
-                                          "s.r.l", "s.l", "oy",  "ab",  "a/s",  "lp",  "llp"};
+                                          "s.r.l", "s.l", "oy",  "ab",  "a/s",  "lp",  "llp",
+                                          "n.v",  "nv",  "as",   "asa", "a.s", "sas", "s.a.s"};
   for (const char* s : kSuffixes) {
     if (l == s) return true;
   }
@@ -346,10 +347,9 @@ std::optional<PublisherCandidate> PublisherFromSelfReference(std::string_view li
       name = line.substr(head.size(), line.size() - head.size() - tail.size());
       // "Subscribe to NJ.com’s newsletters", "Sign up for the Daily Star newsletter"
       name = DropPossessive(TrimLine(name));
-      if (!head.empty() && !tail.empty() && StartsWithNoCase(name, "the ") &&
-          head != "follow ") {
-        name.remove_prefix(4);
-      }
+      // "Contact the BBC", "Download the Telegraph App": an article in
+      // running text, not part of the name ("The Guardian" keeps its capital).
+      if (name.substr(0, 4) == "the ") name.remove_prefix(4);
       break;
     }
   }

@@ -31,6 +31,8 @@ TEST(PublisherDetect, CopyrightNotices) {
       {"Copyright © 2019, Coast Times | Terms of Service | Privacy Policy", "Coast Times"},
       {"© 2000 - 2019 Al Bawadi (www.example.com)", "Al Bawadi"},
       {"Copyright @ 2019 The New Harbour.", "The New Harbour"},
+      {"© 2025 HARBOURHUIS N.V.", "HARBOURHUIS"},
+      {"Nettbyen. © Mediehuset Nettbyen AS 2024", "Mediehuset Nettbyen"},
       {"Copyright © e-Twelve.com Ltd All rights reserved. Reproduction forbidden", "e-Twelve.com"},
       // Photo credits and captions are not notices.
       {"© REUTERS / POOL", ""},
@@ -65,6 +67,7 @@ TEST(PublisherDetect, SelfReferences) {
        "digital publisher.",
        "Sky Science"},
       {"Harbour Times logo", "Harbour Times"},
+      {"Contact the Coast Courier", "Coast Courier"},
       {"Contact Us", ""},
       {"About us", ""},
       {"Follow her on Twitter", ""},
