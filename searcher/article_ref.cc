@@ -47,9 +47,10 @@ std::string ResolveArticleRef(const Xapian::Database& db, const std::string& ref
   const std::vector<std::string> spellings = Spellings(ref, cwd);
   const bool bare = ref.find('/') == std::string::npos;
   std::vector<std::string> by_name;  // bare-name matches
-  const std::string prefix(schema::kPrefixId);
+  const std::string prefix(schema::FieldOf(schema::FieldId::kId).prefix);
   for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
-    const std::string id = (*t).substr(prefix.size());
+    const std::string term = *t;
+    const std::string id(schema::IdOfTerm(term).value_or(""));
     for (const std::string& path : spellings) {
       if (!EndsWithPart(path, id)) continue;
       const Xapian::PostingIterator p = db.postlist_begin(*t);

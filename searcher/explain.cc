@@ -57,11 +57,11 @@ void QueryPieces(const Xapian::Query& q, std::vector<ExplainUnit>* out) {
 }  // namespace
 
 std::string ReadableTerm(const std::string& term) {
-  const std::string z(schema::kPrefixStem);
-  const std::string title = z + std::string(schema::kPrefixTitle);
-  if (term.compare(0, title.size(), title) == 0) return "title:" + term.substr(title.size());
-  if (term.compare(0, z.size(), z) == 0) return term.substr(z.size());
-  return term;
+  const auto parts = schema::SplitStemmedTerm(term);
+  if (!parts) return term;
+  const std::string stem(parts->stem);
+  if (parts->field == schema::FieldId::kWords) return stem;
+  return std::string(schema::FieldOf(parts->field).name) + ":" + stem;
 }
 
 std::vector<TermWeight> ExplainMatch(Xapian::Enquire& enquire, const RankedParts& parts,

@@ -26,14 +26,6 @@ bool IsOperator(std::string_view w) {
   return w == "AND" || w == "OR" || w == "NOT" || w == "XOR" || w == "NEAR" || w == "ADJ";
 }
 
-// Highlighting ignores the field: a title: match is highlighted in the body.
-std::string ToBodyTerm(const std::string& term) {
-  const std::string title_z = std::string(schema::kPrefixStem) + std::string(schema::kPrefixTitle);
-  if (term.compare(0, title_z.size(), title_z) == 0)
-    return std::string(schema::kPrefixStem) + term.substr(title_z.size());
-  return term;
-}
-
 // Copies the text between words, turning curly double quotes into '"' and
 // tracking whether a phrase is open.
 void AppendBetweenWords(std::string_view gap, std::string* out, bool* in_quote) {
@@ -62,9 +54,28 @@ std::string StemStart(const Xapian::Database& db, const std::string& word) {
   const size_t lo = std::max<size_t>(3, word.size() / 2);
   for (size_t k = word.size() - 1; k >= lo && k < word.size(); --k) {
     const std::string start = word.substr(0, k);
-    if (db.term_exists(std::string(schema::kPrefixStem) + start)) return start;
+    if (db.term_exists(schema::StemmedTerm(schema::FieldId::kWords, start))) return start;
   }
   return word;
+}
+
+// lede's own processors of a boolean field: source names keyed like the
+// index (case, accents, spacing ignored), date: with lede's DATE syntax
+// (searcher/date_filter.h). nullptr for a field whose values are its terms'.
+Xapian::FieldProcessor* FieldProcessorFor(schema::FieldId field, long today_days,
+                                          const FilterError& error) {
+  switch (field) {
+    case schema::FieldId::kSource:
+      return new SourceFieldProcessor(error);
+    case schema::FieldId::kPublisher:
+      return new SourceFieldProcessor(error, SourceRole::kPublisher);
+    case schema::FieldId::kAgency:
+      return new SourceFieldProcessor(error, SourceRole::kAgency);
+    case schema::FieldId::kDate:
+      return new DateFieldProcessor(today_days, error);
+    default:
+      return nullptr;
+  }
 }
 
 }  // namespace
@@ -123,11 +134,8 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, long today_days)
     : db_(db), stemmer_("english"), today_days_(today_days) {
   parser_ = MakeParser(db, stemmer_);
   // Articles are stemmed in their own language (common/index/schema.h,
-  // kPrefixStemmer); with more than one group, every group gets its parse.
-  std::vector<std::string> groups;
-  const std::string prefix(schema::kPrefixStemmer);
-  for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it)
-    groups.push_back((*it).substr(prefix.size()));
+  // FieldId::kStemmer); with more than one group, every group gets its parse.
+  const std::vector<std::string> groups = schema::TermValues(db, schema::FieldId::kStemmer);
   if (groups.size() == 1 && groups[0] != "english") {
     elisions_ = SplitsElisions(groups[0]);
     stemmer_ = StemmerNamed(groups[0]);
@@ -149,16 +157,23 @@ Xapian::QueryParser QueryBuilder::MakeParser(const Xapian::Database& db,
   // frequent first; past it the query is refused (Parse says so).
   parser.set_max_expansion(kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_ERROR,
                            Xapian::QueryParser::FLAG_WILDCARD);
-  parser.add_prefix("title", std::string(schema::kPrefixTitle));
-  parser.add_prefix(kStemField, std::string(schema::kPrefixStem));
-  // lede's own processors: source names keyed like the index (case, accents,
-  // spacing ignored); date: with lede's DATE syntax (searcher/date_filter.h).
-  parser.add_boolean_prefix("source", (new SourceFieldProcessor(filter_error_))->release());
-  parser.add_boolean_prefix(
-      "publisher", (new SourceFieldProcessor(filter_error_, SourceRole::kPublisher))->release());
-  parser.add_boolean_prefix(
-      "agency", (new SourceFieldProcessor(filter_error_, SourceRole::kAgency))->release());
-  parser.add_boolean_prefix("date", (new DateFieldProcessor(today_days_, filter_error_))->release());
+  // The fields users name in queries (title:, source:, publisher:, agency:,
+  // date:), as the schema
+  // declares them.
+  for (const schema::Field& field : schema::kFields) {
+    if (!field.in_queries) continue;
+    const std::string name(field.name);
+    if (field.kind == schema::FieldKind::kFreeText) {
+      parser.add_prefix(name, std::string(field.prefix));
+    } else if (Xapian::FieldProcessor* processor =
+                   FieldProcessorFor(field.id, today_days_, filter_error_)) {
+      parser.add_boolean_prefix(name, processor->release());
+    } else {
+      parser.add_boolean_prefix(name, std::string(field.prefix));
+    }
+  }
+  parser.add_prefix(kStemField, schema::StemmedTerm(schema::FieldId::kWords, ""));
+  // date:DATE..DATE, on the date's slot.
   parser.add_rangeprocessor((new DateRangeProcessor(today_days_, filter_error_))->release());
   return parser;
 }
@@ -176,7 +191,7 @@ Xapian::Query QueryBuilder::ParseAcrossGroups(const std::string& text, unsigned 
     if (scored.empty()) continue;
     for (auto it = scored.get_terms_begin(); it != scored.get_terms_end(); ++it) stems->insert(*it);
     parts.emplace_back(Xapian::Query::OP_FILTER, scored,
-                       Xapian::Query(std::string(schema::kPrefixStemmer) + group));
+                       Xapian::Query(schema::Term(schema::FieldId::kStemmer, group)));
   }
   Xapian::Query all(Xapian::Query::OP_OR, parts.begin(), parts.end());
   if (filter.empty()) return all;
@@ -237,9 +252,9 @@ ParsedQuery QueryBuilder::Parse(const std::string& text, bool any_word) const {
     multi_stems.insert(*it);
   for (auto it = pq.any_words.get_terms_begin(); it != pq.any_words.get_terms_end(); ++it)
     multi_stems.insert(*it);
+  // Highlighting ignores the field: a title: match is highlighted in the body.
   for (const std::string& term : multi_stems) {
-    if (term.compare(0, schema::kPrefixStem.size(), schema::kPrefixStem) == 0)
-      pq.highlight_terms.insert(ToBodyTerm(term));
+    if (auto word = schema::WordTermOf(term)) pq.highlight_terms.insert(std::move(*word));
   }
   return pq;
 }

@@ -41,21 +41,11 @@ unsigned ParseCount(std::string_view key, std::string_view value, unsigned hi) {
   return static_cast<unsigned>(v);
 }
 
-bool StartsWith(const std::string& s, std::string_view prefix) {
-  return s.compare(0, prefix.size(), prefix) == 0;
-}
-
-// "Z"+stem but not "ZS"+stem (title) terms.
-bool IsBodyWordTerm(const std::string& term) {
-  if (!StartsWith(term, schema::kPrefixStem)) return false;
-  return !StartsWith(term.substr(schema::kPrefixStem.size()), schema::kPrefixTitle);
-}
-
 void CollectPositive(const Xapian::Query& q, std::vector<std::string>& out) {
   switch (q.get_type()) {
     case Xapian::Query::LEAF_TERM: {
       const std::string term = *q.get_terms_begin();
-      if (IsBodyWordTerm(term)) out.push_back(term);
+      if (schema::IsWordTerm(term)) out.push_back(term);
       return;
     }
     case Xapian::Query::OP_AND_NOT:
@@ -83,8 +73,9 @@ class FeedbackDecider : public Xapian::ExpandDecider {
   explicit FeedbackDecider(std::set<std::string> query_terms)
       : query_terms_(std::move(query_terms)) {}
   bool operator()(const std::string& term) const override {
-    if (!IsBodyWordTerm(term) || query_terms_.count(term)) return false;
-    const std::string stem = term.substr(schema::kPrefixStem.size());
+    const auto parts = schema::SplitStemmedTerm(term);
+    if (!parts || parts->field != schema::FieldId::kWords || query_terms_.count(term)) return false;
+    const std::string stem(parts->stem);
     // Stems of stop words are mostly the words themselves; numbers carry no
     // topic on their own.
     if (stem.size() < 2 || IsEnglishStopword(stem)) return false;
@@ -238,12 +229,10 @@ std::vector<std::string> PositiveWordTerms(const Xapian::Query& query) {
 
 namespace {
 
+// The stem of a stemmed term of any field; other terms as they are.
 std::string Readable(const std::string& term) {
-  const std::string z(schema::kPrefixStem);
-  const std::string title = z + std::string(schema::kPrefixTitle);
-  if (StartsWith(term, title)) return term.substr(title.size());
-  if (StartsWith(term, z)) return term.substr(z.size());
-  return term;
+  const auto parts = schema::SplitStemmedTerm(term);
+  return parts ? std::string(parts->stem) : term;
 }
 
 // OR of units' queries; empty for none.
@@ -260,11 +249,9 @@ Xapian::Query TitleBoost(const std::vector<std::string>& terms, const RankingOpt
   if (!(o.title_weight > 0)) return Xapian::Query();
   const size_t from = units->size();
   std::set<std::string> seen;
-  const std::string title_prefix =
-      std::string(schema::kPrefixStem) + std::string(schema::kPrefixTitle);
   for (const std::string& t : terms) {
     if (!seen.insert(t).second) continue;
-    const std::string term = title_prefix + t.substr(schema::kPrefixStem.size());
+    const std::string term = *schema::TitleTermOf(t);  // terms are word terms
     units->push_back({"title:" + Readable(term),
                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term),
                                     o.title_weight)});

@@ -17,11 +17,7 @@ class SharedStems : public Xapian::ExpandDecider {
  public:
   explicit SharedStems(const Xapian::Database& db) : db_(db) {}
   bool operator()(const std::string& term) const override {
-    const std::string_view z = schema::kPrefixStem;
-    if (term.compare(0, z.size(), z) != 0 || term.size() <= z.size()) return false;
-    const char c = term[z.size()];
-    if (c >= 'A' && c <= 'Z') return false;
-    return db_.get_termfreq(term) >= 2;
+    return schema::IsWordTerm(term) && db_.get_termfreq(term) >= 2;
   }
 
  private:

@@ -26,13 +26,12 @@ class StemFilter {
  public:
   explicit StemFilter(const std::unordered_set<std::string>& terms) {
     for (const std::string& t : terms) {
-      if (t.size() <= schema::kPrefixStem.size() ||
-          t.compare(0, schema::kPrefixStem.size(), schema::kPrefixStem) != 0) {
+      const auto parts = schema::SplitStemmedTerm(t);
+      if (!parts || parts->field != schema::FieldId::kWords) {
         all_ = true;  // not a plain stem term: stem everything
         continue;
       }
-      const auto head = static_cast<unsigned char>(t[schema::kPrefixStem.size()]);
-      heads_[head] = true;
+      heads_[static_cast<unsigned char>(parts->stem[0])] = true;
     }
   }
   bool MayMatch(const std::string& term) const {

@@ -7,17 +7,15 @@
 namespace lede {
 
 std::string SourceTerm(const std::string& name, SourceRole role) {
+  const schema::FieldId field = role == SourceRole::kPublisher ? schema::FieldId::kPublisher
+                                : role == SourceRole::kAgency  ? schema::FieldId::kAgency
+                                                               : schema::FieldId::kSource;
+  const std::string what(schema::FieldOf(field).name);
   const std::string key = schema::SourceKey(name);
-  const char* what = role == SourceRole::kPublisher ? "publisher"
-                     : role == SourceRole::kAgency  ? "agency"
-                                                    : "source";
   if (key.empty())
-    throw QueryError(std::string("invalid ") + what + " '" + name + "': give a name, e.g. --" +
-                     what + " Xinhua");
-  const std::string_view prefix = role == SourceRole::kPublisher ? schema::kPrefixPublisher
-                                  : role == SourceRole::kAgency  ? schema::kPrefixAgency
-                                                                 : schema::kPrefixSource;
-  return std::string(prefix) + key;
+    throw QueryError("invalid " + what + " '" + name + "': give a name, e.g. --" + what +
+                     " Xinhua");
+  return schema::Term(field, key);
 }
 
 Xapian::Query SourcesQuery(const std::vector<std::string>& names, SourceRole role) {

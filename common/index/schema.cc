@@ -20,6 +20,12 @@ namespace {
 // Xapian refuses terms over 245 bytes.
 constexpr size_t kMaxXapianTerm = 245;
 
+// What starts every stemmed term, before its field's prefix: Xapian's
+// QueryParser with STEM_ALL_Z makes the same form of query words.
+constexpr std::string_view kStemMarker = "Z";
+
+bool IsCapital(char c) { return c >= 'A' && c <= 'Z'; }
+
 std::string Pad(int v, int width) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%0*d", width, v);
@@ -43,7 +49,7 @@ void AddText(Xapian::Document& doc, const Xapian::Stem& stemmer, bool elisions,
     if (elisions) t.term = std::string(WithoutElision(t.term));
     std::string z = StemTerm(stemmer, t.term);
     doc.add_posting(z, t.position);
-    if (title) doc.add_posting(StemTerm(stemmer, t.term, kPrefixTitle), t.position);
+    if (title) doc.add_posting(StemTerm(stemmer, t.term, FieldId::kTitle), t.position);
     if (side.spelling && IsSpellingWord(t)) ++(*side.spelling)[t.term];
     if (side.word_hashes) side.word_hashes->push_back(MinHashWordHash(t.term));
   });
@@ -121,11 +127,73 @@ StoredArticle DecodeData(const std::string& data) {
   return a;
 }
 
-std::string IdTerm(std::string_view id) { return BoundedTerm(kPrefixId, id); }
+const Field* FieldNamed(std::string_view name) {
+  for (const Field& f : kFields)
+    if (f.name == name) return &f;
+  return nullptr;
+}
 
-std::string FileTerm(std::string_view file_id) { return BoundedTerm(kPrefixFile, file_id); }
+std::string Term(FieldId field, std::string_view value) {
+  return BoundedTerm(FieldOf(field).prefix, value);
+}
 
-std::string RootTerm(std::string_view root) { return BoundedTerm(kPrefixRoot, root); }
+std::vector<std::string> TermValues(const Xapian::Database& db, FieldId field) {
+  const std::string prefix(FieldOf(field).prefix);
+  std::vector<std::string> values;
+  for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it)
+    values.push_back((*it).substr(prefix.size()));
+  return values;
+}
+
+std::string StemmedTerm(FieldId field, std::string_view stem) {
+  std::string term(kStemMarker);
+  term += FieldOf(field).prefix;
+  term += stem;
+  return term;
+}
+
+std::optional<StemmedParts> SplitStemmedTerm(std::string_view term) {
+  if (term.substr(0, kStemMarker.size()) != kStemMarker) return std::nullopt;
+  const std::string_view rest = term.substr(kStemMarker.size());
+  if (rest.empty()) return std::nullopt;
+  // Stems are normalized, so lower case: a capital starts a field's prefix.
+  if (!IsCapital(rest[0])) return StemmedParts{FieldId::kWords, rest};
+  for (const Field& f : kFields) {
+    if (f.kind != FieldKind::kFreeText || f.prefix.empty()) continue;
+    if (rest.size() > f.prefix.size() && rest.substr(0, f.prefix.size()) == f.prefix)
+      return StemmedParts{f.id, rest.substr(f.prefix.size())};
+  }
+  return std::nullopt;
+}
+
+bool IsWordTerm(std::string_view term) {
+  const auto parts = SplitStemmedTerm(term);
+  return parts && parts->field == FieldId::kWords;
+}
+
+std::optional<std::string> WordTermOf(std::string_view term) {
+  const auto parts = SplitStemmedTerm(term);
+  if (!parts) return std::nullopt;
+  return StemmedTerm(FieldId::kWords, parts->stem);
+}
+
+std::optional<std::string> TitleTermOf(std::string_view word_term) {
+  const auto parts = SplitStemmedTerm(word_term);
+  if (!parts || parts->field != FieldId::kWords) return std::nullopt;
+  return StemmedTerm(FieldId::kTitle, parts->stem);
+}
+
+std::optional<std::string_view> IdOfTerm(std::string_view term) {
+  const std::string_view prefix = FieldOf(FieldId::kId).prefix;
+  if (term.size() <= prefix.size() || term.substr(0, prefix.size()) != prefix) return std::nullopt;
+  return term.substr(prefix.size());
+}
+
+std::string IdTerm(std::string_view id) { return Term(FieldId::kId, id); }
+
+std::string FileTerm(std::string_view file_id) { return Term(FieldId::kFile, file_id); }
+
+std::string RootTerm(std::string_view root) { return Term(FieldId::kRoot, root); }
 
 std::string RootSettingsKey(std::string_view root) {
   // Metadata keys share Xapian's term length limit.
@@ -170,9 +238,7 @@ std::vector<uint64_t> DecodeLineKeys(std::string_view value) {
 }
 
 // Cluster ids are 16 hex digits (schema_upkeep.cc): always under the limit.
-std::string ClusterTerm(std::string_view cluster) {
-  return std::string(kPrefixCluster) + std::string(cluster);
-}
+std::string ClusterTerm(std::string_view cluster) { return Term(FieldId::kCluster, cluster); }
 
 std::string SourceKey(std::string_view source_name) {
   std::string key;
@@ -187,66 +253,63 @@ std::string SourceKey(std::string_view source_name) {
   return key;
 }
 
-std::string StemTerm(const Xapian::Stem& stemmer, const std::string& term,
-                     std::string_view field_prefix) {
-  std::string out(kPrefixStem);
-  out += field_prefix;
-  out += stemmer(term);
-  return out;
+std::string StemTerm(const Xapian::Stem& stemmer, const std::string& term, FieldId field) {
+  return StemmedTerm(field, stemmer(term));
 }
 
 namespace {
 
+// A boolean field's term for term_value and, when the field has a slot,
+// slot_value in it.
+void AddField(Xapian::Document& doc, FieldId id, std::string_view term_value,
+              const std::string& slot_value) {
+  doc.add_boolean_term(Term(id, term_value));
+  if (FieldOf(id).slot != kNoSlot) doc.add_value(FieldOf(id).slot, slot_value);
+}
+
 // Everything but the text's terms (AddText) and the cluster.
 void AddFields(Xapian::Document& doc, const StoredArticle& article,
                const std::optional<MinHashSignature>& sig) {
-  if (!article.root.empty()) doc.add_boolean_term(RootTerm(article.root));
-  if (!article.file.empty()) doc.add_boolean_term(FileTerm(article.file));
+  if (!article.root.empty()) doc.add_boolean_term(Term(FieldId::kRoot, article.root));
+  if (!article.file.empty()) doc.add_boolean_term(Term(FieldId::kFile, article.file));
   if (!article.record_key.empty()) doc.add_value(kSlotRecordKey, article.record_key);
-  doc.add_value(kSlotId, article.id);
+  doc.add_value(FieldOf(FieldId::kId).slot, article.id);
   if (!article.file_stamp.empty()) doc.add_value(kSlotFileStamp, article.file_stamp);
   if (!article.content_hash.empty()) doc.add_value(kSlotContentHash, article.content_hash);
   if (!article.line_keys.empty()) doc.add_value(kSlotLineKeys, EncodeLineKeys(article.line_keys));
   if (sig) doc.add_value(kSlotSignature, EncodeSignature(*sig));
-  if (!article.cluster.empty()) {
-    doc.add_value(kSlotCluster, article.cluster);
-    doc.add_boolean_term(ClusterTerm(article.cluster));
-  }
+  if (!article.cluster.empty()) AddField(doc, FieldId::kCluster, article.cluster, article.cluster);
 
   // XSOURCE holds both names, so source: and --source match either with one
-  // term each.
+  // term each; its slot holds the credit.
   if (article.publisher && !SourceKey(*article.publisher).empty()) {
     const std::string key = SourceKey(*article.publisher);
-    doc.add_boolean_term(std::string(kPrefixSource) + key);
-    doc.add_boolean_term(std::string(kPrefixPublisher) + key);
-    doc.add_value(kSlotPublisher, *article.publisher);
+    doc.add_boolean_term(Term(FieldId::kSource, key));
+    AddField(doc, FieldId::kPublisher, key, *article.publisher);
   }
   if (article.agency && !SourceKey(*article.agency).empty()) {
     const std::string key = SourceKey(*article.agency);
-    doc.add_boolean_term(std::string(kPrefixSource) + key);
-    doc.add_boolean_term(std::string(kPrefixAgency) + key);
-    doc.add_value(kSlotAgency, *article.agency);
+    doc.add_boolean_term(Term(FieldId::kSource, key));
+    AddField(doc, FieldId::kAgency, key, *article.agency);
   }
   if (const std::optional<std::string> credit = article.Source(); credit && !credit->empty()) {
-    doc.add_value(kSlotSource, *credit);
+    doc.add_value(FieldOf(FieldId::kSource).slot, *credit);
   }
-  if (!article.language.empty()) {
-    doc.add_boolean_term(std::string(kPrefixLanguage) + article.language);
-    doc.add_value(kSlotLanguage, article.language);
-  }
+  if (!article.language.empty())
+    AddField(doc, FieldId::kLanguage, article.language, article.language);
   if (article.date) {
     const Date& d = *article.date;
-    doc.add_value(kSlotDate, Xapian::sortable_serialise(
-                                 static_cast<double>(DaysFromCivil(d.year, d.month, d.day))));
-    std::string y = Pad(d.year, 4);
-    doc.add_boolean_term(std::string(kPrefixYear) + y);
-    doc.add_value(kSlotYear, y);
+    // The date's slot holds every date, the day term only a full one.
+    doc.add_value(
+        FieldOf(FieldId::kDate).slot,
+        Xapian::sortable_serialise(static_cast<double>(DaysFromCivil(d.year, d.month, d.day))));
+    const std::string y = Pad(d.year, 4);
+    AddField(doc, FieldId::kYear, y, y);
     if (d.precision != DatePrecision::kYear) {
-      std::string m = Pad(d.month, 2);
-      doc.add_boolean_term(std::string(kPrefixMonth) + y + m);
-      doc.add_value(kSlotMonth, y + "-" + m);
+      const std::string m = Pad(d.month, 2);
+      AddField(doc, FieldId::kMonth, y + m, y + "-" + m);
       if (d.precision == DatePrecision::kDay)
-        doc.add_boolean_term(std::string(kPrefixDay) + y + m + Pad(d.day, 2));
+        doc.add_boolean_term(Term(FieldId::kDate, y + m + Pad(d.day, 2)));
     }
   }
 }
@@ -256,7 +319,7 @@ void AddFields(Xapian::Document& doc, const StoredArticle& article,
 const Xapian::Stem& WordsStemmer(Xapian::Document& doc, const StoredArticle& article,
                                  const Xapian::Stem& stemmer) {
   const std::string group = StemmerGroupFor(article.language);
-  doc.add_boolean_term(std::string(kPrefixStemmer) + group);
+  doc.add_boolean_term(Term(FieldId::kStemmer, group));
   return group == "english" ? stemmer : StemmerNamed(group);
 }
 
@@ -296,8 +359,7 @@ PreparedArticle PrepareArticle(StoredArticle article, const Xapian::Stem& stemme
 
 void SetCluster(PreparedArticle* prepared, const std::string& cluster) {
   prepared->article.cluster = cluster;
-  prepared->doc.add_value(kSlotCluster, cluster);
-  prepared->doc.add_boolean_term(ClusterTerm(cluster));
+  AddField(prepared->doc, FieldId::kCluster, cluster, cluster);
 }
 
 std::string NewClusterId(std::string_view id) {

@@ -38,29 +38,8 @@ namespace schema {
 // 10: SourceKey drops a leading "the" (XSOURCE, XPUBLISHER, XAGENCY terms).
 inline constexpr int kVersion = 10;
 
-// Term prefixes, following omega's conventions (single capitals; "X" starts
-// our own multi-letter ones).
-inline constexpr std::string_view kPrefixId = "Q";        // unique id (relative path)
-inline constexpr std::string_view kPrefixStem = "Z";      // stemmed word, positional
-inline constexpr std::string_view kPrefixTitle = "S";     // title words: "ZS"+stem
-// boolean: SourceKey of the publisher and of the agency (source: matches either)
-inline constexpr std::string_view kPrefixSource = "XSOURCE";
-inline constexpr std::string_view kPrefixPublisher = "XPUBLISHER";  // boolean: publisher key
-inline constexpr std::string_view kPrefixAgency = "XAGENCY";        // boolean: agency key
-inline constexpr std::string_view kPrefixStemmer = "XSTEM";  // boolean: stemmer group (StemmerGroupFor)
-inline constexpr std::string_view kPrefixLanguage = "L";  // boolean: ISO 639-1 code
-inline constexpr std::string_view kPrefixDay = "D";       // boolean: YYYYMMDD
-inline constexpr std::string_view kPrefixMonth = "M";     // boolean: YYYYMM
-inline constexpr std::string_view kPrefixYear = "Y";      // boolean: YYYY
-inline constexpr std::string_view kPrefixCluster = "XCLUSTER";  // near-duplicate cluster
-// boolean: the canonical absolute root directory (or file) the article was
-// found under; lists a root's articles so files gone from it can be removed.
-inline constexpr std::string_view kPrefixRoot = "XROOT";
-// boolean: the id of the file the article's record came from; lists a file's
-// records, so that a file holding many articles is compared record by record.
-inline constexpr std::string_view kPrefixFile = "XFILE";
-
-// Value slots.
+// Value slots, like omega's values.h: the fields' slots (kFields says which
+// field each belongs to) and the bookkeeping of incremental updates.
 enum Slot : Xapian::valueno {
   kSlotDate = 0,         // sortable_serialise(days since 1970-01-01); empty if unknown
   kSlotSource = 1,       // the credit, as displayed: agency, else publisher
@@ -88,6 +67,116 @@ enum Slot : Xapian::valueno {
                          // quarter of a phrase query), and remote shards,
                          // which refuse a KeyMaker, sort by it too.
 };
+inline constexpr Xapian::valueno kNoSlot = Xapian::BAD_VALUENO;
+
+// The fields of an article in the index. Order: kFields lists them in this
+// order.
+enum class FieldId {
+  kId,        // the record id, unique
+  kWords,     // every word of title and body
+  kTitle,     // the title's words again
+  kStemmer,   // the stemmer group the words were stemmed with (StemmerGroupFor)
+  kSource,     // SourceKey of the publisher and of the agency; its slot the credit
+  kPublisher,  // SourceKey of who published it
+  kAgency,     // SourceKey of the agency whose copy it is
+  kLanguage,  // ISO 639-1 code
+  kDate,      // the day, YYYYMMDD; its slot holds every date, of any precision
+  kMonth,     // YYYYMM
+  kYear,      // YYYY
+  kCluster,   // the near-duplicate cluster id
+  kFile,      // the id of the file the record came from
+  kRoot,      // the canonical root the article was found under
+};
+
+enum class FieldKind {
+  // Words, positional, stemmed in the article's language: "Z" + prefix + stem,
+  // the form Xapian's QueryParser makes with STEM_ALL_Z (StemmedTerm).
+  kFreeText,
+  // Filter terms, prefix + value, without positions or weight (Term).
+  kBoolean,
+};
+
+// How a field's values are counted over the matches (searcher/facets.h).
+enum class Facet {
+  kNone,
+  kByCount,  // most articles first, then in value order
+  kByValue,  // in value order (dates: chronological)
+};
+
+// One field, as notmuch's prefix_table has them: the indexer, the query
+// parser, the facets and the printers are all set up from kFields.
+struct Field {
+  FieldId id;
+  // The user's name: NAME:value in queries, the facet's name in output. The
+  // name of a field users cannot name (in_queries false, no facet) is only
+  // for people reading the table.
+  std::string_view name;
+  // The term prefix, following omega's conventions: capitals, "X" starting
+  // lede's own multi-letter ones.
+  std::string_view prefix;
+  FieldKind kind;
+  Xapian::valueno slot;  // the slot holding the field's value, or kNoSlot
+  bool in_queries;       // NAME: is understood in queries
+  Facet facet;           // counted per value over the matches (needs a slot)
+};
+
+inline constexpr Field kFields[] = {
+    {FieldId::kId, "id", "Q", FieldKind::kBoolean, kSlotId, false, Facet::kNone},
+    {FieldId::kWords, "words", "", FieldKind::kFreeText, kNoSlot, false, Facet::kNone},
+    {FieldId::kTitle, "title", "S", FieldKind::kFreeText, kNoSlot, true, Facet::kNone},
+    {FieldId::kStemmer, "stemmer", "XSTEM", FieldKind::kBoolean, kNoSlot, false, Facet::kNone},
+    {FieldId::kSource, "source", "XSOURCE", FieldKind::kBoolean, kSlotSource, true,
+     Facet::kByCount},
+    {FieldId::kPublisher, "publisher", "XPUBLISHER", FieldKind::kBoolean, kSlotPublisher, true,
+     Facet::kByCount},
+    {FieldId::kAgency, "agency", "XAGENCY", FieldKind::kBoolean, kSlotAgency, true,
+     Facet::kByCount},
+    {FieldId::kLanguage, "language", "L", FieldKind::kBoolean, kSlotLanguage, false, Facet::kNone},
+    {FieldId::kDate, "date", "D", FieldKind::kBoolean, kSlotDate, true, Facet::kNone},
+    {FieldId::kMonth, "month", "M", FieldKind::kBoolean, kSlotMonth, false, Facet::kByValue},
+    {FieldId::kYear, "year", "Y", FieldKind::kBoolean, kSlotYear, false, Facet::kByValue},
+    {FieldId::kCluster, "cluster", "XCLUSTER", FieldKind::kBoolean, kSlotCluster, false,
+     Facet::kNone},
+    {FieldId::kFile, "file", "XFILE", FieldKind::kBoolean, kNoSlot, false, Facet::kNone},
+    {FieldId::kRoot, "root", "XROOT", FieldKind::kBoolean, kNoSlot, false, Facet::kNone},
+};
+
+// The row of kFields for id.
+constexpr const Field& FieldOf(FieldId id) { return kFields[static_cast<size_t>(id)]; }
+// The field named name (Field::name), or nullptr.
+const Field* FieldNamed(std::string_view name);
+
+// A boolean field's term: prefix + value, or, when Xapian's term limit
+// forbids it, the prefix, the value's first 200 bytes, '#' and a 64-bit
+// FNV-1a hash of the whole value.
+std::string Term(FieldId field, std::string_view value);
+// The values of a boolean field's terms in db, in term order (the stemmer
+// groups a collection holds, say). Values hashed by Term come back hashed.
+std::vector<std::string> TermValues(const Xapian::Database& db, FieldId field);
+
+// A free-text field's term for a stem: "Z" + prefix + stem. With an empty
+// stem, the start that every term of the field shares.
+std::string StemmedTerm(FieldId field, std::string_view stem);
+// What a stemmed term is: "ZSlavrov" is {kTitle, "lavrov"}, "Zlavrov" is
+// {kWords, "lavrov"}. stem points into the term given.
+struct StemmedParts {
+  FieldId field;
+  std::string_view stem;
+};
+// None for a boolean term, a term of no free-text field, or an empty stem.
+std::optional<StemmedParts> SplitStemmedTerm(std::string_view term);
+// Whether term is a word of title or body ("Z" + stem, not the title's copy
+// "ZS" + stem): the terms feedback, related articles and snippets use.
+bool IsWordTerm(std::string_view term);
+// The word term of a stemmed term of any field ("ZSlavrov" → "Zlavrov");
+// none for other terms.
+std::optional<std::string> WordTermOf(std::string_view term);
+// The title term of a word term ("Zlavrov" → "ZSlavrov"); none for others.
+std::optional<std::string> TitleTermOf(std::string_view word_term);
+
+// The id an id term names (the hashed form for an id too long for a term);
+// none for other terms. Points into the term given.
+std::optional<std::string_view> IdOfTerm(std::string_view term);
 
 // Database metadata keys.
 inline constexpr const char* kMetaSchemaVersion = "lede.schema_version";
@@ -168,13 +257,13 @@ std::vector<uint64_t> DecodeLineKeys(std::string_view value);
 // XPUBLISHER and XAGENCY terms: its normalized words joined with '_', a
 // leading "the" dropped ("The Guardian" -> "guardian").
 std::string SourceKey(std::string_view source_name);
-// "Z" + stem of a normalized term (the form QueryParser's STEM_ALL_Z makes).
+// The free-text field's term of a normalized word: StemmedTerm of its stem.
 std::string StemTerm(const Xapian::Stem& stemmer, const std::string& term,
-                     std::string_view field_prefix = {});
+                     FieldId field = FieldId::kWords);
 
 // Builds the whole Xapian document for an article. Words are stemmed with the
 // stemmer of the article's language (StemmerGroupFor) and the document is
-// tagged with that group (kPrefixStemmer), so the query side can stem each
+// tagged with that group (FieldId::kStemmer), so the query side can stem each
 // query word the way each group's articles were stemmed. english_stemmer is
 // the "english" group's stemmer (callers keep one per thread).
 Xapian::Document BuildDocument(const StoredArticle& article, const Xapian::Stem& stemmer);

@@ -3,7 +3,12 @@
 
 #include <gtest/gtest.h>
 
+#include <iterator>
 #include <map>
+#include <optional>
+#include <set>
+#include <string_view>
+#include <vector>
 
 #include "common/error.h"
 #include "common/index/stem.h"
@@ -111,6 +116,167 @@ TEST(Schema, LongIdsAreHashedUnderXapianTermLimit) {
   std::string term = schema::IdTerm(id);
   EXPECT_LE(term.size(), 245u);
   EXPECT_NE(term, schema::IdTerm(std::string(399, 'x') + "y"));
+}
+
+TEST(FieldTable, RowsInFieldIdOrderWithUniqueNames) {
+  std::set<std::string_view> names;
+  for (size_t i = 0; i < std::size(schema::kFields); ++i) {
+    const schema::Field& f = schema::kFields[i];
+    EXPECT_EQ(static_cast<size_t>(f.id), i) << f.name;
+    EXPECT_EQ(&schema::FieldOf(f.id), &f);
+    EXPECT_TRUE(names.insert(f.name).second) << "two fields named " << f.name;
+    EXPECT_EQ(schema::FieldNamed(f.name), &f);
+    for (char c : f.name) EXPECT_TRUE(c >= 'a' && c <= 'z') << f.name;  // NAME: in queries
+  }
+  EXPECT_EQ(schema::FieldNamed("nosuchfield"), nullptr);
+  EXPECT_EQ(schema::FieldNamed("title")->id, schema::FieldId::kTitle);
+}
+
+TEST(FieldTable, PrefixesAreUnambiguousXapianPrefixes) {
+  std::vector<std::string_view> boolean, free_text;
+  for (const schema::Field& f : schema::kFields) {
+    // Xapian's convention: a prefix is capitals, so a term's prefix ends
+    // where its lower-case value starts.
+    for (char c : f.prefix) EXPECT_TRUE(c >= 'A' && c <= 'Z') << f.name;
+    (f.kind == schema::FieldKind::kBoolean ? boolean : free_text).push_back(f.prefix);
+  }
+  // A boolean value may start with a capital (ids, files, roots), so no
+  // boolean prefix may be the start of another: "XSTEM" + "OURCExinhua"
+  // would read as a source term.
+  for (size_t i = 0; i < boolean.size(); ++i) {
+    const std::string_view a = boolean[i];
+    EXPECT_FALSE(a.empty());
+    for (size_t j = 0; j < boolean.size(); ++j) {
+      if (i == j) continue;
+      EXPECT_NE(boolean[j].substr(0, a.size()), a) << a << " starts " << boolean[j];
+    }
+    // Stemmed terms of every free-text field start with the stem marker.
+    EXPECT_NE(schema::StemmedTerm(schema::FieldId::kWords, "").substr(0, 1), a.substr(0, 1)) << a;
+  }
+  // Under the stem marker: the words' field has no prefix (stems are lower
+  // case), every other field's prefix is distinct.
+  std::set<std::string_view> distinct(free_text.begin(), free_text.end());
+  EXPECT_EQ(distinct.size(), free_text.size());
+  EXPECT_EQ(schema::FieldOf(schema::FieldId::kWords).prefix, "");
+}
+
+TEST(FieldTable, SlotsAndFacets) {
+  std::set<Xapian::valueno> slots;
+  for (const schema::Field& f : schema::kFields) {
+    if (f.facet != schema::Facet::kNone) {
+      EXPECT_NE(f.slot, schema::kNoSlot) << f.name;
+    }
+    if (f.slot != schema::kNoSlot) {
+      EXPECT_TRUE(slots.insert(f.slot).second) << f.name;
+    }
+    // A free-text field is searched by its words, not filtered or counted.
+    if (f.kind == schema::FieldKind::kFreeText) {
+      EXPECT_EQ(f.slot, schema::kNoSlot) << f.name;
+      EXPECT_EQ(f.facet, schema::Facet::kNone) << f.name;
+    }
+  }
+  EXPECT_EQ(schema::FieldOf(schema::FieldId::kSource).slot, schema::kSlotSource);
+  EXPECT_EQ(schema::FieldOf(schema::FieldId::kCluster).slot, schema::kSlotCluster);
+}
+
+TEST(FieldTable, DocumentHoldsEachFieldsTermAndSlot) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  schema::StoredArticle a = Sample();
+  a.root = "/data/corpus";
+  a.file = "dir/001.txt";
+  a.cluster = "00000000000000ab";
+  db.add_document(schema::BuildDocument(a, MakeStemmer("en")));
+  const Xapian::Document doc = db.get_document(1);
+  for (const schema::Field& f : schema::kFields) {
+    const std::string prefix = f.kind == schema::FieldKind::kFreeText
+                                   ? schema::StemmedTerm(f.id, "")
+                                   : std::string(f.prefix);
+    Xapian::TermIterator t = doc.termlist_begin();
+    t.skip_to(prefix);
+    EXPECT_TRUE(t != doc.termlist_end() && (*t).compare(0, prefix.size(), prefix) == 0) << f.name;
+    if (f.slot != schema::kNoSlot) {
+      EXPECT_FALSE(doc.get_value(f.slot).empty()) << f.name;
+    }
+  }
+  EXPECT_TRUE(db.term_exists(schema::Term(schema::FieldId::kLanguage, "en")));
+  EXPECT_TRUE(db.term_exists(schema::Term(schema::FieldId::kStemmer, "english")));
+  EXPECT_TRUE(db.term_exists(schema::Term(schema::FieldId::kRoot, "/data/corpus")));
+  EXPECT_TRUE(db.term_exists(schema::ClusterTerm("00000000000000ab")));
+  EXPECT_EQ(doc.get_value(schema::kSlotLanguage), "en");
+  EXPECT_EQ(doc.get_value(schema::kSlotYear), "1963");
+}
+
+TEST(FieldTable, LongBooleanValuesAreHashedLikeIds) {
+  const std::string name(300, 'a');
+  const std::string term = schema::Term(schema::FieldId::kSource, name);
+  EXPECT_LE(term.size(), 245u);
+  EXPECT_EQ(term.substr(0, 7), "XSOURCE");
+  EXPECT_NE(term, schema::Term(schema::FieldId::kSource, name + "b"));
+  EXPECT_EQ(schema::Term(schema::FieldId::kId, name), schema::IdTerm(name));
+}
+
+TEST(FieldTable, TermValuesListAFieldsValuesInDb) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  const Xapian::Stem stem = MakeStemmer("en");
+  schema::StoredArticle a = Sample();
+  db.add_document(schema::BuildDocument(a, stem));
+  a.id = "dir/002.txt";
+  a.language = "de";
+  db.add_document(schema::BuildDocument(a, stem));
+  EXPECT_EQ(schema::TermValues(db, schema::FieldId::kStemmer),
+            (std::vector<std::string>{"english", "german"}));
+  EXPECT_EQ(schema::TermValues(db, schema::FieldId::kLanguage),
+            (std::vector<std::string>{"de", "en"}));
+  EXPECT_TRUE(schema::TermValues(db, schema::FieldId::kFile).empty());
+}
+
+TEST(StemmedTerms, SplitByField) {
+  struct Case {
+    const char* term;
+    std::optional<schema::FieldId> field;
+    const char* stem;
+  } cases[] = {
+      {"Zlavrov", schema::FieldId::kWords, "lavrov"},
+      {"ZSlavrov", schema::FieldId::kTitle, "lavrov"},
+      {"Z2012", schema::FieldId::kWords, "2012"},
+      {"Z\xd0\xbc\xd0\xb8\xd1\x80", schema::FieldId::kWords, "\xd0\xbc\xd0\xb8\xd1\x80"},
+      {"Z", std::nullopt, ""},
+      {"ZS", std::nullopt, ""},
+      {"ZQfoo", std::nullopt, ""},  // no free-text field has prefix Q
+      {"XSOURCExinhua", std::nullopt, ""},
+      {"Qdir/001.txt", std::nullopt, ""},
+      {"lavrov", std::nullopt, ""},
+  };
+  for (const Case& c : cases) {
+    const auto parts = schema::SplitStemmedTerm(c.term);
+    ASSERT_EQ(parts.has_value(), c.field.has_value()) << c.term;
+    if (!parts) continue;
+    EXPECT_EQ(parts->field, *c.field) << c.term;
+    EXPECT_EQ(parts->stem, c.stem) << c.term;
+    EXPECT_EQ(schema::StemmedTerm(parts->field, parts->stem), c.term);
+  }
+}
+
+TEST(StemmedTerms, WordAndTitleForms) {
+  EXPECT_TRUE(schema::IsWordTerm("Zlavrov"));
+  EXPECT_FALSE(schema::IsWordTerm("ZSlavrov"));
+  EXPECT_FALSE(schema::IsWordTerm("Z"));
+  EXPECT_FALSE(schema::IsWordTerm("XSOURCExinhua"));
+  EXPECT_EQ(schema::WordTermOf("ZSlavrov"), "Zlavrov");
+  EXPECT_EQ(schema::WordTermOf("Zlavrov"), "Zlavrov");
+  EXPECT_EQ(schema::WordTermOf("Y2012"), std::nullopt);
+  EXPECT_EQ(schema::TitleTermOf("Zlavrov"), "ZSlavrov");
+  EXPECT_EQ(schema::TitleTermOf("ZSlavrov"), std::nullopt);
+  const Xapian::Stem stem = MakeStemmer("en");
+  EXPECT_EQ(schema::StemTerm(stem, "negotiations"), "Znegoti");
+  EXPECT_EQ(schema::StemTerm(stem, "negotiations", schema::FieldId::kTitle), "ZSnegoti");
+}
+
+TEST(IdTerms, IdOfTerm) {
+  EXPECT_EQ(schema::IdOfTerm(schema::IdTerm("corpus/a.txt")), "corpus/a.txt");
+  EXPECT_EQ(schema::IdOfTerm(schema::IdTerm("Corpus/A.txt")), "Corpus/A.txt");
+  EXPECT_EQ(schema::IdOfTerm("XSOURCExinhua"), std::nullopt);
+  EXPECT_EQ(schema::IdOfTerm("Q"), std::nullopt);
 }
 
 TEST(Schema, MetadataMismatchIsRefused) {
