@@ -30,46 +30,60 @@ long MonthIndex(const std::string& yyyy_mm) {
   return std::atol(yyyy_mm.substr(0, 4).c_str()) * 12 + std::atol(yyyy_mm.substr(5, 2).c_str()) - 1;
 }
 
+FacetValues EmptyValues(const schema::Field& field) {
+  FacetValues v;
+  v.field = field.id;
+  v.name = field.name;
+  v.order = field.facet;
+  return v;
+}
+
 }  // namespace
 
-FacetCollector::FacetCollector()
-    : source_(schema::kSlotSource),
-      publisher_(schema::kSlotPublisher),
-      agency_(schema::kSlotAgency),
-      year_(schema::kSlotYear),
-      month_(schema::kSlotMonth),
-      cluster_(schema::kSlotCluster) {}
+const FacetValues& Facets::Of(schema::FieldId field) const {
+  for (const FacetValues& v : fields)
+    if (v.field == field) return v;
+  static const std::vector<FacetValues> kEmpty = [] {
+    std::vector<FacetValues> empty;
+    for (const schema::Field& f : schema::kFields) empty.push_back(EmptyValues(f));
+    return empty;
+  }();
+  return kEmpty[static_cast<size_t>(field)];
+}
+
+FacetValues& Facets::Of(schema::FieldId field) {
+  for (FacetValues& v : fields)
+    if (v.field == field) return v;
+  fields.push_back(EmptyValues(schema::FieldOf(field)));
+  return fields.back();
+}
+
+FacetCollector::FacetCollector() : cluster_(schema::FieldOf(schema::FieldId::kCluster).slot) {
+  for (const schema::Field& field : schema::kFields) {
+    if (field.facet != schema::Facet::kNone)
+      spies_.emplace_back(&field, std::make_unique<Xapian::ValueCountMatchSpy>(field.slot));
+  }
+}
 
 void FacetCollector::Attach(Xapian::Enquire& enquire) {
-  enquire.add_matchspy(&source_);
-  enquire.add_matchspy(&publisher_);
-  enquire.add_matchspy(&agency_);
-  enquire.add_matchspy(&year_);
-  enquire.add_matchspy(&month_);
+  for (auto& spy : spies_) enquire.add_matchspy(spy.second.get());
   enquire.add_matchspy(&cluster_);
 }
 
 Facets FacetCollector::Collect() const {
   Facets f;
-  f.articles = source_.get_total();
-  Xapian::doccount known = 0;
-  auto by_count = [](std::vector<FacetCount>* v) {
-    std::stable_sort(v->begin(), v->end(),
-                     [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
-  };
-  f.sources = Values(source_, &known);
-  f.source_unknown = f.articles - known;
-  by_count(&f.sources);
-  f.publishers = Values(publisher_, &known);
-  f.publisher_unknown = f.articles - known;
-  by_count(&f.publishers);
-  f.agencies = Values(agency_, &known);
-  f.agency_unknown = f.articles - known;
-  by_count(&f.agencies);
-  f.years = Values(year_, &known);
-  f.date_unknown = f.articles - known;
-  f.months = Values(month_, &known);
-  f.month_unknown = f.articles - known;
+  f.articles = cluster_.get_total();
+  for (const auto& [field, spy] : spies_) {
+    FacetValues v = EmptyValues(*field);
+    Xapian::doccount known = 0;
+    v.values = Values(*spy, &known);
+    v.unknown = f.articles - known;
+    if (v.order == schema::Facet::kByCount) {
+      std::stable_sort(v.values.begin(), v.values.end(),
+                       [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
+    }
+    f.fields.push_back(std::move(v));
+  }
   return f;
 }
 
@@ -85,31 +99,33 @@ Xapian::doccount FacetCollector::Stories() const {
 
 std::vector<HistogramBar> DateHistogram(const Facets& facets, size_t max_bars) {
   std::vector<HistogramBar> bars;
-  if (!facets.months.empty()) {
-    const long first = MonthIndex(facets.months.front().value);
-    const long last = MonthIndex(facets.months.back().value);
-    const bool year_only_dates = facets.month_unknown > facets.date_unknown;
+  const FacetValues& months = facets.Of(schema::FieldId::kMonth);
+  const FacetValues& years = facets.Of(schema::FieldId::kYear);
+  if (!months.values.empty()) {
+    const long first = MonthIndex(months.values.front().value);
+    const long last = MonthIndex(months.values.back().value);
+    const bool year_only_dates = months.unknown > years.unknown;
     if (!year_only_dates && last - first + 1 <= static_cast<long>(max_bars)) {
       size_t k = 0;
       for (long m = first; m <= last; ++m) {
         HistogramBar b{MonthLabel(m), 0};
-        if (k < facets.months.size() && MonthIndex(facets.months[k].value) == m)
-          b.count = facets.months[k++].count;
+        if (k < months.values.size() && MonthIndex(months.values[k].value) == m)
+          b.count = months.values[k++].count;
         bars.push_back(b);
       }
       return bars;
     }
   }
-  if (facets.years.empty()) return bars;
-  const long first = std::atol(facets.years.front().value.c_str());
-  const long last = std::atol(facets.years.back().value.c_str());
+  if (years.values.empty()) return bars;
+  const long first = std::atol(years.values.front().value.c_str());
+  const long last = std::atol(years.values.back().value.c_str());
   size_t k = 0;
   for (long y = first; y <= last; ++y) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%04ld", y);
     HistogramBar b{buf, 0};
-    if (k < facets.years.size() && std::atol(facets.years[k].value.c_str()) == y)
-      b.count = facets.years[k++].count;
+    if (k < years.values.size() && std::atol(years.values[k].value.c_str()) == y)
+      b.count = years.values[k++].count;
     bars.push_back(b);
   }
   // A century of years would not fit either: keep the span with articles.

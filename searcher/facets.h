@@ -1,16 +1,21 @@
-// Facets: counts per publisher, agency and credit, per year and per month over every matching
-// article (not only the page shown), from Xapian ValueCountMatchSpy on the
-// schema's facet slots, plus the date histogram the terminal shows.
+// Facets: counts per value of each of the schema's facet fields (source,
+// publisher, agency, year, month) over every matching article (not only the
+// page shown), from Xapian ValueCountMatchSpy on the fields' slots, plus the
+// date histogram the terminal shows.
 //
 // Match spies see documents before near-duplicate collapsing, so facets count
 // articles (copies), not stories; the printers say so.
 #ifndef LEDE_SEARCHER_FACETS_H_
 #define LEDE_SEARCHER_FACETS_H_
 
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <xapian.h>
+
+#include "common/index/schema.h"
 
 namespace lede {
 
@@ -19,20 +24,23 @@ struct FacetCount {
   Xapian::doccount count = 0;
 };
 
+// One facet field's counts.
+struct FacetValues {
+  schema::FieldId field = schema::FieldId::kSource;
+  std::string_view name;  // the field's name ("source", "year", "month")
+  schema::Facet order = schema::Facet::kByCount;
+  std::vector<FacetCount> values;  // in the field's Facet order
+  // Matching articles without a value (for month: no date, or a year-only one).
+  Xapian::doccount unknown = 0;
+};
+
 struct Facets {
   Xapian::doccount articles = 0;    // matching articles the spies saw
-  // Each most articles first, then by name. sources: the credit (agency,
-  // else publisher; kSlotSource).
-  std::vector<FacetCount> sources;
-  Xapian::doccount source_unknown = 0;
-  std::vector<FacetCount> publishers;
-  Xapian::doccount publisher_unknown = 0;
-  std::vector<FacetCount> agencies;
-  Xapian::doccount agency_unknown = 0;
-  std::vector<FacetCount> years;       // chronological
-  std::vector<FacetCount> months;      // chronological ("YYYY-MM")
-  Xapian::doccount date_unknown = 0;   // no date at all
-  Xapian::doccount month_unknown = 0;  // no date, or a year-only date
+  std::vector<FacetValues> fields;  // one per facet field, in schema::kFields order
+  // The counts of a field; empty ones when it is not among fields (the
+  // non-const one adds them then).
+  const FacetValues& Of(schema::FieldId field) const;
+  FacetValues& Of(schema::FieldId field);
 };
 
 // Owns the spies for one Enquire run. Attach before get_mset, and pass a
@@ -47,7 +55,9 @@ class FacetCollector {
   Xapian::doccount Stories() const;
 
  private:
-  Xapian::ValueCountMatchSpy source_, publisher_, agency_, year_, month_, cluster_;
+  // One spy per facet field, in schema::kFields order.
+  std::vector<std::pair<const schema::Field*, std::unique_ptr<Xapian::ValueCountMatchSpy>>> spies_;
+  Xapian::ValueCountMatchSpy cluster_;
 };
 
 struct HistogramBar {
@@ -57,7 +67,8 @@ struct HistogramBar {
 
 // One bar per month from the first to the last month with articles, empty
 // months included so gaps show; per year instead when that would exceed
-// max_bars. Articles with only a year count in the year bars only. Pure.
+// max_bars. Articles with only a year count in the year bars only. From the
+// month and year facets. Pure.
 std::vector<HistogramBar> DateHistogram(const Facets& facets, size_t max_bars);
 
 }  // namespace lede

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "common/index/schema.h"
 #include "searcher/terminal_safe.h"
 
 namespace lede {
@@ -103,6 +104,12 @@ std::string CreditText(const schema::StoredArticle& a) {
     return TerminalSafe(*a.agency) + " via " + TerminalSafe(*a.publisher);
   const std::optional<std::string> credit = a.Source();
   return credit ? TerminalSafe(*credit) : "source unknown";
+}
+
+// A field's name in the plural, for the facet lines ("agency" → "agencies").
+std::string Plural(std::string_view name) {
+  if (!name.empty() && name.back() == 'y') return std::string(name.substr(0, name.size() - 1)) + "ies";
+  return std::string(name) + "s";
 }
 
 std::string DateText(const std::optional<Date>& date) {
@@ -308,16 +315,18 @@ void PrintFacets(const Facets& f, const TextStyle& style, std::ostream& out) {
   out << "\n"
       << dim << "facets over " << f.articles << " matching article" << (f.articles == 1 ? "" : "s")
       << " (copies counted one by one)" << reset << "\n";
-  auto names = [&](std::string line, const std::vector<FacetCount>& counts,
-                   Xapian::doccount unknown) {
-    for (const FacetCount& c : counts)
+  // A line per facet counted by articles ("publishers: VOA 12 · ..."); the
+  // credit (source) repeats the publisher or the agency, so only JSON has
+  // it; the date facets make the histogram.
+  for (const FacetValues& v : f.fields) {
+    if (v.order != schema::Facet::kByCount || v.field == schema::FieldId::kSource) continue;
+    std::string line = Plural(v.name) + ":";
+    for (const FacetCount& c : v.values)
       line += " " + TerminalSafe(c.value) + " " + std::to_string(c.count) + " ·";
-    if (unknown) line += " unknown " + std::to_string(unknown) + " ·";
+    if (v.unknown) line += " unknown " + std::to_string(v.unknown) + " ·";
     if (line.back() == '\xB7') line.resize(line.size() - 3);  // drop the last " ·"
     out << Wrap(line, width, "  ") << "\n";
-  };
-  names("publishers:", f.publishers, f.publisher_unknown);
-  names("agencies:", f.agencies, f.agency_unknown);
+  }
   const std::vector<HistogramBar> bars = DateHistogram(f, 40);
   if (!bars.empty()) {
     Xapian::doccount most = 1;
@@ -340,7 +349,8 @@ void PrintFacets(const Facets& f, const TextStyle& style, std::ostream& out) {
           << bar << "\n";
     }
   }
-  if (f.date_unknown) out << "  date unknown: " << f.date_unknown << "\n";
+  const Xapian::doccount undated = f.Of(schema::FieldId::kYear).unknown;
+  if (undated) out << "  date unknown: " << undated << "\n";
 }
 
 nlohmann::json HitToJson(const Hit& h) {
@@ -383,13 +393,10 @@ nlohmann::json FacetsToJson(const Facets& f) {
     for (const FacetCount& c : v) a.push_back({{"value", c.value}, {"count", c.count}});
     return a;
   };
-  return {{"counts", "articles"},
-          {"articles", f.articles},
-          {"source", {{"values", list(f.sources)}, {"unknown", f.source_unknown}}},
-          {"publisher", {{"values", list(f.publishers)}, {"unknown", f.publisher_unknown}}},
-          {"agency", {{"values", list(f.agencies)}, {"unknown", f.agency_unknown}}},
-          {"year", {{"values", list(f.years)}, {"unknown", f.date_unknown}}},
-          {"month", {{"values", list(f.months)}, {"unknown", f.month_unknown}}}};
+  nlohmann::json j = {{"counts", "articles"}, {"articles", f.articles}};
+  for (const FacetValues& v : f.fields)
+    j[std::string(v.name)] = {{"values", list(v.values)}, {"unknown", v.unknown}};
+  return j;
 }
 
 nlohmann::json ErrorToJson(const std::string& query, const Error& e) {
