@@ -21,12 +21,22 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
+// Every line of a page is tried: no allocation per comparison. The pattern
+// is lower case.
+bool EqualsNoCase(std::string_view s, std::string_view lower_pattern) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(s[i])) != static_cast<unsigned char>(lower_pattern[i]))
+      return false;
+  }
+  return true;
+}
+
 bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && Lower(s.substr(0, prefix.size())) == prefix;
+  return s.size() >= prefix.size() && EqualsNoCase(s.substr(0, prefix.size()), prefix);
 }
 
 bool EndsWithNoCase(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && Lower(s.substr(s.size() - suffix.size())) == suffix;
+  return s.size() >= suffix.size() && EqualsNoCase(s.substr(s.size() - suffix.size()), suffix);
 }
 
 std::vector<std::string_view> SplitSpaces(std::string_view s) {
@@ -324,7 +334,7 @@ std::optional<PublisherCandidate> PublisherFromSelfReference(std::string_view li
   std::string_view name;
   size_t max_words = 4;
   // "Live Science is part of Future US Inc, an international media group"
-  size_t part = Lower(line.substr(0, 80)).find(" is part of ");
+  size_t part = line.substr(0, 80).find(" is part of ");
   if (part != std::string::npos) {
     name = line.substr(0, part);
   } else {
@@ -478,7 +488,7 @@ PageCredits FindPageCredits(const std::vector<std::string_view>& lines,
     if (c.signal == PublisherSignal::kCopyright) w = wire_notice ? 1 : 2;
     if (c.signal == PublisherSignal::kOwnReporter) w = 2;
     if (c.signal == PublisherSignal::kSelfReference &&
-        Lower(c.evidence).find(" is part of ") != std::string::npos)
+        c.evidence.find(" is part of ") != std::string::npos)
       w = 2;
     g->score += w;
     if (c.signal != PublisherSignal::kCopyright) g->named_by_site = true;
