@@ -43,76 +43,76 @@ IndexWriter::~IndexWriter() {
 bool IndexWriter::rebuilding() const { return mode_->rebuilds(); }
 
 template <typename Doing, typename Fn>
-auto IndexWriter::Read(const Doing& doing, Fn&& fn) -> decltype(fn()) {
+auto IndexWriter::Quiesced(const Doing& doing, Fn&& fn) -> decltype(fn()) {
   mode_->Quiesce();
   return WithIndexErrors(path_, doing, std::forward<Fn>(fn));
 }
 
 std::optional<IndexWriter::Existing> IndexWriter::Find(const std::string& id) {
   Xapian::WritableDatabase& db = mode_->db();
-  return Read([&] { return "look up " + id + " in"; },
-              [&]() -> std::optional<Existing> {
-                const std::string term = schema::IdTerm(id);
-                Xapian::PostingIterator p = db.postlist_begin(term);
-                if (p == db.postlist_end(term)) return std::nullopt;
-                Existing e;
-                e.docid = *p;
-                e.id = id;
-                Xapian::Document doc = db.get_document(e.docid, Xapian::DOC_ASSUME_VALID);
-                e.file_stamp = doc.get_value(schema::kSlotFileStamp);
-                e.content_hash = doc.get_value(schema::kSlotContentHash);
-                return e;
-              });
+  return Quiesced([&] { return "look up " + id + " in"; },
+                  [&]() -> std::optional<Existing> {
+                    const std::string term = schema::IdTerm(id);
+                    Xapian::PostingIterator p = db.postlist_begin(term);
+                    if (p == db.postlist_end(term)) return std::nullopt;
+                    Existing e;
+                    e.docid = *p;
+                    e.id = id;
+                    Xapian::Document doc = db.get_document(e.docid, Xapian::DOC_ASSUME_VALID);
+                    e.file_stamp = doc.get_value(schema::kSlotFileStamp);
+                    e.content_hash = doc.get_value(schema::kSlotContentHash);
+                    return e;
+                  });
 }
 
 std::vector<IndexWriter::Existing> IndexWriter::RecordsOfFile(const std::string& file_id) {
   Xapian::WritableDatabase& db = mode_->db();
-  return Read([&] { return "list the records of " + file_id + " in"; },
-              [&] {
-                const std::string term = schema::FileTerm(file_id);
-                std::vector<Existing> out;
-                for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
-                  Existing e;
-                  e.docid = *p;
-                  Xapian::Document doc = db.get_document(e.docid, Xapian::DOC_ASSUME_VALID);
-                  e.id = RecordId(file_id, doc.get_value(schema::kSlotRecordKey));
-                  e.file_stamp = doc.get_value(schema::kSlotFileStamp);
-                  e.content_hash = doc.get_value(schema::kSlotContentHash);
-                  out.push_back(std::move(e));
-                }
-                return out;
-              });
+  return Quiesced([&] { return "list the records of " + file_id + " in"; },
+                  [&] {
+                    const std::string term = schema::FileTerm(file_id);
+                    std::vector<Existing> out;
+                    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+                      Existing e;
+                      e.docid = *p;
+                      Xapian::Document doc = db.get_document(e.docid, Xapian::DOC_ASSUME_VALID);
+                      e.id = RecordId(file_id, doc.get_value(schema::kSlotRecordKey));
+                      e.file_stamp = doc.get_value(schema::kSlotFileStamp);
+                      e.content_hash = doc.get_value(schema::kSlotContentHash);
+                      out.push_back(std::move(e));
+                    }
+                    return out;
+                  });
 }
 
 std::vector<Xapian::docid> IndexWriter::DocsUnderRoot(const std::string& root) {
   Xapian::WritableDatabase& db = mode_->db();
-  return Read([&] { return "list the articles under " + root + " in"; },
-              [&] {
-                const std::string term = schema::RootTerm(root);
-                std::vector<Xapian::docid> out;
-                for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p)
-                  out.push_back(*p);
-                return out;
-              });
+  return Quiesced([&] { return "list the articles under " + root + " in"; },
+                  [&] {
+                    const std::string term = schema::RootTerm(root);
+                    std::vector<Xapian::docid> out;
+                    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p)
+                      out.push_back(*p);
+                    return out;
+                  });
 }
 
 schema::StoredArticle IndexWriter::Stored(Xapian::docid docid) {
-  return Read([&] { return "read document " + std::to_string(docid) + " of"; },
-              [&] { return schema::DecodeData(mode_->db().get_document(docid).get_data()); });
+  return Quiesced([&] { return "read document " + std::to_string(docid) + " of"; },
+                  [&] { return schema::DecodeData(mode_->db().get_document(docid).get_data()); });
 }
 
 std::vector<uint64_t> IndexWriter::LineKeysOf(Xapian::docid docid) {
-  return Read([&] { return "read document " + std::to_string(docid) + " of"; },
-              [&] {
-                return schema::DecodeLineKeys(mode_->db()
-                                                  .get_document(docid, Xapian::DOC_ASSUME_VALID)
-                                                  .get_value(schema::kSlotLineKeys));
-              });
+  return Quiesced([&] { return "read document " + std::to_string(docid) + " of"; },
+                  [&] {
+                    return schema::DecodeLineKeys(mode_->db()
+                                                      .get_document(docid, Xapian::DOC_ASSUME_VALID)
+                                                      .get_value(schema::kSlotLineKeys));
+                  });
 }
 
 void IndexWriter::AddStoredLineStats(LineCounter* counter) {
   Xapian::WritableDatabase& db = mode_->db();
-  Read("read line statistics from", [&] {
+  Quiesced("read line statistics from", [&] {
     const Xapian::valueno slot = schema::kSlotLineKeys;
     for (auto v = db.valuestream_begin(slot); v != db.valuestream_end(slot); ++v)
       counter->AddKeys(schema::DecodeLineKeys(*v));
@@ -120,15 +120,15 @@ void IndexWriter::AddStoredLineStats(LineCounter* counter) {
 }
 
 Xapian::doccount IndexWriter::DocCount() {
-  return Read("read", [&] { return mode_->db().get_doccount() + mode_->DocsAside(); });
+  return Quiesced("read", [&] { return mode_->db().get_doccount() + mode_->DocsAside(); });
 }
 
 std::string IndexWriter::GetMetadata(const std::string& key) {
-  return Read("read metadata of", [&] { return mode_->db().get_metadata(key); });
+  return Quiesced("read metadata of", [&] { return mode_->db().get_metadata(key); });
 }
 
 std::vector<std::string> IndexWriter::MetadataValuesUnder(const std::string& prefix) {
-  return Read("read metadata of", [&] {
+  return Quiesced("read metadata of", [&] {
     // Every shard carries the metadata: a sharded database's first shard
     // answers for all (Xapian reads metadata from the first sub-database).
     Xapian::Database db = mode_->MetadataSource();
@@ -165,27 +165,27 @@ void IndexWriter::Put(schema::PreparedArticle prepared, Xapian::docid replaces) 
 }
 
 void IndexWriter::SetStamp(Xapian::docid docid, const std::string& stamp) {
-  Read([&] { return "update document " + std::to_string(docid) + " of"; },
-       [&] {
-         Xapian::WritableDatabase& db = mode_->db();
-         Xapian::Document doc = db.get_document(docid);
-         doc.add_value(schema::kSlotFileStamp, stamp);
-         db.replace_document(docid, doc);
-       });
+  Quiesced([&] { return "update document " + std::to_string(docid) + " of"; },
+           [&] {
+             Xapian::WritableDatabase& db = mode_->db();
+             Xapian::Document doc = db.get_document(docid);
+             doc.add_value(schema::kSlotFileStamp, stamp);
+             db.replace_document(docid, doc);
+           });
   Counted();
 }
 
 void IndexWriter::Remove(Xapian::docid docid) {
-  Read([&] { return "remove document " + std::to_string(docid) + " from"; },
-       [&] {
-         schema::RemoveArticle(mode_->db(), docid, &spelling_,
-                               clusters_loaded_ ? &clusters_ : nullptr);
-       });
+  Quiesced([&] { return "remove document " + std::to_string(docid) + " from"; },
+           [&] {
+             schema::RemoveArticle(mode_->db(), docid, &spelling_,
+                                   clusters_loaded_ ? &clusters_ : nullptr);
+           });
   Counted();
 }
 
 void IndexWriter::SetMetadata(const std::string& key, const std::string& value) {
-  Read("write metadata to", [&] { mode_->SetMetadata(key, value); });
+  Quiesced("write metadata to", [&] { mode_->SetMetadata(key, value); });
 }
 
 void IndexWriter::Counted() {
@@ -193,7 +193,7 @@ void IndexWriter::Counted() {
 }
 
 void IndexWriter::Commit() {
-  Read("commit to", [&] {
+  Quiesced("commit to", [&] {
     spelling_.ApplyTo(mode_->db());
     mode_->db().commit();
     pending_ = 0;

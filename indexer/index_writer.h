@@ -103,9 +103,10 @@ class IndexWriter {
   const std::string& path() const { return path_; }
 
  private:
-  // Runs a lookup once the writer threads are idle, with its error message.
+  // Runs fn on the database from this thread, once the writer threads are
+  // idle; a Xapian error becomes an IndexError saying what was being done.
   template <typename Doing, typename Fn>
-  auto Read(const Doing& doing, Fn&& fn) -> decltype(fn());
+  auto Quiesced(const Doing& doing, Fn&& fn) -> decltype(fn());
   void LoadClusters();
   void Counted();
 
