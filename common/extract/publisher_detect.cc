@@ -9,6 +9,7 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "common/extract/line_features.h"
 
@@ -402,7 +403,7 @@ PageCredits FindPageCredits(const std::vector<std::string_view>& lines,
   // Short lines printed in the header and again in the footer: a site's name
   // under its logo and in its footer.
   const int edge = std::max(15, n / 5);
-  std::map<std::string_view, std::pair<int, int>> short_lines;  // first, last line
+  std::unordered_map<std::string_view, std::pair<int, int>> short_lines;  // first, last line
   for (int i = 0; i < n; ++i) {
     std::string_view t = TrimLine(lines[static_cast<size_t>(i)]);
     if (t.empty()) continue;
@@ -416,19 +417,27 @@ PageCredits FindPageCredits(const std::vector<std::string_view>& lines,
     if (t.size() <= 80 || t.find(" is part of ") != std::string_view::npos) {
       if (auto c = PublisherFromSelfReference(t)) found.push_back(std::move(*c));
     }
-    if (t.size() <= 40 && (i < edge || i >= n - edge)) {
+    // Header lines are remembered; footer lines only looked up.
+    if (t.size() <= 40 && i < edge) {
       auto [it, fresh] = short_lines.emplace(t, std::make_pair(i, i));
       if (!fresh) it->second.second = i;
+    } else if (t.size() <= 40 && i >= n - edge) {
+      auto it = short_lines.find(t);
+      if (it != short_lines.end()) it->second.second = i;
     }
     if (auto m = SourceFromReporterMention(t, aliases)) {
       Add(&found, m->name, m->evidence, PublisherSignal::kOwnReporter);
     }
   }
+  // In page order, so the choice never depends on the hash table's.
+  std::vector<std::pair<int, std::string_view>> site_lines;
   for (const auto& [t, span] : short_lines) {
-    if (span.first < edge && span.second >= n - edge && span.first < span.second &&
-        LooksLikeName(TrimPunct(t), 4)) {
-      Add(&found, std::string(TrimPunct(t)), t, PublisherSignal::kSiteNameLine);
-    }
+    if (span.first < span.second && span.second >= n - edge && LooksLikeName(TrimPunct(t), 4))
+      site_lines.emplace_back(span.first, t);
+  }
+  std::sort(site_lines.begin(), site_lines.end());
+  for (const auto& [first, t] : site_lines) {
+    Add(&found, std::string(TrimPunct(t)), t, PublisherSignal::kSiteNameLine);
   }
 
   // The author's name in "Follow NAME on Twitter" is not the site's.
