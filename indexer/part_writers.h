@@ -111,6 +111,8 @@ class PartWriters {
   // and closing it once full or drained.
   Xapian::WritableDatabase& ChunkFor(size_t k);
   void CloseChunk(size_t k);
+  // Rotation: writes the spelling words gathered so far to parts[k].
+  void WriteSpelling(size_t k);
 
   std::vector<Xapian::WritableDatabase> parts_;
   std::vector<std::string> names_;

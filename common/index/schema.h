@@ -315,6 +315,7 @@ class SpellingDelta {
   // Counts words already gathered (PreparedArticle::spelling).
   void Count(const std::vector<std::pair<std::string, unsigned>>& words, int sign);
   bool empty() const { return net_.empty(); }
+  size_t size() const { return net_.size(); }  // distinct words counted
   // Writes the net changes to db and forgets them.
   void ApplyTo(Xapian::WritableDatabase& db);
 

@@ -104,6 +104,40 @@ TEST_F(PartWritersTest, RotatedPartsHoldTheDocumentsInOrderAndTheWritersTheRest)
   }
 }
 
+TEST_F(PartWritersTest, ALargeVocabularyIsWrittenAsItGrowsWithTheSameCounts) {
+  // More distinct words than a writer gathers before writing them: they are
+  // committed while documents still come, in several commits, and the counts
+  // add up as if written at once.
+  std::vector<std::pair<std::string, unsigned>> many, more;
+  for (int i = 0; i < 25000; ++i) many.emplace_back("word" + std::to_string(i), 1);
+  more = many;
+  for (auto& [w, n] : more) n = 2;
+  more.emplace_back("geneva", 5);
+  PartRotation rotation;
+  rotation.dir = dir_.string();
+  rotation.docs_per_part = 1000;
+  rotation.flags = Xapian::DB_CREATE;
+  PartWriters w(Open(1), {"p0"}, 100, false, rotation);
+  w.Add(0, Doc(0), many);
+  const std::string p0 = (dir_ / "p0").string();
+  bool written_early = false;
+  for (int tries = 0; tries < 1000 && !written_early; ++tries) {
+    Xapian::Database db(p0);
+    auto word = db.spellings_begin();
+    word.skip_to("word24999");
+    written_early = word != db.spellings_end() && *word == "word24999";
+    if (!written_early) ::usleep(10000);
+  }
+  EXPECT_TRUE(written_early) << "the first document's 25,000 words wait for Drain";
+  w.Add(0, Doc(1), more);
+  w.Drain();
+  Xapian::Database db(p0);
+  size_t words = 0;
+  for (auto s = db.spellings_begin(); s != db.spellings_end(); ++s, ++words)
+    EXPECT_EQ(s.get_termfreq(), *s == "geneva" ? 5u : 3u) << *s;
+  EXPECT_EQ(words, 25001u);
+}
+
 TEST_F(PartWritersTest, AFailingPartIsReportedWithItsName) {
   std::vector<Xapian::WritableDatabase> parts = Open(2);
   parts[1].close();  // every write to it now fails
