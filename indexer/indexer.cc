@@ -44,6 +44,10 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// Records written between two ReleaseFreedMemory calls in pass 2 (each walks
+// every malloc arena: cheap at this spacing).
+constexpr size_t kReleaseEvery = 5000;
+
 std::string Trim(const std::string& s) {
   size_t b = s.find_first_not_of(" \t\r");
   if (b == std::string::npos) return {};
@@ -384,11 +388,14 @@ class IndexRun {
   std::vector<FilePlan> plans_;        // by index in walk_.files
   std::vector<Work> work_;
   size_t cached_bytes_ = 0;
+  size_t last_cached_ = 0;  // work_ index of the last text the plan kept
+  bool cache_full_ = false;  // a text did not fit: the plan keeps no more
   std::unordered_set<std::string> record_ids_;  // ids met in this run
   std::unordered_set<Xapian::docid> seen_, remove_;
   std::vector<Removal> removals_;
   size_t drift_ = 0, base_ = 0;
   Clock::time_point start_ = Clock::now(), planned_at_, stats_at_;
+  size_t planned_rss_ = 0, indexed_rss_ = 0;  // PeakRssBytes after those phases
 };
 
 void IndexRun::Skip(const std::string& path, const std::string& id, const std::string& reason,
@@ -569,9 +576,14 @@ void IndexRun::DecideRecord(size_t i, const FilePlan& plan, RecordText&& rt) {
     w.why = r.key.empty() ? "new file" : "new record";
   }
   ArticleText& text = std::get<ArticleText>(rt.decoded);
-  if (cached_bytes_ + text.text.size() <= budget_.TextCacheBytes()) {
+  // The first texts only, up to the budget: once they are all taken, pass 2
+  // gives their memory back.
+  if (!cache_full_ && cached_bytes_ + text.text.size() <= budget_.TextCacheBytes()) {
     cached_bytes_ += text.text.size();
     w.text = std::move(text);
+    last_cached_ = work_.size();
+  } else {
+    cache_full_ = true;
   }
   w.record = std::move(r);
   work_.push_back(std::move(w));
@@ -708,9 +720,21 @@ void IndexRun::Apply(const LineStats& stats) {
       [&](size_t k) { return Prepare(work_[k], ctx); },
       [&](size_t k, Prepared&& p) {
         progress_.Update(++done, t_.added + t_.updated);
+        // The plan's texts are all taken: their memory goes back to the
+        // system rather than idling in the arenas of the threads that read
+        // them; and now and then what the workers and writers freed.
+        if ((k == last_cached_ && cached_bytes_ > 0) || (k + 1) % kReleaseEvery == 0)
+          ReleaseFreedMemory();
         return Write(work_[k], std::move(p));
       });
   progress_.Clear();
+  // What the plan held per record is not needed any more; the merge that
+  // follows is the run's other large allocation.
+  std::vector<Work>().swap(work_);
+  std::vector<FilePlan>().swap(plans_);
+  std::unordered_set<std::string>().swap(record_ids_);
+  std::unordered_set<Xapian::docid>().swap(seen_);
+  ReleaseFreedMemory();
 }
 
 void IndexRun::RemoveGone() {
@@ -747,12 +771,19 @@ void IndexRun::PrintTimings(Clock::time_point indexed_at) const {
   auto secs = [](Clock::time_point a, Clock::time_point b) {
     return std::chrono::duration<double>(b - a).count();
   };
-  char line[200];
+  char line[300];
   std::snprintf(line, sizeof line,
                 "lede-index: timings: plan %.2f s, statistics %.2f s, extract and write "
                 "%.2f s, finish (commit, merge/compact, swap) %.2f s\n",
                 secs(start_, planned_at_), secs(planned_at_, stats_at_),
                 secs(stats_at_, indexed_at), secs(indexed_at, Clock::now()));
+  err_ << line;
+  // Peak RSS is monotone: the growth each phase brought.
+  std::snprintf(line, sizeof line,
+                "lede-index: peak RSS: after plan %.1f MB, after extract and write %.1f MB, "
+                "after finish %.1f MB\n",
+                static_cast<double>(planned_rss_) / 1e6, static_cast<double>(indexed_rss_) / 1e6,
+                static_cast<double>(PeakRssBytes()) / 1e6);
   err_ << line;
 }
 
@@ -767,6 +798,7 @@ int IndexRun::Run() {
 
   Plan();
   planned_at_ = Clock::now();
+  planned_rss_ = PeakRssBytes();
   FindGone();
   const LineStats stats = CollectionStats();
   stats_at_ = Clock::now();
@@ -777,6 +809,7 @@ int IndexRun::Run() {
   UpdateDrift(fresh, stop);
   const size_t now_docs = writer_->DocCount();
   const auto indexed_at = Clock::now();
+  indexed_rss_ = PeakRssBytes();
   // An unfinished rebuild is dropped (by ~IndexWriter): the old database
   // stays as it was. A new database built in bulk keeps what was done, as
   // an update would; only a kill leaves it empty.

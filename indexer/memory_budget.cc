@@ -3,8 +3,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "common/error.h"
 
@@ -21,6 +25,28 @@ size_t DefaultMemoryBytes() {
   size_t ram = pages > 0 && page > 0 ? static_cast<size_t>(pages) * static_cast<size_t>(page)
                                      : size_t{4} << 30;
   return std::clamp<size_t>(ram / 4, size_t{256} << 20, size_t{1} << 30);
+}
+
+void ReleaseFreedMemory() {
+#ifdef __GLIBC__
+  ::malloc_trim(0);
+#endif
+}
+
+size_t PeakRssBytes() {
+  std::FILE* f = std::fopen("/proc/self/status", "r");
+  if (f == nullptr) return 0;
+  char line[256];
+  size_t kb = 0;
+  while (std::fgets(line, sizeof line, f) != nullptr) {
+    unsigned long long v = 0;
+    if (std::sscanf(line, "VmHWM: %llu kB", &v) == 1) {
+      kb = static_cast<size_t>(v);
+      break;
+    }
+  }
+  std::fclose(f);
+  return kb << 10;
 }
 
 size_t ParseMemorySize(const std::string& text) {
