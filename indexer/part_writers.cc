@@ -10,12 +10,6 @@ namespace {
 // while the other keeps writing, small enough to bound memory.
 constexpr size_t kQueueDepth = 64;
 
-// Distinct spelling words a rotating writer gathers before it writes them to
-// its own database and commits. Xapian holds every new word's fragments in
-// memory until the commit (~1 KB a word), so a whole build's vocabulary
-// written at once, by each writer, was the largest allocation of a build
-// (docs/performance.md); this bounds it to a few tens of MB per writer.
-constexpr size_t kSpellingWordsPerCommit = 20000;
 
 }  // namespace
 
@@ -152,7 +146,7 @@ void PartWriters::Run(size_t k) {
         if (item.docid) throw IndexError("a rotated part only takes new documents");
         ChunkFor(k).add_document(item.doc);
         part.spelling.Count(item.spelling, +1);
-        if (part.spelling.size() >= kSpellingWordsPerCommit) WriteSpelling(k);
+        if (part.spelling.size() >= rotation_.spelling_words) WriteSpelling(k);
         if (++part.chunk_docs >= rotation_.docs_per_part)
           CloseChunk(k);
         else if (part.chunk_docs % batch_size_ == 0)

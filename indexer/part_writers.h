@@ -36,10 +36,19 @@ inline constexpr unsigned kRotatedPartDocs = 10000;
 // docs_per_part documents and flushed every batch_size within. parts[k] then
 // holds metadata and spelling data only; the caller merges everything
 // (Chunks()).
+// Each writer writes the spelling words it gathered to parts[k] when it
+// closes a part, and sooner once they number spelling_words: Xapian holds
+// every new word's fragments in memory until the commit (~1 KB a word), so a
+// whole build's vocabulary written at once by every writer at Drain was the
+// largest allocation of a build. Not every few thousand words: each write
+// looks every word up again, frequent ones included.
+inline constexpr size_t kSpellingWordsPerCommit = 200000;
+
 struct PartRotation {
   std::string dir;             // empty: no rotation
   unsigned docs_per_part = 0;  // at least 1
   int flags = 0;               // Xapian flags for the new databases
+  size_t spelling_words = kSpellingWordsPerCommit;
 };
 
 class PartWriters {

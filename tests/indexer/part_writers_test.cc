@@ -117,6 +117,7 @@ TEST_F(PartWritersTest, ALargeVocabularyIsWrittenAsItGrowsWithTheSameCounts) {
   rotation.dir = dir_.string();
   rotation.docs_per_part = 1000;
   rotation.flags = Xapian::DB_CREATE;
+  rotation.spelling_words = 20000;
   PartWriters w(Open(1), {"p0"}, 100, false, rotation);
   w.Add(0, Doc(0), many);
   const std::string p0 = (dir_ / "p0").string();
