@@ -381,17 +381,13 @@ std::string HtmlPageText(const HtmlPage& page) {
   return out;
 }
 
-Article ExtractHtmlPage(const HtmlPage& page, const ExtractContext& context) {
-  Article a;
-  const PageMeta meta = ReadPageMeta(page);
+namespace {
+
+// The language of the page's longer blocks; what the page declares when
+// they say too little (and for languages without a stop-word list).
+std::string PageLanguage(const HtmlPage& page, const std::vector<std::string>& dom_reason,
+                         const PageMeta& meta) {
   const size_t nb = page.blocks.size();
-
-  // The DOM's verdict.
-  std::vector<std::string> dom_reason(nb);
-  for (size_t i = 0; i < nb; ++i) dom_reason[i] = DomReason(page, page.blocks[i], true);
-
-  // The language of the page's longer blocks; what the page declares when
-  // they say too little (and for languages without a stop-word list).
   std::string sample;
   for (size_t i = 0; i < nb && sample.size() < kLanguageSampleBytes; ++i) {
     if (!dom_reason[i].empty() || page.blocks[i].text.size() < 60) continue;
@@ -399,26 +395,16 @@ Article ExtractHtmlPage(const HtmlPage& page, const ExtractContext& context) {
     sample += '\n';
   }
   std::string detected = DetectLanguage(sample);
-  const std::string language = !detected.empty() ? detected : meta.language;
+  return !detected.empty() ? detected : meta.language;
 
-  // Headline, so that its block is not body.
-  TitlePick title = PickTitle(page, meta, dom_reason);
-  const std::string title_key = LineKey(title.title);
+}
 
-  Body body = FindBody(page, dom_reason, title_key, title.reason, language, context);
-  // Class names mislead on some sites (a page builder calling every box a
-  // widget, a theme calling the story "post-share-wrap"): when they leave
-  // almost nothing, the page is read again without them, as readability does.
-  if (body.kept_chars < kMinBodyChars) {
-    std::vector<std::string> plain_reason(nb);
-    for (size_t i = 0; i < nb; ++i) plain_reason[i] = DomReason(page, page.blocks[i], false);
-    Body retry = FindBody(page, plain_reason, title_key, title.reason, language, context);
-    if (retry.kept_chars > body.kept_chars) body = std::move(retry);
-  }
-  std::vector<bool>& keep = body.keep;
-  std::vector<std::string>& reason = body.reason;
-  const int title_block = body.title_block;
-  const int first_kept_block = body.first_kept_block;
+// The headline printed again as a kept block is not body.
+void DropRepeatedHeadline(const HtmlPage& page, const std::string& title_key, Body* body) {
+  std::vector<bool>& keep = body->keep;
+  std::vector<std::string>& reason = body->reason;
+  const int title_block = body->title_block;
+  const size_t nb = page.blocks.size();
   if (!title_key.empty()) {
     for (size_t i = 0; i < nb; ++i) {
       if (keep[i] && static_cast<int>(i) != title_block && LineKey(page.blocks[i].text) == title_key) {
@@ -427,9 +413,15 @@ Article ExtractHtmlPage(const HtmlPage& page, const ExtractContext& context) {
       }
     }
   }
+}
 
-  a.title = title.title;
-  if (!meta.url.empty()) a.url = meta.url;
+// The kept blocks as paragraphs, and every block's decision (--explain).
+void AddBlocks(const HtmlPage& page, const Body& body, Article* out) {
+  Article& a = *out;
+  const std::vector<bool>& keep = body.keep;
+  const std::vector<std::string>& reason = body.reason;
+  const int title_block = body.title_block;
+  const size_t nb = page.blocks.size();
   for (size_t i = 0; i < nb; ++i) {
     if (keep[i]) a.paragraphs.push_back(page.blocks[i].text);
     LineDecision d;
@@ -440,9 +432,18 @@ Article ExtractHtmlPage(const HtmlPage& page, const ExtractContext& context) {
     a.lines.push_back(std::move(d));
   }
 
-  // Date: the metadata's, moved to the day the page shows when the metadata
-  // writes a UTC time whose day the page does not show but the day before
-  // or after.
+}
+
+// The date: the metadata's, moved to the day the page shows when the
+// metadata writes a UTC time whose day the page does not show but the day
+// before or after; without metadata, a dated line between the headline and
+// the story.
+void SetDate(const HtmlPage& page, const PageMeta& meta, const Body& body, Article* out) {
+  Article& a = *out;
+  const std::vector<bool>& keep = body.keep;
+  const int title_block = body.title_block;
+  const int first_kept_block = body.first_kept_block;
+  const size_t nb = page.blocks.size();
   if (meta.published) {
     a.date = meta.published->date;
     a.date_evidence = meta.published->from + ": " + meta.published->evidence;
@@ -489,6 +490,14 @@ Article ExtractHtmlPage(const HtmlPage& page, const ExtractContext& context) {
     }
   }
 
+}
+
+// Agency and publisher.
+void SetCredits(const HtmlPage& page, const PageMeta& meta, const Body& body,
+                const ExtractContext& context, Article* out) {
+  Article& a = *out;
+  const std::vector<bool>& keep = body.keep;
+  const size_t nb = page.blocks.size();
   // Agency: the one the story's dateline credits, else a wire agency's
   // notice on the page.
   std::vector<std::string_view> block_texts;
@@ -525,6 +534,10 @@ Article ExtractHtmlPage(const HtmlPage& page, const ExtractContext& context) {
     if (!known.empty()) a.publisher = known;
   }
 
+}
+
+// The language of the body kept, else the page's.
+std::string BodyLanguage(const Article& a, const std::string& page_language) {
   std::string body_sample;
   for (const std::string& p : a.paragraphs) {
     body_sample += p;
@@ -532,7 +545,42 @@ Article ExtractHtmlPage(const HtmlPage& page, const ExtractContext& context) {
     if (body_sample.size() > kLanguageSampleBytes) break;
   }
   std::string body_language = DetectLanguage(body_sample);
-  a.language = !body_language.empty() ? body_language : language;
+  return !body_language.empty() ? body_language : page_language;
+}
+
+}  // namespace
+
+Article ExtractHtmlPage(const HtmlPage& page, const ExtractContext& context) {
+  Article a;
+  const PageMeta meta = ReadPageMeta(page);
+  const size_t nb = page.blocks.size();
+
+  // The DOM's verdict.
+  std::vector<std::string> dom_reason(nb);
+  for (size_t i = 0; i < nb; ++i) dom_reason[i] = DomReason(page, page.blocks[i], true);
+  const std::string language = PageLanguage(page, dom_reason, meta);
+
+  // Headline, so that its block is not body.
+  TitlePick title = PickTitle(page, meta, dom_reason);
+  const std::string title_key = LineKey(title.title);
+
+  Body body = FindBody(page, dom_reason, title_key, title.reason, language, context);
+  // Class names mislead on some sites (a page builder calling every box a
+  // widget, a theme calling the story "post-share-wrap"): when they leave
+  // almost nothing, the page is read again without them, as readability does.
+  if (body.kept_chars < kMinBodyChars) {
+    std::vector<std::string> plain_reason(nb);
+    for (size_t i = 0; i < nb; ++i) plain_reason[i] = DomReason(page, page.blocks[i], false);
+    Body retry = FindBody(page, plain_reason, title_key, title.reason, language, context);
+    if (retry.kept_chars > body.kept_chars) body = std::move(retry);
+  }
+  DropRepeatedHeadline(page, title_key, &body);
+  a.title = title.title;
+  if (!meta.url.empty()) a.url = meta.url;
+  AddBlocks(page, body, &a);
+  SetDate(page, meta, body, &a);
+  SetCredits(page, meta, body, context, &a);
+  a.language = BodyLanguage(a, language);
   return a;
 }
 

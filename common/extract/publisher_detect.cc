@@ -396,8 +396,11 @@ bool IsWireAgency(std::string_view canonical_name) {
   return false;
 }
 
-PageCredits FindPageCredits(const std::vector<std::string_view>& lines,
-                            std::string_view agency, const SourceAliases* aliases) {
+namespace {
+
+// The candidates of every signal, in page order (stage 1 of FindPageCredits).
+std::vector<PublisherCandidate> CollectCandidates(const std::vector<std::string_view>& lines,
+                                                  const SourceAliases* aliases) {
   std::vector<PublisherCandidate> found;
   const int n = static_cast<int>(lines.size());
   // Short lines printed in the header and again in the footer: a site's name
@@ -439,8 +442,14 @@ PageCredits FindPageCredits(const std::vector<std::string_view>& lines,
   for (const auto& [first, t] : site_lines) {
     Add(&found, std::string(TrimPunct(t)), t, PublisherSignal::kSiteNameLine);
   }
+  return found;
+}
 
-  // The author's name in "Follow NAME on Twitter" is not the site's.
+// Drops the names that are a byline's ("Follow NAME on Twitter" names the
+// author, not the site), except in notices.
+void DropBylineNames(const std::vector<std::string_view>& lines,
+                     std::vector<PublisherCandidate>* candidates) {
+  std::vector<PublisherCandidate>& found = *candidates;
   std::set<std::string> bylines;
   for (std::string_view l : lines) {
     std::string_view t = TrimLine(l);
@@ -454,16 +463,23 @@ PageCredits FindPageCredits(const std::vector<std::string_view>& lines,
                                       bylines.count(Lower(c.name)) > 0;
                              }),
               found.end());
+}
 
-  PageCredits out;
-  // Group the candidates that name one outlet; each distinct line counts once.
-  struct Group {
-    std::vector<const PublisherCandidate*> members;
-    std::set<std::string> evidence;
-    double score = 0;
-    bool named_by_site = false;  // a signal other than a notice
-    size_t last = 0;             // the last of its signals, in found order
-  };
+// The candidates that name one outlet; each distinct line counts once.
+struct Group {
+  std::vector<const PublisherCandidate*> members;
+  std::set<std::string> evidence;
+  double score = 0;
+  bool named_by_site = false;  // a signal other than a notice
+  size_t last = 0;             // the last of its signals, in found order
+};
+
+// Groups found by outlet, weighing each signal; notes a wire agency's notice
+// in out->agency_notice.
+std::vector<Group> GroupByOutlet(const std::vector<PublisherCandidate>& found,
+                                 std::string_view agency, const SourceAliases* aliases,
+                                 PageCredits* credits) {
+  PageCredits& out = *credits;
   std::vector<Group> groups;
   for (const PublisherCandidate& c : found) {
     const std::string known = KnownSource(c.name, aliases);
@@ -502,6 +518,11 @@ PageCredits FindPageCredits(const std::vector<std::string_view>& lines,
     g->score += w;
     if (c.signal != PublisherSignal::kCopyright) g->named_by_site = true;
   }
+  return groups;
+}
+
+// The group with the most weight (at least two signals' worth), or null.
+const Group* BestGroup(const std::vector<Group>& groups) {
   const Group* best = nullptr;
   for (const Group& g : groups) {
     if (g.score < 2) continue;
@@ -514,7 +535,11 @@ PageCredits FindPageCredits(const std::vector<std::string_view>& lines,
       best = &g;
     }
   }
-  if (!best) return out;
+  return best;
+}
+
+// The name best's members give the outlet, or null.
+const PublisherCandidate* PickName(const Group* best) {
   // The name the site gives itself beats a notice's legal name ("The
   // Guardian" over "Guardian News & Media") when the notice's name holds it
   // or the site says it more than once; within each, the most repeated.
@@ -547,6 +572,20 @@ PageCredits FindPageCredits(const std::vector<std::string_view>& lines,
       }
     }
   }
+  return pick;
+}
+
+}  // namespace
+
+PageCredits FindPageCredits(const std::vector<std::string_view>& lines,
+                            std::string_view agency, const SourceAliases* aliases) {
+  std::vector<PublisherCandidate> found = CollectCandidates(lines, aliases);
+  DropBylineNames(lines, &found);
+  PageCredits out;
+  const std::vector<Group> groups = GroupByOutlet(found, agency, aliases, &out);
+  const Group* best = BestGroup(groups);
+  if (!best) return out;
+  const PublisherCandidate* pick = PickName(best);
   if (!pick) return out;
   const std::string known = KnownSource(pick->name, aliases);
   out.publisher = SourceMatch{known.empty() ? pick->name : known, pick->evidence};
