@@ -19,6 +19,18 @@ namespace lede {
 namespace fs = std::filesystem;
 namespace {
 
+// An empty database at path, made aside and renamed into place: a kill while
+// Xapian creates its files leaves nothing at path (the next run removes the
+// leftover), never a directory that is half a database.
+void CreateEmptyDatabase(const std::string& path) {
+  const std::string tmp = path + ".lede-creating";
+  std::error_code ec;
+  fs::remove_all(tmp, ec);
+  Xapian::WritableDatabase(tmp, Xapian::DB_CREATE_OR_OVERWRITE).commit();
+  fs::rename(tmp, path, ec);
+  if (ec) throw IndexError("cannot create database " + path + ": " + ec.message());
+}
+
 // Nothing to lose until the swap: no fsync per commit (the rebuilt database
 // is compacted, and the compacted copy synced, before it replaces the live
 // one).
@@ -103,6 +115,8 @@ Rebuild::Rebuild(const WriterSettings& settings) : WriteMode(settings) {
   // what is about to be replaced.
   OpenWithIndexErrors(path(), [&] {
     try {
+      std::error_code missing;
+      if (!fs::exists(path(), missing)) CreateEmptyDatabase(path());
       live_ = Xapian::WritableDatabase(path(), Xapian::DB_CREATE_OR_OPEN);
       holding_live_ = true;
     } catch (const Xapian::DatabaseCorruptError&) {  // NOLINT(bugprone-empty-catch)
