@@ -330,6 +330,43 @@ void MarkCaptionNeighbours(std::vector<Unit>* units_ptr) {
   }
 }
 
+// A gallery prints each picture as a counter ("3/50 City for sale", "Image
+// 3 of 12") and its caption, which can read like prose; fifty of them
+// outweigh a story. Three counters or more of the same total, in order,
+// make a gallery: the counters and what lies between them are captions, and
+// so is as much after the last counter as the shortest item holds.
+void MarkGalleries(std::vector<Unit>* units_ptr) {
+  std::vector<Unit>& units = *units_ptr;
+  const int m = static_cast<int>(units.size());
+  struct Counter {
+    int unit, index;
+  };
+  std::unordered_map<int, std::vector<Counter>> by_total;
+  for (int k = 0; k < m; ++k) {
+    int index = 0, total = 0;
+    if (units[k].f.words <= 12 && ParseGalleryCounter(units[k].text, &index, &total)) {
+      by_total[total].push_back({k, index});
+    }
+  }
+  for (const auto& [total, counters] : by_total) {
+    if (counters.size() < 3) continue;
+    bool in_order = true;
+    int shortest = m;
+    for (size_t i = 1; i < counters.size(); ++i) {
+      in_order = in_order && counters[i].index > counters[i - 1].index;
+      shortest = std::min(shortest, counters[i].unit - counters[i - 1].unit);
+    }
+    if (!in_order) continue;
+    int end = std::min(m, counters.back().unit + shortest);
+    for (int k = counters.front().unit; k < end; ++k) {
+      if (units[k].hard_bad) continue;
+      MarkBad(&units[k],
+              "gallery of " + std::to_string(total) + " pictures (" + units[k].reason + ")");
+      units[k].image_text = true;
+    }
+  }
+}
+
 // Stage 2: the context-free class of every unit, and the furniture.
 void ClassifyUnits(const BoilerplateInput& input, bool has_stop_words, std::vector<Unit>* units) {
   uint32_t collection_min = std::max<uint32_t>(4, input.total_files / 50);
@@ -339,6 +376,7 @@ void ClassifyUnits(const BoilerplateInput& input, bool has_stop_words, std::vect
     MarkFurniture(input, collection_min, units, k);
   }
   DemoteCapitalLines(units);
+  MarkGalleries(units);
   MarkCaptionNeighbours(units);
 }
 

@@ -397,6 +397,52 @@ bool IsGalleryCounter(const std::string& key, int words) {
   return false;
 }
 
+bool ParseGalleryCounter(std::string_view text, int* index, int* total) {
+  auto number = [&](size_t* at, int* out) {
+    size_t start = *at;
+    int v = 0;
+    while (*at < text.size() && *at - start < 3 && text[*at] >= '0' && text[*at] <= '9') {
+      v = v * 10 + (text[*at] - '0');
+      ++*at;
+    }
+    *out = v;
+    return *at > start && (*at == text.size() || text[*at] < '0' || text[*at] > '9');
+  };
+  size_t at = 0;
+  // One word before the number at most ("Image", "Foto").
+  if (!text.empty() && !(text[0] >= '0' && text[0] <= '9')) {
+    size_t space = text.find(' ');
+    if (space == std::string_view::npos || space > 12) return false;
+    at = space + 1;
+  }
+  int k = 0, of = 0;
+  if (!number(&at, &k)) return false;
+  size_t sep = at;
+  while (sep < text.size() && text[sep] == ' ') ++sep;
+  if (sep < text.size() && text[sep] == '/') {
+    ++sep;
+  } else {
+    static const std::array<std::string_view, 8> kOf = {"of ",  "von ", "de ", "di ",
+                                                        "sur ", "van ", "av ", "из "};
+    bool found = false;
+    for (std::string_view w : kOf) {
+      if (sep > at && text.compare(sep, w.size(), w) == 0) {
+        sep += w.size();
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  while (sep < text.size() && text[sep] == ' ') ++sep;
+  if (!number(&sep, &of)) return false;
+  if (sep < text.size() && text[sep] != ' ') return false;
+  if (k < 1 || of < 2 || k > of) return false;
+  *index = k;
+  *total = of;
+  return true;
+}
+
 bool IsNameLine(std::string_view text, const LineFeatures& f,
                 const std::function<bool(std::string_view)>& is_stop) {
   return NameLineShape(text, f, is_stop) == NameShape::kList;

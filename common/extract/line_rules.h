@@ -93,6 +93,10 @@ bool IsSelfRepeat(std::string_view text);
 // LineKey).
 bool IsGalleryCounter(const std::string& key, int words);
 
+// A gallery item's counter at the start of a line: "3/50 City for sale",
+// "Image 3 of 12", "3 of 12 |". Sets *index and *total (index <= total).
+bool ParseGalleryCounter(std::string_view text, int* index, int* total);
+
 // A note that closes an article and is not its text: an author's bio
 // ("Jane Roe is a staff writer at ..."), a contact address, "Additional
 // reporting by ...".

@@ -267,6 +267,30 @@ TEST(Boilerplate, StoryResumesAfterABoxThatCutsIt) {
   EXPECT_FALSE(Has(r.paragraphs, other));
 }
 
+TEST(Boilerplate, GalleryItemsAreCaptionsNotTheStory) {
+  // Twelve pictures with a counter and a caption that reads like prose:
+  // together they outweigh the story, but they are a gallery.
+  std::string gallery = "Pictures of the week\n\n";
+  for (int i = 1; i <= 12; ++i) {
+    gallery += std::to_string(i) + "/12 Harbour scene number " + std::to_string(i) +
+               "\n\nFishermen unload the morning catch at the old harbour while the gulls "
+               "circle above the boats and the market opens for the day.\n\nAgency\n\n";
+  }
+  BoilerplateResult r = RunOn(std::string(kStory) + kMoreStory + gallery);
+  EXPECT_TRUE(Has(r.paragraphs,
+                  "The mayor said that she would sign the budget by the end of the week, and that "
+                  "the schools would get more money from the state next year."));
+  for (const std::string& p : r.paragraphs) {
+    EXPECT_EQ(p.find("Fishermen"), std::string::npos) << p;
+  }
+  // Fractions in a recipe are not in order: its steps stay.
+  std::string recipe =
+      std::string(kStory) +
+      "1/2 cup of sugar\n1/2 cup of flour\n1/4 cup of milk\n1/2 teaspoon of salt\n\n" + kMoreStory;
+  r = RunOn(recipe);
+  EXPECT_TRUE(Has(r.paragraphs, "1/4 cup of milk"));
+}
+
 TEST(Boilerplate, PhotoCopyrightIsACaptionNotANotice) {
   std::string page = std::string(kStory) + "Image copyright Getty Images\n\n" + kMoreStory;
   BoilerplateResult r = RunOn(page);

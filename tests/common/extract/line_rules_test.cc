@@ -155,6 +155,28 @@ TEST(LineRules, GalleryCounters) {
   }
 }
 
+TEST(LineRules, GalleryCounterAtTheStartOfALine) {
+  struct Case {
+    const char* line;
+    int index, total;
+  };
+  for (const Case& c :
+       {Case{"3/50 City for sale", 3, 50}, Case{"Image 3 of 12", 3, 12}, Case{"12 of 12 |", 12, 12},
+        Case{"Foto 2 von 9", 2, 9}, Case{"7 / 20", 7, 20}}) {
+    int index = 0, total = 0;
+    EXPECT_TRUE(ParseGalleryCounter(c.line, &index, &total)) << c.line;
+    EXPECT_EQ(index, c.index) << c.line;
+    EXPECT_EQ(total, c.total) << c.line;
+  }
+  // "1/2 cup of sugar" and "9/11 memorial" have the shape too; a gallery
+  // needs three counters of one total in order (the boilerplate test).
+  for (const char* line : {"3 of the 5 councillors voted", "2024/25 season review", "5/3 Bank",
+                           "Page one of 12", "12/2019 report", "Photos of the town 3/5"}) {
+    int index = 0, total = 0;
+    EXPECT_FALSE(ParseGalleryCounter(line, &index, &total)) << line;
+  }
+}
+
 TEST(LineRules, RepeatsAndLinks) {
   EXPECT_TRUE(
       IsSelfRepeat("Crews clear the road near the bridge on MondayCrews clear the road "
