@@ -7,6 +7,7 @@
 #include "common/extract/extract.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <optional>
 #include <unordered_map>
@@ -25,6 +26,8 @@ namespace {
 
 // How much lower a headline may score than the standfirst under it.
 constexpr double kStandfirstMargin = 1.0;
+// What a line between the byline and the body loses as the headline.
+constexpr double kUnderByline = 1.5;
 // How far above the body the headline and timestamp may be, in lines.
 constexpr int kHeaderReach = 80;
 // Lines long enough to vote on the page's language, and how much to read.
@@ -144,6 +147,43 @@ struct TitleChoice {
   bool over_standfirst = false;  // moved up from the standfirst under it
 };
 
+// "Von Karim Natour", "Par Martin Untersinger", "di Viviana Mazza": a
+// byline word of the languages lede detects followed by names (capitalised
+// words, "und"/"et"/"and" between them, perhaps a date). "Von der Leyen
+// says ..." is a sentence.
+bool IsBylineAnyLanguage(std::string_view t) {
+  size_t space = t.find(' ');
+  if (space == std::string_view::npos || space > 5) return false;
+  std::string head = LineKey(t.substr(0, space));
+  static const std::array<std::string_view, 10> kBy = {"by",   "von", "par", "por",  "di",
+                                                       "door", "av",  "af",  "oleh", "от"};
+  if (std::find(kBy.begin(), kBy.end(), head) == kBy.end()) return false;
+  int names = 0, others = 0;
+  std::string_view rest = t.substr(space + 1);
+  size_t pos = 0;
+  while (pos < rest.size()) {
+    size_t end = rest.find(' ', pos);
+    if (end == std::string_view::npos) end = rest.size();
+    std::string_view word = rest.substr(pos, end - pos);
+    pos = end + 1;
+    while (!word.empty() && std::string_view(",;:|()").find(word.back()) != std::string_view::npos)
+      word.remove_suffix(1);
+    if (word.empty() || (word[0] >= '0' && word[0] <= '9')) continue;
+    std::string lower = LineKey(word);
+    static const std::array<std::string_view, 14> kJoin = {
+        "and", "und", "et", "y", "e", "og", "en", "i", "mit", "with", "avec", "con", "com", "dan"};
+    if (std::find(kJoin.begin(), kJoin.end(), lower) != kJoin.end()) continue;
+    LineFeatures f = ComputeLineFeatures(word, nullptr);
+    if (f.alpha_words == 0) continue;
+    if (f.capitalised > 0) {
+      ++names;
+    } else {
+      ++others;
+    }
+  }
+  return names >= 1 && names <= 8 && others <= 1;
+}
+
 // Byline and timestamp lines ("By Jill Disis", "Updated November 19, 2019")
 // sit right under the headline on most news pages.
 // 2 for a byline ("By ...", "Posted ..."), 1 for a timestamp, 0 otherwise.
@@ -157,7 +197,7 @@ int BylineOrTimestamp(std::string_view t) {
   std::string key = LineKey(t);
   if (key.empty() || std::count(key.begin(), key.end(), ' ') > 25) return 0;
   if (key == "by" || IsByline(std::string(t), ComputeLineFeatures(t, nullptr)) ||
-      key.rfind("posted ", 0) == 0 || key.rfind("published ", 0) == 0 ||
+      IsBylineAnyLanguage(t) || key.rfind("posted ", 0) == 0 || key.rfind("published ", 0) == 0 ||
       key.rfind("updated ", 0) == 0) {
     return 2;
   }
@@ -209,6 +249,12 @@ class TitleScorer {
       header_.push_back(i);
       anchor_.push_back(BylineOrTimestamp(t));
     }
+    for (size_t h = 0; h < anchor_.size(); ++h) {
+      if (anchor_[h] == 2) {
+        byline_at_ = static_cast<int>(h);
+        break;
+      }
+    }
     for (const std::string& p : bp.paragraphs) {
       page_has_lower_ = page_has_lower_ || ComputeLineFeatures(p, nullptr).has_lower;
       if (page_has_lower_) break;
@@ -239,6 +285,9 @@ class TitleScorer {
     if (distance > 0) AddPlaceScore(distance, &score);
     if (names == NameShape::kRun) score -= 1.5;
     score -= 0.05 * text_between;
+    // Under the byline come the photo, its caption and the page's buttons
+    // ("Save", "Listen", "Subscribers only"), not the headline.
+    if (byline_at_ >= 0 && distance > 0 && distance - 1 < byline_at_) score -= kUnderByline;
     return score;
   }
 
@@ -342,6 +391,7 @@ class TitleScorer {
   std::vector<int> header_;
   std::vector<int> anchor_;  // BylineOrTimestamp of each header line
   bool page_has_lower_ = false;
+  int byline_at_ = -1;  // place in header_ of the byline nearest the body, if any
 };
 
 // A standfirst sits right under the headline and, being longer, shares more

@@ -270,6 +270,24 @@ TEST(Extract, DoubledAltTextAndCopyrightAreNotHeadlines) {
   EXPECT_EQ(Extract(copyright, {}).title, "Seven secrets that hotel owners keep");
 }
 
+TEST(Extract, NoHeadlineUnderTheByline) {
+  // A button under the byline shares more words with the story than the
+  // headline does; the headline is above the byline.
+  const std::string english = std::string("Home\n\nSilence at the front desk\n\nBy Jane Roe\n\n") +
+                              "Book your hotel room for less\n\n" + kHotelBody;
+  EXPECT_EQ(Extract(english, {}).title, "Silence at the front desk");
+  // The same in German: "Von" and a name is a byline too.
+  const std::string german =
+      "Startseite\n\nSchweigen an der Rezeption\n\nVon Jana Roth und Max Ott\n\n"
+      "Hotelzimmer günstig buchen merken\n\n"
+      "Familien, die ein Hotelzimmer am richtigen Wochentag buchen, sparen nach Angaben von "
+      "Reisebüros, die die Preise der letzten drei Sommer verglichen haben, oft mehrere "
+      "hundert Euro.\n\n"
+      "Am günstigsten war ein Dienstag, wenn die Hotels die Zimmer verkaufen, die am "
+      "Wochenende nicht gebucht wurden, und die Eigentümer sagen es ihren Gästen selten.\n";
+  EXPECT_EQ(Extract(german, {}).title, "Schweigen an der Rezeption");
+}
+
 TEST(Extract, AmbiguousNumericDateSettledByTheWrittenOne) {
   // An English page reads "06/01/2026" month first, unless it writes the
   // other reading out elsewhere (a caption) and never the first.
