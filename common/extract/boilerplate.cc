@@ -152,6 +152,10 @@ constexpr int kStoryOverlapPct = 15;
 // after it shares this much more of the story's words.
 constexpr int kMaxParenthesisGap = 40;
 constexpr int kParenthesisOverlapPct = 30;
+// A numbered story ("1. Take the blankets off the bed", "2. ...") goes on
+// past a box of any length up to this many lines when the prose after it
+// carries the next number.
+constexpr int kMaxNumberedGap = 400;
 // Lines after the last paragraph that only borrowed the class of prose.
 constexpr int kShortTail = 4;
 // A page of this many lines or more has a footer that counts half.
@@ -700,6 +704,47 @@ class StoryGrower {
     return c.weight >= kSubstantial / 2 && total > 0 && shared * 100 >= total * overlap_pct;
   }
 
+  // The number a unit opens with ("3. Don't use ..."), or -1.
+  static int LeadingNumber(const Unit& u) {
+    const std::string& t = u.text;
+    size_t digits = 0;
+    int n = 0;
+    while (digits < t.size() && digits < 3 && t[digits] >= '0' && t[digits] <= '9') {
+      n = n * 10 + (t[digits++] - '0');
+    }
+    return digits > 0 && digits + 1 < t.size() && t[digits] == '.' && t[digits + 1] == ' ' ? n : -1;
+  }
+
+  // The story's items are numbered: the first later cluster, within
+  // kMaxNumberedGap lines, whose first numbered unit carries the next number
+  // goes on with the story from that unit, whatever lies between (a video
+  // player, a gallery, a box of teasers). Joins it and returns true.
+  bool JoinNumbered(int* c) {
+    Cluster& main = story_->span;
+    int last = -1;
+    for (int k = main.end; k >= main.begin && last < 0; --k) {
+      if (!units_[k].hard_bad) last = LeadingNumber(units_[k]);
+    }
+    if (last < 1) return false;
+    const int num_clusters = static_cast<int>(clusters_.size());
+    for (int d = *c; d < num_clusters && d < eligible_end_; ++d) {
+      if (units_[clusters_[d].begin].first - units_[main.end].last > kMaxNumberedGap) break;
+      int n = -1, item = clusters_[d].begin;
+      for (; item <= clusters_[d].end; ++item) {
+        if (!units_[item].hard_bad && (n = LeadingNumber(units_[item])) >= 0) break;
+      }
+      if (n < 0) continue;
+      if (n != last + 1) return false;
+      // The story resumes at the numbered item; what comes before it in
+      // its cluster belongs to the box.
+      for (int k = main.end + 1; k < item; ++k) story_->boxed[k] = true;
+      main.end = clusters_[d].end;
+      *c = d;
+      return true;
+    }
+    return false;
+  }
+
   // kCut: too far, or a time stamp between; kSignal: only an end-of-article
   // signal or a notice between (joins if the story goes on).
   // kParenthesis: a cut that is short enough to be a box inside the story
@@ -743,13 +788,13 @@ class StoryGrower {
       int from = step > 0 ? near_end : clusters_[d].end;
       int to = step > 0 ? clusters_[d].begin : near_end;
       Between why = CutBetween(from, to);
-      if (why == Between::kCut) return false;
+      if (why == Between::kCut) return step > 0 && JoinNumbered(c);
       if (why == Between::kParenthesis) {
         // Past a box the story resumes only forward, with prose that goes
         // on with its words and is not a copy of it.
         if (step < 0 || d >= eligible_end_ || RepeatsStory(clusters_[d]) ||
             !ContinuesStory(clusters_[d], kParenthesisOverlapPct)) {
-          return false;
+          return step > 0 && JoinNumbered(c);
         }
         Box(from, to);
       } else if (why == Between::kJoin && d == *c) {

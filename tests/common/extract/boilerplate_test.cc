@@ -291,6 +291,33 @@ TEST(Boilerplate, GalleryItemsAreCaptionsNotTheStory) {
   EXPECT_TRUE(Has(r.paragraphs, "1/4 cup of milk"));
 }
 
+TEST(Boilerplate, NumberedStoryGoesOnPastALongBox) {
+  const std::string first =
+      "1. Check the smoke alarm\n\nThe alarm in the hall should be tested every month, "
+      "and the battery must be changed when it starts to beep at night.\n\n";
+  // A video player's menus and a box of other stories: far more lines than
+  // a join crosses, and a time stamp in them.
+  std::string box = "Video\n\nNov 10, 2019\n\n";
+  for (int i = 0; i < 30; ++i) box += "Menu item " + std::to_string(i) + "\n";
+  box +=
+      "\nThe harbour festival drew a record crowd of visitors on Sunday, and the "
+      "organisers said that the boats and the food stalls had never been so busy.\n\n";
+  const std::string second =
+      "2. Keep the stairs clear\n\nShoes and bags left on the stairs are the most common "
+      "cause of falls at home, and a light switch at both ends of them helps as well.\n";
+  BoilerplateResult r = RunOn(std::string(kStory) + first + box + second);
+  EXPECT_TRUE(Has(r.paragraphs, "2. Keep the stairs clear"));
+  for (const std::string& p : r.paragraphs) {
+    EXPECT_EQ(p.find("harbour festival"), std::string::npos) << p;
+  }
+  // A list that does not carry the next number stays out.
+  const std::string other =
+      "5. Storm closes the coast road\n\nHeavy rain flooded several roads along the coast on "
+      "Sunday night, and drivers were told to avoid the area until the water had gone down.\n";
+  r = RunOn(std::string(kStory) + first + box + other);
+  EXPECT_FALSE(Has(r.paragraphs, "5. Storm closes the coast road"));
+}
+
 TEST(Boilerplate, PhotoCopyrightIsACaptionNotANotice) {
   std::string page = std::string(kStory) + "Image copyright Getty Images\n\n" + kMoreStory;
   BoilerplateResult r = RunOn(page);
