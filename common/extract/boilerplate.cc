@@ -156,6 +156,8 @@ constexpr int kParenthesisOverlapPct = 30;
 // past a box of any length up to this many lines when the prose after it
 // carries the next number.
 constexpr int kMaxNumberedGap = 400;
+// Captions in a row that make a gallery inside the story.
+constexpr int kMinGalleryCaptions = 4;
 // Lines after the last paragraph that only borrowed the class of prose.
 constexpr int kShortTail = 4;
 // A page of this many lines or more has a footer that counts half.
@@ -655,7 +657,7 @@ class StoryGrower {
   }
 
  private:
-  enum class Between { kJoin, kCut, kSignal, kParenthesis };
+  enum class Between { kJoin, kCut, kSignal, kParenthesis, kGallery };
 
   void ContentWords(int from, int to, std::unordered_map<std::string, int>* out_words) const {
     for (int k = from; k <= to; ++k) {
@@ -749,10 +751,24 @@ class StoryGrower {
   // signal or a notice between (joins if the story goes on).
   // kParenthesis: a cut that is short enough to be a box inside the story
   // (a product box, a gallery, a related box with its dates).
+  // kGallery: nothing but captions, credits, player notices and labels of
+  // a few words between, at least kMinGalleryCaptions captions: pictures
+  // inside the story, however many.
   Between CutBetween(int from, int to) const {
-    int lines = 0;
-    for (int k = from + 1; k < to; ++k) lines += units_[k].last - units_[k].first + 1;
+    int lines = 0, captions = 0;
+    bool only_pictures = true;
+    for (int k = from + 1; k < to; ++k) {
+      lines += units_[k].last - units_[k].first + 1;
+      if (units_[k].image_text) {
+        ++captions;
+      } else if (!units_[k].notice && units_[k].f.words > 3) {
+        only_pictures = false;
+      }
+    }
     Between why = PlainCutBetween(from, to);
+    if (why == Between::kCut && only_pictures && captions >= kMinGalleryCaptions) {
+      return Between::kGallery;
+    }
     return why == Between::kCut && lines <= kMaxParenthesisGap ? Between::kParenthesis : why;
   }
 
@@ -789,7 +805,15 @@ class StoryGrower {
       int to = step > 0 ? clusters_[d].begin : near_end;
       Between why = CutBetween(from, to);
       if (why == Between::kCut) return step > 0 && JoinNumbered(c);
-      if (why == Between::kParenthesis) {
+      if (why == Between::kGallery) {
+        // Pictures inside the story, in either direction: the prose on the
+        // other side must go on with the story's words.
+        if (d >= eligible_end_ || RepeatsStory(clusters_[d]) ||
+            !ContinuesStory(clusters_[d], kParenthesisOverlapPct)) {
+          return step > 0 && JoinNumbered(c);
+        }
+        Box(from, to);
+      } else if (why == Between::kParenthesis) {
         // Past a box the story resumes only forward, with prose that goes
         // on with its words and is not a copy of it.
         if (step < 0 || d >= eligible_end_ || RepeatsStory(clusters_[d]) ||

@@ -318,6 +318,38 @@ TEST(Boilerplate, NumberedStoryGoesOnPastALongBox) {
   EXPECT_FALSE(Has(r.paragraphs, "5. Storm closes the coast road"));
 }
 
+TEST(Boilerplate, StoryGoesOnAcrossAGalleryOfCaptions) {
+  // Fifteen pictures, each as alt text and caption with its credit: far
+  // more lines than a join crosses, and nothing but pictures.
+  std::string gallery;
+  for (int i = 0; i < 15; ++i) {
+    std::string caption =
+        "Council members arrive at the town hall for vote number " + std::to_string(i);
+    gallery += caption + "\n\n" + caption + " (Picture: Agency)\n\n";
+  }
+  const std::string later = std::string(kMoreStory) +
+                            "The schools in the north of the town would get the largest share "
+                            "of the money, the council said, because their roofs need repairs.\n\n"
+                            "The vote on the budget for the schools was the last one before the "
+                            "council breaks for the summer, and the opposition said it would "
+                            "try again in the autumn to change the plan for the schools.\n\n";
+  BoilerplateResult r = RunOn(std::string(kStory) + gallery + later);
+  // The heavier stretch after the gallery is the story; the one before it
+  // shares its words and joins it backwards.
+  EXPECT_TRUE(Has(r.paragraphs,
+                  "Members of the opposition said that the plan would leave the schools without "
+                  "the money they need, and that the vote was rushed."));
+  for (const std::string& p : r.paragraphs) {
+    EXPECT_EQ(p.find("(Picture"), std::string::npos) << p;
+  }
+  // Prose about something else before the gallery stays out.
+  const std::string other =
+      "Heavy rain flooded several roads along the coast on Sunday night, and drivers were "
+      "told to avoid the area until the water had gone down again, the police said.\n\n";
+  r = RunOn(other + gallery + later);
+  EXPECT_FALSE(Has(r.paragraphs, std::string(TrimLine(other))));
+}
+
 TEST(Boilerplate, PhotoCopyrightIsACaptionNotANotice) {
   std::string page = std::string(kStory) + "Image copyright Getty Images\n\n" + kMoreStory;
   BoilerplateResult r = RunOn(page);
