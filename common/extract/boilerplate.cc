@@ -573,6 +573,61 @@ std::vector<Cluster> KeepLongestLines(std::vector<Unit>* units_ptr) {
   return clusters;
 }
 
+// Content words of the prose units from..to, with their counts.
+std::unordered_map<std::string, int> ProseWords(const std::vector<Unit>& units, int from, int to,
+                                                const StopWordTest& is_stop) {
+  std::unordered_map<std::string, int> words;
+  for (int k = from; k <= to; ++k) {
+    if (units[k].initial != Class::kGood) continue;
+    ForEachWord(units[k].text, [&](std::string_view w) {
+      if (w.size() >= 4 && !is_stop(w)) ++words[std::string(w)];
+    });
+  }
+  return words;
+}
+
+// A stretch whose every paragraph the page prints again elsewhere is a
+// teaser block (a box shown in the header and again in the footer); it
+// weighs nothing in the choice of the story when the page has a substantial
+// stretch of its own that is about something else. A copy that shares the
+// words of that stretch is the story printed twice (a summary in the page's
+// metadata) and keeps its weight.
+void DiscountCopies(const std::vector<Unit>& units, const StopWordTest& is_stop,
+                    std::vector<Cluster>* clusters) {
+  std::unordered_map<std::string, int> seen;
+  for (const Unit& u : units) {
+    if (u.key.size() >= 20) ++seen[u.key];
+  }
+  std::vector<bool> copy(clusters->size(), false);
+  int own = -1;
+  for (size_t c = 0; c < clusters->size(); ++c) {
+    const Cluster& cl = (*clusters)[c];
+    int prose = 0, printed_again = 0;
+    for (int k = cl.begin; k <= cl.end; ++k) {
+      if (units[k].initial != Class::kGood) continue;
+      ++prose;
+      auto it = seen.find(units[k].key);
+      if (it != seen.end() && it->second >= 2) ++printed_again;
+    }
+    copy[c] = prose > 0 && printed_again == prose;
+    if (!copy[c] && cl.weight >= kSubstantial && (own < 0 || cl.weight > (*clusters)[own].weight)) {
+      own = static_cast<int>(c);
+    }
+  }
+  if (own < 0) return;
+  const auto own_words = ProseWords(units, (*clusters)[own].begin, (*clusters)[own].end, is_stop);
+  for (size_t c = 0; c < clusters->size(); ++c) {
+    if (!copy[c]) continue;
+    int shared = 0, total = 0;
+    for (const auto& [w, count] :
+         ProseWords(units, (*clusters)[c].begin, (*clusters)[c].end, is_stop)) {
+      total += count;
+      if (own_words.count(w)) shared += count;
+    }
+    if (shared * 100 < total * kStoryOverlapPct) (*clusters)[c].weight = 0;
+  }
+}
+
 // Once a page has shown a substantial stretch of prose and then an
 // end-of-article signal, what follows are lists of other stories, however
 // long they are: the clusters from there on cannot be the story.
@@ -1016,6 +1071,7 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
 
   std::vector<Cluster> clusters = FindClusters(units, n, has_stop_words);
   if (clusters.empty()) clusters = KeepLongestLines(&units);
+  DiscountCopies(units, is_stop, &clusters);
   const int eligible_end = EligibleEnd(units, clusters);
   int best = -1;
   for (int c = 0; c < eligible_end; ++c) {

@@ -350,6 +350,32 @@ TEST(Boilerplate, StoryGoesOnAcrossAGalleryOfCaptions) {
   EXPECT_FALSE(Has(r.paragraphs, std::string(TrimLine(other))));
 }
 
+TEST(Boilerplate, TeaserBlockPrintedTwiceIsNotTheStory) {
+  // A box about another subject, in the header and again in the footer,
+  // with an end-of-article signal after its first copy.
+  const std::string teaser =
+      "Rivers across the region are running low after the driest summer in fifty years, and "
+      "farmers say that the harvest will be smaller than it has been for a decade.\n\n"
+      "We bring you the latest figures on the weather from the most important sources, and we "
+      "explain what they mean for the fields, the forests and the towns along the coast.\n\n"
+      "Water companies have asked their customers to take shorter showers and to leave the "
+      "garden hose in the shed until the autumn rains have filled the reservoirs again.\n\n";
+  const std::string story = std::string(kStory) + kMoreStory;
+  BoilerplateResult r = RunOn(teaser + "Trending\n\n" + story + "Most Popular\n\n" + teaser);
+  EXPECT_TRUE(Has(r.paragraphs,
+                  "The mayor said that she would sign the budget by the end of the week, and that "
+                  "the schools would get more money from the state next year."));
+  for (const std::string& p : r.paragraphs) {
+    EXPECT_EQ(p.find("Rivers across"), std::string::npos) << p;
+  }
+  // The story printed again (its summary in the page's metadata) is no
+  // teaser: the page's only story stays the story.
+  r = RunOn(story + "Trending\n\n" + story);
+  EXPECT_TRUE(Has(r.paragraphs,
+                  "The mayor said that she would sign the budget by the end of the week, and that "
+                  "the schools would get more money from the state next year."));
+}
+
 TEST(Boilerplate, PhotoCopyrightIsACaptionNotANotice) {
   std::string page = std::string(kStory) + "Image copyright Getty Images\n\n" + kMoreStory;
   BoilerplateResult r = RunOn(page);
