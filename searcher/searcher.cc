@@ -83,7 +83,10 @@ void KeepFeedbackDocs(const Xapian::Database& db, const EnquireMaker& make,
 
 Searcher::Searcher(const std::string& db_path, long today_days,
                    const std::vector<RemoteShard>& remotes)
-    : reader_(db_path, remotes), builder_(reader_.db(), today_days) {}
+    : reader_(db_path, remotes),
+      // The builder reads the database (its stemmer groups): an indexer
+      // committing meanwhile is retried as a search is.
+      builder_(reader_.WithRetry([&] { return QueryBuilder(reader_.db(), today_days); })) {}
 
 SearchResult Searcher::Search(const std::string& query, const QueryOptions& options) {
   // Parsing reads the database too (wildcards, spelling groups): a commit
