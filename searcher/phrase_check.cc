@@ -2,6 +2,9 @@
 #include "searcher/phrase_check.h"
 
 #include <algorithm>
+#include <set>
+
+#include "common/index/schema.h"
 
 namespace lede {
 namespace {
@@ -101,7 +104,110 @@ class DocidSource : public Xapian::PostingSource {
   bool started_ = false;
 };
 
+// Which of docs (ascending) hold every phrase: Xapian's own phrase check,
+// driven by the list, reads the position lists of those documents only.
+std::vector<Xapian::docid> HoldingAll(const Xapian::Database& db,
+                                      const std::vector<Xapian::Query>& phrases,
+                                      std::shared_ptr<const std::vector<Xapian::docid>> docs) {
+  std::vector<Xapian::Query> parts(phrases);
+  parts.emplace_back((new DocidSource(std::move(docs)))->release());
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  std::vector<Xapian::docid> out;
+  Collect collect(&out);
+  enquire.add_matchspy(&collect);
+  enquire.get_mset(0, 0, db.get_doccount());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// The share of the first kPhraseSample documents (by docid) holding the
+// words of phrases that hold the phrases too; nullopt when fewer documents
+// hold the words (Xapian's check of them all is then cheap).
+constexpr Xapian::doccount kPhraseSample = 64;
+std::optional<double> SampleShare(const Xapian::Database& db,
+                                  const std::vector<Xapian::Query>& phrases) {
+  std::vector<Xapian::Query> words;
+  for (const Xapian::Query& p : phrases)
+    for (size_t i = 0; i < p.get_num_subqueries(); ++i) words.push_back(p.get_subquery(i));
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+  const Xapian::MSet sample = enquire.get_mset(0, kPhraseSample);
+  if (sample.size() < kPhraseSample) return std::nullopt;
+  auto docs = std::make_shared<std::vector<Xapian::docid>>();
+  for (auto it = sample.begin(); it != sample.end(); ++it) docs->push_back(*it);
+  std::sort(docs->begin(), docs->end());
+  return static_cast<double>(HoldingAll(db, phrases, std::move(docs)).size()) / kPhraseSample;
+}
+
 }  // namespace
+
+std::optional<ResultPage> PhrasePageByRank(const Xapian::Database& db, const Xapian::Query& query,
+                                           const Xapian::Weight& weight, bool collapse,
+                                           Xapian::doccount first, Xapian::doccount count) {
+  std::vector<Xapian::Query> phrases;
+  const Xapian::Query words = Defer(query, nullptr, &phrases);
+  const Xapian::doccount need = first + count;
+  if (phrases.empty() || need == 0 || need > kMaxRankedPhraseChecks / 4) return std::nullopt;
+  Xapian::Enquire enquire(db);
+  enquire.set_query(words);
+  enquire.set_weighting_scheme(weight);
+  enquire.set_sort_by_relevance_then_value(schema::kSlotId, false);
+  // How many of the words' best matches must be checked to fill the page,
+  // from the share of a sample that holds the phrases.
+  const std::optional<double> share = SampleShare(db, phrases);
+  if (!share || *share == 0) return std::nullopt;
+  const double wanted = 2.0 * need / *share;
+  if (wanted > kMaxRankedPhraseChecks) return std::nullopt;
+  // One match of the words (its cost is the scan of all their documents,
+  // whatever the window), checked in chunks in rank order: a few times the
+  // page first, then four times as many each round.
+  const Xapian::MSet words_match =
+      enquire.get_mset(0, std::max(static_cast<Xapian::doccount>(wanted), 4 * need));
+  std::set<std::string> stories;
+  std::vector<Xapian::doccount> ranks;  // of the page's results in words_match
+  Xapian::doccount found = 0;
+  Xapian::doccount checked = 0;
+  for (Xapian::doccount chunk = std::max<Xapian::doccount>(4 * need, 32);
+       found < need && checked < words_match.size(); chunk *= 4) {
+    const Xapian::doccount end = std::min(checked + chunk, words_match.size());
+    auto docs = std::make_shared<std::vector<Xapian::docid>>();
+    for (Xapian::doccount i = checked; i < end; ++i) docs->push_back(*words_match[i]);
+    std::sort(docs->begin(), docs->end());
+    const std::vector<Xapian::docid> holding = HoldingAll(db, phrases, std::move(docs));
+    for (; checked < end && found < need; ++checked) {
+      const Xapian::MSetIterator it = words_match[checked];
+      if (!std::binary_search(holding.begin(), holding.end(), *it)) continue;
+      if (collapse) {
+        const std::string story = it.get_document().get_value(schema::kSlotCluster);
+        if (!story.empty() && !stories.insert(story).second) continue;
+      }
+      if (found >= first) ranks.push_back(checked);
+      ++found;
+    }
+  }
+  const bool all_checked = checked == words_match.size() &&
+                           words_match.get_matches_upper_bound() == words_match.size();
+  if (found < need && !all_checked) return std::nullopt;
+  ResultPage page;
+  page.all = words_match;
+  for (const Xapian::doccount r : ranks) page.hits.push_back(page.all[r]);
+  MatchCounts counts;
+  if (all_checked) {
+    counts.estimate = counts.lower = counts.upper = found;
+  } else {
+    counts.lower = found;
+    counts.upper = std::max(found, words_match.get_matches_upper_bound());
+    const double held = static_cast<double>(found) / checked;
+    counts.estimate = std::max(
+        found, static_cast<Xapian::doccount>(words_match.get_matches_estimated() * held + 0.5));
+  }
+  page.counts = counts;
+  return page;
+}
 
 std::shared_ptr<const PhraseMatches> PhraseMatches::Find(const Xapian::Database& db,
                                                          const Xapian::Query& query) {

@@ -16,7 +16,31 @@
 
 #include <xapian.h>
 
+#include "searcher/sort_order.h"
+
 namespace lede {
+
+// How many matches of a phrase's words PhrasePageByRank checks at most.
+inline constexpr Xapian::doccount kMaxRankedPhraseChecks = 1024;
+
+// The page [first, first + count) of query by relevance (equal scores by
+// article id; with collapse, one article per story), as GetPage gives it,
+// found another way when query has required exact phrases (as Find): the
+// AND of their words is ranked and the phrases are checked on its best
+// matches, in rank order, until the page is full. Xapian 1.4 checks a
+// phrase on every document holding its words (a phrase with a stop word:
+// tens of thousands of position lists), and the title boost around it keeps
+// its matcher from stopping early. The phrase weighs as its words' AND, so
+// the scores and order are the same. The counts are exact when every match
+// of the words was checked; otherwise the words' estimate scaled by the
+// share of checked matches that held the phrases. nullopt when query has no
+// such phrase, or when the share of the first matches holding them says
+// the page would not be full within kMaxRankedPhraseChecks matches (a rare
+// phrase of common words: Xapian's own check is then the cheaper; trying
+// first costs one small match). db must be local. Throws Xapian::Error.
+std::optional<ResultPage> PhrasePageByRank(const Xapian::Database& db, const Xapian::Query& query,
+                                           const Xapian::Weight& weight, bool collapse,
+                                           Xapian::doccount first, Xapian::doccount count);
 
 // The documents that hold the exact phrases every match of a query must
 // hold, and that query rewritten to match their words without positions.

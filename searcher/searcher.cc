@@ -170,8 +170,15 @@ Searcher::Tier Searcher::RunTier(const Xapian::Query& query, const Xapian::Query
   const auto kept = static_cast<Xapian::doccount>(keeping ? keep.size() : 0);
   // Equal weights come in article id order (GetPage): the order then
   // depends on the articles, not on the docids a build gave them.
-  tier.page = GetPage(*tier.enquire, to_run, options.sort, make, keeping ? 0 : first,
-                      keeping ? first + count + kept : count, spies ? db.get_doccount() : 0);
+  // A phrase the set above was not found for: checked on the best matches
+  // of its words first, when nothing needs every match.
+  std::optional<ResultPage> by_rank;
+  if (!phrases && !spies && !keeping && reader_.local() && options.sort == SortOrder::kRelevance)
+    by_rank = PhrasePageByRank(db, to_run, *weight, !options.all_copies, first, count);
+  tier.page = by_rank ? std::move(*by_rank)
+                      : GetPage(*tier.enquire, to_run, options.sort, make, keeping ? 0 : first,
+                                keeping ? first + count + kept : count,
+                                spies ? db.get_doccount() : 0);
   if (keeping)
     KeepFeedbackDocs(db, make, to_run, keep, !options.all_copies, first, count, &tier.page);
   tier.first = first;
@@ -229,10 +236,10 @@ void Searcher::Match(const std::string& query, const ParsedQuery& pq, const Quer
   FacetCollector spies;
   const bool count_all = options.exact || options.facets;
   Tier all = RunTier(scored, query_filter, options, offset, limit, count_all ? &spies : nullptr);
-  const Xapian::MSet& mset = all.page.all;
-  result->estimate = mset.get_matches_estimated();
-  result->lower = mset.get_matches_lower_bound();
-  result->upper = mset.get_matches_upper_bound();
+  const MatchCounts counts = all.page.Counts();
+  result->estimate = counts.estimate;
+  result->lower = counts.lower;
+  result->upper = counts.upper;
   std::optional<Tier> rest;
   Xapian::doccount rest_base = 0;
   if (!pq.any_words.empty() && all.page.hits.size() < limit) {
@@ -241,7 +248,7 @@ void Searcher::Match(const std::string& query, const ParsedQuery& pq, const Quer
     const auto [any_scored, any_filter] = SplitFilter(pq.any_words);
     if (result->upper == 0) {
       rest = RunTier(any_scored, any_filter, options, offset, limit, count_all ? &spies : nullptr);
-      result->partial = rest->page.all.get_matches_estimated();
+      result->partial = rest->page.Counts().estimate;
       AddNote(result, "no article has all the words; showing those with some of them");
     } else {
       rest_base = result->upper;

@@ -40,6 +40,12 @@ void AddFrom(const Xapian::MSet& mset, Xapian::doccount from, ResultPage* page) 
 
 }  // namespace
 
+MatchCounts ResultPage::Counts() const {
+  if (counts) return *counts;
+  return {all.get_matches_estimated(), all.get_matches_lower_bound(),
+          all.get_matches_upper_bound()};
+}
+
 SortOrder ParseSortOrder(const std::string& name) {
   if (name == "relevance") return SortOrder::kRelevance;
   if (name == "newest") return SortOrder::kNewest;

@@ -4,6 +4,7 @@
 #define LEDE_SEARCHER_SORT_ORDER_H_
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,12 +22,25 @@ SortOrder ParseSortOrder(const std::string& name);
 // search (weighting scheme, collapse key), without match spies.
 using EnquireMaker = std::function<Xapian::Enquire(const Xapian::Query&)>;
 
+// How many results a query has: exact when lower == upper.
+struct MatchCounts {
+  Xapian::doccount estimate = 0;
+  Xapian::doccount lower = 0;
+  Xapian::doccount upper = 0;
+};
+
 struct ResultPage {
   // The match over every result of the query, with the window asked for:
-  // estimates come from it, and the match spies on its Enquire saw it all.
+  // estimates come from it (unless counts says otherwise), and the match
+  // spies on its Enquire saw it all.
   Xapian::MSet all;
   // The page in order; get_rank() counts from the first result, not the page.
   std::vector<Xapian::MSetIterator> hits;
+  // Set when the page was not cut from a match of the query itself
+  // (PhrasePageByRank): all's estimates are then another query's.
+  std::optional<MatchCounts> counts;
+
+  MatchCounts Counts() const;
 };
 
 // Sets enquire's order (it is set up for query, with any match spies) and

@@ -13,6 +13,7 @@
 
 #include "searcher/query_builder.h"
 #include "searcher/ranking.h"
+#include "searcher/sort_order.h"
 #include "tests/searcher/test_db.h"
 
 namespace lede {
@@ -100,6 +101,95 @@ TEST(PhraseMatches, NoneWhenThePhraseIsNotRequired) {
   const auto phrases = PhraseMatches::Find(db, builder.Parse("\"foreign of\"").query);
   ASSERT_NE(phrases, nullptr);
   EXPECT_FALSE(phrases->Rewrite(builder.Parse("\"of the\"").query).has_value());
+}
+
+// Enough documents holding "foreign" and "of" for PhrasePageByRank's
+// sample: every third with the phrase, the others with the words apart,
+// of lengths that give every document its own score.
+Xapian::Database ManyDb(int n) {
+  std::vector<testing::TestArticle> articles;
+  for (int i = 0; i < n; ++i) {
+    std::string body = i % 3 == 0 ? "talks foreign of course" : "foreign talks of course";
+    for (int k = 0; k < i % 17; ++k) body += " filler" + std::to_string(k);
+    if (i % 5 == 0) body += " foreign";
+    articles.push_back({"id" + std::to_string(1000 + i), body, std::nullopt, std::nullopt});
+  }
+  return testing::MakeDb(articles);
+}
+
+std::vector<std::pair<Xapian::docid, double>> Hits(const ResultPage& page) {
+  std::vector<std::pair<Xapian::docid, double>> out;
+  for (const Xapian::MSetIterator& it : page.hits) out.emplace_back(*it, it.get_weight());
+  return out;
+}
+
+TEST(PhrasePageByRank, SamePageAsXapiansPhraseCheck) {
+  const Xapian::Database db = ManyDb(300);
+  QueryBuilder builder(db);
+  const auto weight = MakeWeight(RankingOptions());
+  for (const char* text : {"\"foreign of\"", "\"foreign of\" course", "\"foreign of course\""}) {
+    const Xapian::Query q = RankedQuery(db, builder.Parse(text).query, RankingOptions());
+    for (const bool collapse : {false, true}) {
+      const EnquireMaker make = [&](const Xapian::Query& query) {
+        Xapian::Enquire e(db);
+        e.set_query(query);
+        e.set_weighting_scheme(*weight);
+        if (collapse) e.set_collapse_key(schema::kSlotCluster);
+        return e;
+      };
+      for (const auto& [first, count] : std::vector<std::pair<unsigned, unsigned>>{
+               {0, 10}, {0, 1}, {5, 3}, {20, 40}, {90, 20}, {0, 150}}) {
+        Xapian::Enquire e = make(q);
+        const ResultPage native = GetPage(e, q, SortOrder::kRelevance, make, first, count, 0);
+        const std::optional<ResultPage> lazy =
+            PhrasePageByRank(db, q, *weight, collapse, first, count);
+        ASSERT_TRUE(lazy.has_value()) << text << " " << first << "+" << count;
+        EXPECT_EQ(Hits(native), Hits(*lazy)) << text << " " << first << "+" << count;
+        const MatchCounts c = lazy->Counts();
+        EXPECT_LE(c.lower, c.estimate);
+        EXPECT_LE(c.estimate, c.upper);
+        // Every third of the 300 articles holds the phrase (fewer stories:
+        // the near-duplicates among them are one story).
+        if (!collapse) {
+          EXPECT_LE(c.lower, 100u) << text << " " << first << "+" << count;
+          EXPECT_GE(c.upper, 100u) << text << " " << first << "+" << count;
+        }
+      }
+    }
+  }
+}
+
+TEST(PhrasePageByRank, ExactCountsWhenEveryMatchWasChecked) {
+  const Xapian::Database db = ManyDb(300);
+  QueryBuilder builder(db);
+  const auto weight = MakeWeight(RankingOptions());
+  const Xapian::Query q = RankedQuery(db, builder.Parse("\"foreign of\"").query, RankingOptions());
+  const std::optional<ResultPage> page = PhrasePageByRank(db, q, *weight, false, 95, 10);
+  ASSERT_TRUE(page.has_value());
+  EXPECT_EQ(page->hits.size(), 5u);  // results 95..99 of 100
+  const MatchCounts c = page->Counts();
+  EXPECT_EQ(c.lower, 100u);
+  EXPECT_EQ(c.estimate, 100u);
+  EXPECT_EQ(c.upper, 100u);
+}
+
+TEST(PhrasePageByRank, NoneWhenXapiansCheckIsTheCheaper) {
+  QueryBuilder none_builder(ManyDb(300));
+  const auto weight = MakeWeight(RankingOptions());
+  {
+    const Xapian::Database db = ManyDb(300);
+    QueryBuilder builder(db);
+    // No phrase; a phrase no sampled document holds ("of course talks").
+    for (const char* text : {"foreign course", "\"of course talks\""}) {
+      const Xapian::Query q = RankedQuery(db, builder.Parse(text).query, RankingOptions());
+      EXPECT_FALSE(PhrasePageByRank(db, q, *weight, false, 0, 10).has_value()) << text;
+    }
+  }
+  // Too few documents hold the words to be worth a sample.
+  const Xapian::Database small = PhraseDb();
+  QueryBuilder builder(small);
+  const Xapian::Query q = RankedQuery(small, builder.Parse("\"foreign of\"").query, RankingOptions());
+  EXPECT_FALSE(PhrasePageByRank(small, q, *weight, false, 0, 10).has_value());
 }
 
 }  // namespace
