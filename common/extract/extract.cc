@@ -30,6 +30,8 @@ constexpr double kStandfirstMargin = 1.0;
 constexpr double kUnderByline = 1.5;
 // How far above the body the headline and timestamp may be, in lines.
 constexpr int kHeaderReach = 80;
+// Lines of the body's start where a labelled stamp ("Posted: ...") is read.
+constexpr int kStampReachInBody = 6;
 // Lines long enough to vote on the page's language, and how much to read.
 constexpr size_t kLanguageLineBytes = 60;
 constexpr size_t kLanguageSampleBytes = 16 * 1024;
@@ -527,7 +529,7 @@ class DateFinder {
     AboveHeadline();
     AfterBody();
     TimestampsAbove();
-    if (!out_.date) StampFarAbove();
+    if (!out_.date) LabelledStamp();
     if (!out_.date) YearFromPage();
     if (out_.date) SettleOrder();
     return out_;
@@ -577,27 +579,39 @@ class DateFinder {
     }
   }
 
-  // 4b. A stamp that says what it is ("Posted: Aug 08, 2024") anywhere
-  // above the body, long or far (a body that starts far below its headline
-  // block).
-  void StampFarAbove() {
-    for (int i = body_ - 1; i >= 0; --i) {
-      std::string_view t = TrimLine(lines_[i]);
-      if (t.empty() || t.size() > 160) continue;
-      std::string key = LineKey(t);
-      bool says = false;
-      for (const char* p : {"published", "posted", "veröffentlicht", "publicado", "publié",
-                            "publicerad", "publisert", "diterbitkan", "pubblicato"}) {
-        size_t at = key.find(p);
-        if (at != std::string::npos && (at == 0 || key[at - 1] == ' ')) says = true;
-      }
-      if (!says) continue;
-      if (auto m = FirstDatedWithYear(t)) {
-        out_.date = m->date;
-        out_.evidence = std::string(Utf8Prefix(t, 200));
-        return;
-      }
+  // 4b. A stamp that says what it is ("Posted: Aug 08, 2024"): among the
+  // body's first lines (a byline line under the standfirst that the body
+  // took in), else anywhere above the body, long or far (a body that starts
+  // far below its headline block).
+  void LabelledStamp() {
+    int seen = 0;
+    for (int i = body_; i < n_ && i < bp_.end_marker && seen < kStampReachInBody; ++i) {
+      if (TrimLine(lines_[i]).empty()) continue;
+      ++seen;
+      if (TakeLabelledStamp(i)) return;
     }
+    for (int i = body_ - 1; i >= 0; --i) {
+      if (TakeLabelledStamp(i)) return;
+    }
+  }
+
+  bool TakeLabelledStamp(int i) {
+    std::string_view t = TrimLine(lines_[i]);
+    if (t.empty() || t.size() > 160) return false;
+    std::string key = LineKey(t);
+    bool says = false;
+    for (const char* p : {"published", "posted", "veröffentlicht", "publicado", "publié",
+                          "publicerad", "publisert", "diterbitkan", "pubblicato"}) {
+      size_t at = key.find(p);
+      if (at != std::string::npos && (at == 0 || key[at - 1] == ' ')) says = true;
+    }
+    if (!says) return false;
+    if (auto m = FirstDatedWithYear(t)) {
+      out_.date = m->date;
+      out_.evidence = std::string(Utf8Prefix(t, 200));
+      return true;
+    }
+    return false;
   }
 
   // An all-numeric date the page's language reads one way ("06/01/2026":

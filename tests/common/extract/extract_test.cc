@@ -312,6 +312,20 @@ TEST(Extract, PostedStampFarAboveTheBody) {
   EXPECT_EQ(DateOf(Extract(page, {})), "2024-08-08");
 }
 
+TEST(Extract, PostedStampAmongTheBodysFirstLines) {
+  // A standfirst of two lines, then the byline line with its stamp, which
+  // the body took in.
+  std::string page =
+      "Home\n\nHotel owners rarely tell guests the cheapest day\n\n"
+      "Travel agents compared the prices of three summers and found the same pattern in every "
+      "city they looked at.\n\n"
+      "The cheapest day to book a room is not the one most families would guess first\n\n"
+      "Jane Roe \xC2\xB7 Town News \xC2\xB7 Posted: Aug 08, 2024 4:00 AM EDT | Last Updated: "
+      "August 9\n\n";
+  page += kHotelBody;
+  EXPECT_EQ(DateOf(Extract(page, {})), "2024-08-08");
+}
+
 TEST(Extract, NumericDateDayFirstOnAGermanPage) {
   const char kPage[] =
       "Startseite\n\n"
