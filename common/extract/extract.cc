@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <functional>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
@@ -26,6 +27,10 @@ namespace {
 
 // How much lower a headline may score than the standfirst under it.
 constexpr double kStandfirstMargin = 1.0;
+// A short line shares its few words with the story by chance: the share of
+// shared words is taken over at least this many words (CJK: characters).
+constexpr int kMinContentWords = 3;
+constexpr int kMinContentCjk = 10;
 // What a line between the byline and the body loses as the headline.
 constexpr double kUnderByline = 1.5;
 // How far above the body the headline and timestamp may be, in lines.
@@ -103,6 +108,17 @@ bool TagsJoined(std::string_view t) {
     if (t[k] == ',' && t[k + 1] != ' ' && !(digit(t[k - 1]) && digit(t[k + 1]))) return true;
   }
   return false;
+}
+
+// The shape of a headline candidate. LineFeatures counts a CJK character as
+// a word; a headline's length is read as two of them a word, so that a
+// Japanese headline of 40 characters is headline-sized and a label of five
+// is short.
+LineFeatures TitleFeatures(std::string_view t,
+                           const std::function<bool(std::string_view)>& is_stop) {
+  LineFeatures f = ComputeLineFeatures(t, is_stop);
+  if (f.cjk > 0) f.words = f.words - f.cjk + (f.cjk + 1) / 2;
+  return f;
 }
 
 bool IsTitleCandidate(std::string_view t, const LineFeatures& f) {
@@ -271,7 +287,7 @@ class TitleScorer {
   // text_between: lines of text between it and the body.
   std::optional<double> Score(int i, int distance, int text_between, bool first_body) const {
     std::string_view t = TrimLine(lines_[i]);
-    LineFeatures f = ComputeLineFeatures(t, is_stop_);
+    LineFeatures f = TitleFeatures(t, is_stop_);
     if (first_body && (f.ends_sentence || f.words > 20 || bp_.paragraphs.size() < 2)) {
       return std::nullopt;
     }
@@ -306,8 +322,9 @@ class TitleScorer {
       if (body_words_.count(std::string(w))) ++shared;
     });
     // One shared word in a two-word line is weak evidence: count at least
-    // three content words.
-    double overlap = static_cast<double>(shared) / std::max(content, 3);
+    // three content words (ten CJK characters).
+    double overlap = static_cast<double>(shared) /
+                     std::max(content, f.cjk > 0 ? kMinContentCjk : kMinContentWords);
     double score = 3.0 * overlap;
     // Alt text is printed again as the start of its caption.
     if (AltTextOfNext(i, t)) score -= 1.5;
@@ -408,8 +425,8 @@ void PreferOverStandfirst(const std::vector<std::string_view>& lines,
   auto it = scores.find(above);
   if (above >= 0 && choice->line - above <= 2 && it != scores.end() &&
       it->second >= best_score - kStandfirstMargin) {
-    LineFeatures upper = ComputeLineFeatures(TrimLine(lines[above]), nullptr);
-    LineFeatures lower = ComputeLineFeatures(TrimLine(lines[choice->line]), nullptr);
+    LineFeatures upper = TitleFeatures(TrimLine(lines[above]), nullptr);
+    LineFeatures lower = TitleFeatures(TrimLine(lines[choice->line]), nullptr);
     // A standfirst reads as a sentence (a full stop, or ten words and more);
     // a line ending in a full stop above it is a quote or a caption.
     std::string_view upper_text = TrimLine(lines[above]);

@@ -288,6 +288,20 @@ TEST(Extract, NoHeadlineUnderTheByline) {
   EXPECT_EQ(Extract(german, {}).title, "Schweigen an der Rezeption");
 }
 
+TEST(Extract, CjkHeadlineIsHeadlineSized) {
+  // Each CJK character is a word of LineFeatures: a headline of 25
+  // characters was read as too long and a label of four as headline-sized,
+  // sharing its few characters with the story by chance.
+  const std::string page =
+      "ホーム\n\n東京の公園で桜が満開に　週末は花見客で混雑の見込み\n\n2026年3月28日\n\n"
+      "公園の桜\n\n"
+      "東京都内の公園では二十八日、桜が満開となり、多くの人が花見に訪れた。気象台によると、"
+      "今年の開花は平年より五日早く、週末にかけて晴れの日が続く見込みだという。\n\n"
+      "公園の管理事務所は、週末には例年以上の花見客で混雑すると見ており、ごみの持ち帰りと、"
+      "夜間の騒音に注意するよう呼びかけている。\n";
+  EXPECT_EQ(Extract(page, {}).title, "東京の公園で桜が満開に　週末は花見客で混雑の見込み");
+}
+
 TEST(Extract, AmbiguousNumericDateSettledByTheWrittenOne) {
   // An English page reads "06/01/2026" month first, unless it writes the
   // other reading out elsewhere (a caption) and never the first.
