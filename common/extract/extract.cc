@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cmath>
 #include <functional>
 #include <optional>
@@ -110,6 +111,96 @@ bool TagsJoined(std::string_view t) {
   return false;
 }
 
+// A reading time or a duration ("4 min read", "Lesedauer: 4 Minuten",
+// "Artikel zum Hören 3 Min"): the labels of the languages lede detects, and
+// a number of minutes closing the line.
+bool IsReadingTime(std::string_view t) {
+  std::string key = LineKey(t);
+  for (const char* p :
+       {"min read", "mins read", "minute read", "minutes read", "reading time", "lesedauer",
+        "lesezeit", "temps de lecture", "tempo di lettura", "tiempo de lectura", "tempo de leitura",
+        "leestijd", "lästid", "lesetid", "okuma süresi"}) {
+    size_t at = key.find(p);
+    if (at != std::string::npos && (at == 0 || key[at - 1] == ' ')) return true;
+  }
+  size_t n = key.size();
+  return n >= 5 && key.compare(n - 4, 4, " min") == 0 && key[n - 5] >= '0' && key[n - 5] <= '9';
+}
+
+// "Home>Politics>Politics & Government": a trail of sections joined by '>'
+// without spaces (BreadcrumbArrows reads " > "); markup ("<em>") is not one.
+bool IsTightTrail(std::string_view t) {
+  if (t.find('<') != std::string_view::npos) return false;
+  int arrows = 0;
+  for (size_t k = 1; k + 1 < t.size(); ++k) {
+    if (t[k] == '>' && t[k - 1] != ' ' && t[k + 1] != ' ') ++arrows;
+  }
+  return arrows >= 2;
+}
+
+// A clock time glued to the last word ("... make gun signs17:35"): an entry
+// of a live ticker, its time printed after it.
+bool EndsWithGluedTime(std::string_view t) {
+  size_t n = t.size();
+  auto digit = [&](size_t k) { return t[k] >= '0' && t[k] <= '9'; };
+  if (n < 7 || !(digit(n - 1) && digit(n - 2) && t[n - 3] == ':' && digit(n - 4))) return false;
+  size_t k = digit(n - 5) ? n - 5 : n - 4;
+  unsigned char before = static_cast<unsigned char>(t[k - 1]);
+  return std::isalpha(before) || before == '\'' || before >= 0x80;
+}
+
+// Share and account buttons run together in one line ("Facebook X LinkedIn
+// Pinterest Share via Email Print", "Sign in / Sign up"): at least three of
+// its words, and half of them, are buttons (one word or two).
+bool IsButtonRow(std::string_view t) {
+  int words = 0, buttons = 0;
+  std::string prev;
+  bool prev_button = false;
+  ForEachWord(t, [&](std::string_view w) {
+    ++words;
+    std::string word(w);
+    if (IsFurnitureKey(word)) {
+      ++buttons;
+      prev_button = true;
+    } else if (!prev.empty() && IsFurnitureKey(prev + " " + word)) {
+      buttons += prev_button ? 1 : 2;
+      prev_button = true;
+    } else {
+      prev_button = false;
+    }
+    prev = std::move(word);
+  });
+  return buttons >= 3 && buttons * 2 >= words;
+}
+
+// A sentence closed by a short credit in brackets ("... the campaign.
+// (onmeth.com)", "... a defender. (Jane Roe)"): a caption. "(PHOTOS)" or
+// "(Video)" after a headline is a label of the headline.
+bool EndsWithBracketCredit(std::string_view t) {
+  if (t.size() < 8 || t.back() != ')') return false;
+  size_t open = t.rfind('(');
+  if (open == std::string_view::npos || open < 2 || t.size() - open > 32) return false;
+  std::string inside = LineKey(t.substr(open + 1, t.size() - open - 2));
+  if (inside.empty() || std::none_of(inside.begin(), inside.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
+      })) {
+    return false;
+  }
+  for (const char* label : {"photo", "photos", "pics", "video", "videos", "watch", "live", "update",
+                            "updated", "opinion", "analysis", "gallery"}) {
+    if (inside == label) return false;
+  }
+  size_t k = open;
+  while (k > 0 && t[k - 1] == ' ') --k;
+  if (k == 0) return false;
+  std::string_view head = t.substr(0, k);
+  for (std::string_view end : {".", "!", "?", "\"", "\xE2\x80\x9D", "\xE2\x80\x99"}) {
+    if (head.size() >= end.size() && head.compare(head.size() - end.size(), end.size(), end) == 0)
+      return true;
+  }
+  return false;
+}
+
 // The shape of a headline candidate. LineFeatures counts a CJK character as
 // a word; a headline's length is read as two of them a word, so that a
 // Japanese headline of 40 characters is headline-sized and a label of five
@@ -130,6 +221,12 @@ bool IsTitleCandidate(std::string_view t, const LineFeatures& f) {
   if (t.find('@') != std::string_view::npos) return false;
   if (t.find("http") != std::string_view::npos) return false;
   if (IsFileName(t) || IsStampOrCopyright(t)) return false;
+  // Page furniture by its shape: a reading time, a row of buttons, a
+  // caption closed by its credit, a trail of sections, a ticker entry.
+  if (IsReadingTime(t) || IsButtonRow(t) || EndsWithBracketCredit(t) || IsTightTrail(t) ||
+      EndsWithGluedTime(t)) {
+    return false;
+  }
   std::string key = LineKey(t);
   if (key.rfind("by ", 0) == 0 || key.rfind("photo", 0) == 0 || key.rfind("image", 0) == 0 ||
       key.rfind("posted", 0) == 0 || key.rfind("updated", 0) == 0 ||

@@ -302,6 +302,27 @@ TEST(Extract, CjkHeadlineIsHeadlineSized) {
   EXPECT_EQ(Extract(page, {}).title, "東京の公園で桜が満開に　週末は花見客で混雑の見込み");
 }
 
+TEST(Extract, FurnitureByItsShapeIsNotTheHeadline) {
+  // Each line is the only candidate above the story: none is a headline.
+  for (const char* line : {
+           "Hotel prices: 4 min read",                       // reading time
+           "Lesedauer: 4 Minuten",                           // the same in German
+           "Listen to this hotel story 3 Min",               // a duration
+           "Home>Travel>Hotels",                             // a trail without spaces
+           "Hotel owners keep the cheapest day quiet21:35",  // a ticker entry
+           "Facebook X LinkedIn Share via Email Print",      // share buttons
+           "Sign in / Sign up",                              // account buttons
+           "A hotel room in the city. (Jane Roe)",           // a caption and its credit
+       }) {
+    EXPECT_EQ(Extract(std::string("Home\n\n") + line + "\n\n" + kHotelBody, {}).title, "") << line;
+  }
+  // A label closing a headline is not a credit.
+  EXPECT_EQ(
+      Extract(std::string("Home\n\nHotel room prices on a Tuesday (PHOTOS)\n\n") + kHotelBody, {})
+          .title,
+      "Hotel room prices on a Tuesday (PHOTOS)");
+}
+
 TEST(Extract, AmbiguousNumericDateSettledByTheWrittenOne) {
   // An English page reads "06/01/2026" month first, unless it writes the
   // other reading out elsewhere (a caption) and never the first.
