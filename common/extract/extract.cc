@@ -252,6 +252,12 @@ bool IsQuoted(std::string_view t) {
   auto closes = [&](std::string_view q) {
     return t.size() >= q.size() && t.compare(t.size() - q.size(), q.size(), q) == 0;
   };
+  // German „...“, French «...», Japanese 「...」 as well.
+  if ((opens("\xE2\x80\x9E") && (closes("\xE2\x80\x9C") || closes("\xE2\x80\x9D"))) ||
+      (opens("\xC2\xAB") && closes("\xC2\xBB")) ||
+      (opens("\xE3\x80\x8C") && closes("\xE3\x80\x8D"))) {
+    return true;
+  }
   return (opens("\"") || opens("\xE2\x80\x9C")) &&
          (closes("\"") || closes("\xE2\x80\x9D") || closes(".\"") || closes(".\xE2\x80\x9D"));
 }
@@ -540,6 +546,9 @@ void PreferOverStandfirst(const std::vector<std::string_view>& lines,
         upper.words >= 5 && lower.words >= 5 && upper.has_lower && upper_text.back() != '.' &&
         !dash && !TagsJoined(upper_text) &&
         LineKey(upper_text).find(LineKey(TrimLine(lines[choice->line]))) == std::string::npos;
+    // A line in quotes from end to end above the headline is the title of
+    // a film or a book the story is about, or a pull quote.
+    if (IsQuoted(upper_text)) before_standfirst = before_deck = false;
     if (before_standfirst || before_deck) {
       choice->line = above;
       choice->over_standfirst = true;

@@ -323,6 +323,21 @@ TEST(Extract, FurnitureByItsShapeIsNotTheHeadline) {
       "Hotel room prices on a Tuesday (PHOTOS)");
 }
 
+TEST(Extract, QuotedKickerIsNotTheHeadline) {
+  // The title of a book or a film the story is about, in quotes above the
+  // headline, in the quotes of German, French and English.
+  for (const char* kicker : {"\xE2\x80\x9EThe Hotel Rooms Nobody Books\xE2\x80\x9C",
+                             "\xC2\xABThe Hotel Rooms Nobody Books\xC2\xBB",
+                             "\xE2\x80\x9CThe Hotel Rooms Nobody Books\xE2\x80\x9D"}) {
+    const std::string page =
+        std::string("Home\n\n") + kicker +
+        "\n\nTravel agents say hotel owners keep the cheapest day to book quiet\n\n" + kHotelBody;
+    EXPECT_EQ(Extract(page, {}).title,
+              "Travel agents say hotel owners keep the cheapest day to book quiet")
+        << kicker;
+  }
+}
+
 TEST(Extract, AmbiguousNumericDateSettledByTheWrittenOne) {
   // An English page reads "06/01/2026" month first, unless it writes the
   // other reading out elsewhere (a caption) and never the first.
