@@ -34,8 +34,11 @@ constexpr int kMinContentWords = 3;
 constexpr int kMinContentCjk = 10;
 // What a line between the byline and the body loses as the headline.
 constexpr double kUnderByline = 1.5;
-// How far above the body the headline and timestamp may be, in lines.
+// How far above the body the headline and timestamp may be, in lines; how
+// far a byline may be, and how many lines from it up are read then.
 constexpr int kHeaderReach = 80;
+constexpr int kFarBylineReach = 200;
+constexpr int kFarBylineLines = 7;
 // Lines of the body's start where a labelled stamp ("Posted: ...") is read.
 constexpr int kStampReachInBody = 6;
 // Lines long enough to vote on the page's language, and how much to read.
@@ -376,14 +379,17 @@ class TitleScorer {
         break;
       }
     }
+    if (byline_at_ < 0) AddLinesAboveFarByline();
     for (const std::string& p : bp.paragraphs) {
       page_has_lower_ = page_has_lower_ || ComputeLineFeatures(p, nullptr).has_lower;
       if (page_has_lower_) break;
     }
   }
 
-  // Non-blank lines above the body, nearest first.
+  // Non-blank lines above the body, nearest first, then perhaps the lines
+  // from a byline further up (from far_from() on).
   const std::vector<int>& header() const { return header_; }
+  int far_from() const { return far_from_; }
 
   // The score of line i as the headline, or nothing when it cannot be one.
   // distance: its place in header() plus one (0 for the first body line);
@@ -481,6 +487,25 @@ class TitleScorer {
     }
   }
 
+  // A story may start far below its headline block (a video, a gallery, a
+  // box of links between): with no byline above the body, the byline
+  // further up and the few lines above it are candidates too.
+  void AddLinesAboveFarByline() {
+    for (int i = lowest_ - 1; i >= 0 && i >= bp_.first_kept - kFarBylineReach; --i) {
+      std::string_view t = TrimLine(lines_[i]);
+      if (t.empty() || BylineOrTimestamp(t) != 2) continue;
+      far_from_ = static_cast<int>(header_.size());
+      for (int j = i; j >= 0 && static_cast<int>(header_.size()) - far_from_ < kFarBylineLines;
+           --j) {
+        std::string_view u = TrimLine(lines_[j]);
+        if (u.empty()) continue;
+        header_.push_back(j);
+        anchor_.push_back(BylineOrTimestamp(u));
+      }
+      return;
+    }
+  }
+
   // Alt text run before its caption: a line the next lines repeat and
   // extend ("A man walks" then "A man walks. (Photo: Jane Roe)").
   bool AltTextOfNext(int i, std::string_view t) const {
@@ -513,6 +538,7 @@ class TitleScorer {
   std::vector<int> header_;
   std::vector<int> anchor_;  // BylineOrTimestamp of each header line
   bool page_has_lower_ = false;
+  int far_from_ = -1;   // place in header_ of a byline beyond kHeaderReach
   int byline_at_ = -1;  // place in header_ of the byline nearest the body, if any
 };
 
@@ -586,6 +612,9 @@ TitleChoice FindTitle(const std::vector<std::string_view>& lines, const Boilerpl
   int text_lines = 0;
   const std::vector<int>& header = scorer.header();
   for (size_t h = 0; h < header.size(); ++h) {
+    // What lies between a far byline and the body is not counted against
+    // the lines above that byline.
+    if (static_cast<int>(h) == scorer.far_from()) text_lines = 0;
     consider(header[h], static_cast<int>(h) + 1, text_lines, false);
     LineFeatures f = ComputeLineFeatures(TrimLine(lines[header[h]]), nullptr);
     if (f.words >= 5) ++text_lines;

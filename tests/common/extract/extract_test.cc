@@ -338,6 +338,14 @@ TEST(Extract, QuotedKickerIsNotTheHeadline) {
   }
 }
 
+TEST(Extract, HeadlineAboveAFarByline) {
+  // A box of 90 video links between the byline and the story.
+  std::string page = "Home\n\nHotel owners keep quiet about the cheapest day\n\nBy Jane Roe\n\n";
+  for (int k = 1; k <= 90; ++k) page += "Clip " + std::to_string(k) + "\n";
+  page += std::string("\nWatch: the hotel room video\n\n") + kHotelBody;
+  EXPECT_EQ(Extract(page, {}).title, "Hotel owners keep quiet about the cheapest day");
+}
+
 TEST(Extract, AmbiguousNumericDateSettledByTheWrittenOne) {
   // An English page reads "06/01/2026" month first, unless it writes the
   // other reading out elsewhere (a caption) and never the first.
