@@ -39,6 +39,7 @@ struct Unit {
   bool credit = false;        // a short photo credit line
   bool teaser_label = false;  // "More:", "Related:" on a line of its own
   bool date_only = false;
+  bool byline = false;
   int list_head = -1;  // unit that announces the list this unit is an item of
 };
 
@@ -156,6 +157,11 @@ constexpr int kParenthesisOverlapPct = 30;
 // past a box of any length up to this many lines when the prose after it
 // carries the next number.
 constexpr int kMaxNumberedGap = 400;
+// Share of the story's content words the opening under a byline or stamp
+// needs to be joined backwards across a box.
+constexpr int kOpeningOverlapPct = 5;
+// Lines between a byline or stamp and the first paragraph it heads.
+constexpr int kStampToStory = 20;
 // Captions in a row that make a gallery inside the story.
 constexpr int kMinGalleryCaptions = 4;
 // Lines after the last paragraph that only borrowed the class of prose.
@@ -281,6 +287,7 @@ void MarkFurniture(const BoilerplateInput& input, uint32_t collection_min, std::
     u.reason = "date or time stamp";
     u.initial = Class::kShort;
   } else if (IsByline(u.text, u.f)) {
+    u.byline = true;
     MarkBad(&u, "byline");
   }
 }
@@ -802,6 +809,26 @@ class StoryGrower {
     return false;
   }
 
+  // A byline or a time stamp lies at most kStampToStory lines above unit
+  // `begin`, with no prose between.
+  bool StampAbove(int begin) const {
+    for (int k = begin - 1; k >= 0; --k) {
+      if (units_[begin].first - units_[k].last > kStampToStory) return false;
+      if (units_[k].byline || units_[k].date_only) return true;
+      if (units_[k].initial == Class::kGood) return false;
+    }
+    return false;
+  }
+
+  // c is where the story opens, and the stretch taken for the story is not:
+  // c sits under a byline or stamp and the story does not, and c has more
+  // than one paragraph (a standfirst under the stamp has one).
+  bool OpensStoryAbove(const Cluster& c) const {
+    int paragraphs = 0;
+    for (int k = c.begin; k <= c.end; ++k) paragraphs += units_[k].initial == Class::kGood;
+    return paragraphs >= 2 && StampAbove(c.begin) && !StampAbove(story_->span.begin);
+  }
+
   // kCut: too far, or a time stamp between; kSignal: only an end-of-article
   // signal or a notice between (joins if the story goes on).
   // kParenthesis: a cut that is short enough to be a box inside the story
@@ -871,8 +898,10 @@ class StoryGrower {
       } else if (why == Between::kParenthesis) {
         // Past a box the story resumes only forward, with prose that goes
         // on with its words and is not a copy of it.
-        if (step < 0 || d >= eligible_end_ || RepeatsStory(clusters_[d]) ||
-            !ContinuesStory(clusters_[d], kParenthesisOverlapPct)) {
+        // Backward only to the story's opening under its byline or stamp.
+        if ((step < 0 && !OpensStoryAbove(clusters_[d])) || d >= eligible_end_ ||
+            RepeatsStory(clusters_[d]) ||
+            !ContinuesStory(clusters_[d], step < 0 ? kOpeningOverlapPct : kParenthesisOverlapPct)) {
           return step > 0 && JoinNumbered(c);
         }
         Box(from, to);

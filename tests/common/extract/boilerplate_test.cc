@@ -376,6 +376,43 @@ TEST(Boilerplate, TeaserBlockPrintedTwiceIsNotTheStory) {
                   "the schools would get more money from the state next year."));
 }
 
+TEST(Boilerplate, OpeningUnderTheBylineJoinsAcrossABox) {
+  // The story opens under its byline and stamp, a box of other stories
+  // (longer than a join crosses) cuts it, and the heavier rest comes after
+  // the box.
+  std::string box = "Most read\n\n";
+  for (int i = 0; i < 8; ++i) {
+    box += "Harbour festival draws crowds " + std::to_string(i) + "\nSHOCK NEWS\n\n";
+  }
+  std::string rest;
+  for (const char* p :
+       {"The schools in the north of the town would get the largest share of the money, the "
+        "council said, because the roofs of their buildings need repairs before the winter.",
+        "The vote on the budget was the last one before the council breaks for the summer, and "
+        "the opposition said it would try again in the autumn to change the plan.",
+        "Parents who came to the meeting said they would hold a protest in front of the town "
+        "hall on Saturday morning, and that they had asked the state for help as well.",
+        "The mayor said that she would sign the budget by the end of the week and that she "
+        "would meet the parents before the protest to hear what they had to say."}) {
+    rest += std::string(p) + "\n\n";
+  }
+  const std::string page = "Home\n\nCouncil approves the budget\n\nBy Jane Roe\nNov 19, 2019\n\n" +
+                           std::string(kStory) + box + rest;
+  BoilerplateResult r = RunOn(page);
+  EXPECT_TRUE(Has(r.paragraphs,
+                  "The city council voted on Tuesday to approve the budget for next year, after a "
+                  "debate that lasted most of the afternoon and evening."));
+  EXPECT_FALSE(Has(r.paragraphs, "Harbour festival draws crowds 1"));
+  // A single paragraph under the stamp is a standfirst, and a story with a
+  // byline of its own below the box does not reach back for it.
+  const std::string deck =
+      "Members of the council argued for hours about the schools and the roads before the vote "
+      "that approved the budget for next year on Tuesday.\n\n";
+  r = RunOn("Home\n\nBy Jane Roe\nNov 19, 2019\n\n" + deck + box + "By Jane Roe\n\n" +
+            std::string(kStory) + rest);
+  EXPECT_FALSE(Has(r.paragraphs, std::string(TrimLine(deck))));
+}
+
 TEST(Boilerplate, PhotoCopyrightIsACaptionNotANotice) {
   std::string page = std::string(kStory) + "Image copyright Getty Images\n\n" + kMoreStory;
   BoilerplateResult r = RunOn(page);
