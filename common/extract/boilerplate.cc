@@ -341,6 +341,21 @@ void MarkCaptionNeighbours(std::vector<Unit>* units_ptr) {
     MarkBad(&u, "caption: right above a photo credit");
     u.image_text = true;
   }
+  // A credit that opens with its label ("Foto: Jane Roe") closes a figure
+  // block of its own: up to three lines right above it, with no blank line
+  // between and a blank line above them, are its caption even when they
+  // read as prose.
+  for (int k = 1; k < static_cast<int>(units.size()); ++k) {
+    if (!units[k].credit || !StartsWithCreditLabel(units[k].text)) continue;
+    int top = k;
+    while (top > 0 && k - top < 3 && units[top - 1].last + 1 == units[top].first) --top;
+    if (top == k || (top > 0 && units[top - 1].last + 1 == units[top].first)) continue;
+    for (int j = top; j < k; ++j) {
+      if (units[j].hard_bad) continue;
+      MarkBad(&units[j], "caption: in the block a photo credit closes");
+      units[j].image_text = true;
+    }
+  }
 }
 
 // A gallery prints each picture as a counter ("3/50 City for sale", "Image

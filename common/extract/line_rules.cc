@@ -175,6 +175,24 @@ bool HasFurnitureText(const std::string& text, const std::string& key, int words
 
 // Photo captions and credits: agencies write them in set phrases.
 // "... (Image: GETTY)", "... Credit: ESA": a caption ends with its credit.
+bool StartsWithCreditLabel(std::string_view text) {
+  static constexpr std::array<std::string_view, 12> kLabels = {
+      "photo", "image",  "picture", "credit", "foto",    "fotos",
+      "bild",  "bilder", "bilde",   "crédit", "crédits", "credits"};
+  std::string head(text.substr(0, std::min<size_t>(text.size(), 12)));
+  for (char& c : head) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  for (std::string_view p : kLabels) {
+    if (head.compare(0, p.size(), p) != 0) continue;
+    // "Foto:", and "Crédit :" as French sets it.
+    size_t at = p.size();
+    if (at < head.size() && head[at] == ' ') ++at;
+    if (at < head.size() && head[at] == ':') return true;
+  }
+  return false;
+}
+
 bool EndsWithCredit(const std::string& text) {
   // "(Image: GETTY)" closes the line, or "Credit: ESA" sits in its last
   // few words; a "(pictured)" earlier on is part of the sentence.
@@ -188,6 +206,15 @@ bool EndsWithCredit(const std::string& text) {
   for (const char* p : {"image:", "photo:", "picture:", "credit:", "pic:", "photograph:"}) {
     size_t at = tail.find(p);
     if (at != std::string::npos && (!in_parens || at == 0)) return true;
+  }
+  // The same labels in the other languages lede reads ("Foto: Jane Roe
+  // (Agency)", "(Bild: Agency)"): only opening a short line or its closing
+  // parentheses, since "Bild:" can open a sentence. A source label
+  // ("Quelle:", "Kilde:") credits a fact box or a chart as often as a
+  // photo, and the lines around it are not captions.
+  if ((in_parens && StartsWithCreditLabel(tail)) ||
+      (std::count(text.begin(), text.end(), ' ') < 12 && StartsWithCreditLabel(text))) {
+    return true;
   }
   // "... Jane Roe/Reuters", "... Jane Roe / AFP": a photographer and the
   // agency, joined by a slash, close the line.

@@ -34,6 +34,10 @@ bool HasFurnitureText(const std::string& text, const std::string& key, int words
 // credit.
 bool EndsWithCredit(const std::string& text);
 
+// "Foto: Jane Roe", "Photo: Agency": the line opens with a photo credit's
+// label, in the languages lede reads.
+bool StartsWithCreditLabel(std::string_view text);
+
 // "In this photo ...", "Photo: Hau Dinh, AP", "... (AP Photo/...)": a photo
 // caption or credit by its set phrases.
 bool IsCaption(const std::string& key, int words);

@@ -413,6 +413,24 @@ TEST(Boilerplate, OpeningUnderTheBylineJoinsAcrossABox) {
   EXPECT_FALSE(Has(r.paragraphs, std::string(TrimLine(deck))));
 }
 
+TEST(Boilerplate, ProseCaptionInTheBlockACreditCloses) {
+  // The caption reads like prose; the credit under it, with no blank line
+  // between, opens with its label.
+  const std::string caption =
+      "Council members leave the town hall after the vote on the budget for next year, which "
+      "took most of the afternoon and evening.";
+  BoilerplateResult r =
+      RunOn(std::string(kStory) + caption + "\nFoto: Jane Roe (Agency)\n\n" + kMoreStory);
+  EXPECT_FALSE(Has(r.paragraphs, caption));
+  EXPECT_TRUE(Has(r.paragraphs,
+                  "The mayor said that she would sign the budget by the end of the week, and that "
+                  "the schools would get more money from the state next year."));
+  // The story's paragraph above the block, a blank line between, stays.
+  EXPECT_TRUE(Has(r.paragraphs,
+                  "Members of the opposition said that the plan would leave the schools without "
+                  "the money they need, and that the vote was rushed."));
+}
+
 TEST(Boilerplate, PhotoCopyrightIsACaptionNotANotice) {
   std::string page = std::string(kStory) + "Image copyright Getty Images\n\n" + kMoreStory;
   BoilerplateResult r = RunOn(page);

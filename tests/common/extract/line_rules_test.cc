@@ -177,6 +177,23 @@ TEST(LineRules, GalleryCounterAtTheStartOfALine) {
   }
 }
 
+TEST(LineRules, CreditLabelsInOtherLanguages) {
+  for (const char* line : {"Foto: Jane Roe (Agency)", "Bild: Agency/Jane Roe", "Crédit : Jane Roe",
+                           "The mayor at the bridge (Foto: Agency)", "Photo: Jane Roe, Agency"}) {
+    EXPECT_TRUE(EndsWithCredit(line)) << line;
+  }
+  EXPECT_TRUE(StartsWithCreditLabel("Foto: Jane Roe"));
+  EXPECT_FALSE(StartsWithCreditLabel("Fotografen warteten vor dem Rathaus"));
+  // A label opening a long sentence, and a source label (a fact box or a
+  // chart cites its source too), are not photo credits.
+  for (const char* line :
+       {"Bild: So sah die Brücke aus, als der Bürgermeister sie am Montag nach drei Jahren "
+        "Bauzeit und zwei Verzögerungen durch Hochwasser endlich eröffnete",
+        "Quelle: Statistisches Amt", "Kilde: Helsedirektoratet"}) {
+    EXPECT_FALSE(EndsWithCredit(line)) << line;
+  }
+}
+
 TEST(LineRules, RepeatsAndLinks) {
   EXPECT_TRUE(
       IsSelfRepeat("Crews clear the road near the bridge on MondayCrews clear the road "
