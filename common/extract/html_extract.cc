@@ -204,6 +204,15 @@ int WordCount(std::string_view t) {
   return n;
 }
 
+// A heading inside a list item is the last step of a breadcrumb trail (some
+// sites put their SEO title there as an <h1>), not the page's headline.
+bool InListItem(const HtmlPage& page, int node) {
+  for (int x = node; x >= 0; x = page.nodes[static_cast<size_t>(x)].parent) {
+    if (page.nodes[static_cast<size_t>(x)].tag == "li") return true;
+  }
+  return false;
+}
+
 struct TitlePick {
   std::string title;
   std::string reason;
@@ -221,7 +230,7 @@ TitlePick PickTitle(const HtmlPage& page, const PageMeta& meta,
     if (b.chars > 400) continue;
     std::string key = LineKey(b.text);
     if (key.empty()) continue;
-    if (b.heading > 0 && b.heading <= 3) heading_keys.insert(key);
+    if (b.heading > 0 && b.heading <= 3 && !InListItem(page, b.node)) heading_keys.insert(key);
     if (dom_reason[i].empty() || b.heading > 0) block_keys.insert(key);
   }
   std::string site_key = LineKey(meta.site_name);
@@ -261,7 +270,8 @@ TitlePick PickTitle(const HtmlPage& page, const PageMeta& meta,
   // 2. The first <h1> outside the page furniture.
   for (size_t i = 0; i < page.blocks.size(); ++i) {
     const HtmlBlock& b = page.blocks[i];
-    if (b.heading != 1 || !dom_reason[i].empty() || WordCount(b.text) < 2 || b.chars > 300) {
+    if (b.heading != 1 || !dom_reason[i].empty() || WordCount(b.text) < 2 || b.chars > 300 ||
+        InListItem(page, b.node)) {
       continue;
     }
     if (decoration(b.text)) continue;

@@ -112,6 +112,21 @@ TEST(HtmlExtract, HeadingWinsWhenTheMetadataTitleIsNotShown) {
   EXPECT_EQ(a.title, "Council votes to rebuild the bridge");
 }
 
+TEST(HtmlExtract, BreadcrumbHeadingIsNotTheHeadline) {
+  // The og:title is printed as an <h1> at the end of the breadcrumb trail;
+  // the JSON-LD headline is the story's heading.
+  const std::string head =
+      "<meta property='og:title' content='Bridge vote: council backs a new span'>"
+      "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
+      "\"headline\": \"Council votes to rebuild harbour bridge\"}</script>";
+  const std::string before =
+      "<ol class='crumbs'><li><a href='/city'>City</a></li>"
+      "<li><h1>Bridge vote: council backs a new span</h1></li></ol>"
+      "<h2>Council votes to rebuild harbour bridge</h2>";
+  Article a = ExtractHtml(Page(head, before, ""), "", ExtractContext{});
+  EXPECT_EQ(a.title, "Council votes to rebuild harbour bridge");
+}
+
 TEST(HtmlExtract, UtcTimestampMovesToTheLocalDayThePageShows) {
   const std::string head =
       "<script type='application/ld+json'>{\"@type\":\"NewsArticle\","
