@@ -34,6 +34,8 @@ constexpr int kMinContentWords = 3;
 constexpr int kMinContentCjk = 10;
 // What a line between the byline and the body loses as the headline.
 constexpr double kUnderByline = 1.5;
+// A headline sits within this many lines above its byline or stamp.
+constexpr int kAnchorLines = 5;
 // How far above the body the headline and timestamp may be, in lines; how
 // far a byline may be, and how many lines from it up are read then.
 constexpr int kHeaderReach = 80;
@@ -325,6 +327,17 @@ int BylineOrTimestamp(std::string_view t) {
       key.rfind("updated ", 0) == 0) {
     return 2;
   }
+  // "Jane Roe | Published 15 hours ago": a name, then the stamp.
+  if (std::count(key.begin(), key.end(), ' ') < 12) {
+    const std::string spaced = " " + key + " ";
+    for (const char* p : {" published ", " posted "}) {
+      size_t at = spaced.find(p);
+      if (at != std::string::npos && at > 0 &&
+          (key.find(" ago") != std::string::npos || !FindDates(t).empty())) {
+        return 2;
+      }
+    }
+  }
   for (const DateMatch& m : FindDates(t)) {
     if (m.has_year) return 1;
   }
@@ -344,6 +357,28 @@ bool InMenu(const std::vector<std::string_view>& lines, int i) {
     if (j != i && BylineOrTimestamp(TrimLine(lines[j])) > 0) return false;
   }
   return true;
+}
+
+// "Jane Roe", "Ann Mary Poe": two or three words, each a capital and then
+// lower-case letters, nothing else (a kicker in capitals, "NEWS ANALYSIS",
+// or a German noun phrase with its "in" or "der" is not a bare name).
+bool IsBareName(std::string_view t) {
+  int words = 0;
+  size_t pos = 0;
+  while (pos < t.size()) {
+    size_t end = t.find(' ', pos);
+    if (end == std::string_view::npos) end = t.size();
+    std::string_view w = t.substr(pos, end - pos);
+    pos = end + 1;
+    if (w.empty()) continue;
+    ++words;
+    if (!(w[0] >= 'A' && w[0] <= 'Z') || w.size() < 2) return false;
+    for (size_t k = 1; k < w.size(); ++k) {
+      unsigned char c = static_cast<unsigned char>(w[k]);
+      if (!((c >= 'a' && c <= 'z') || c >= 0x80 || c == '-' || c == '\'')) return false;
+    }
+  }
+  return words >= 2 && words <= 3;
 }
 
 // What the headline candidates are weighed against: the words of the body,
@@ -372,6 +407,17 @@ class TitleScorer {
       if (t.empty()) continue;
       header_.push_back(i);
       anchor_.push_back(BylineOrTimestamp(t));
+      words_.push_back(ComputeLineFeatures(t, nullptr).words);
+    }
+    // A bare name right above or below a time stamp is the byline.
+    for (size_t h = 0; h < anchor_.size(); ++h) {
+      if (anchor_[h] != 0) continue;
+      bool next_to_stamp =
+          (h > 0 && anchor_[h - 1] == 1) || (h + 1 < anchor_.size() && anchor_[h + 1] == 1);
+      if (next_to_stamp && IsBareName(TrimLine(lines[header_[h]]))) {
+        anchor_[h] = 2;
+        bylines_.insert(header_[h]);
+      }
     }
     for (size_t h = 0; h < anchor_.size(); ++h) {
       if (anchor_[h] == 2) {
@@ -400,6 +446,7 @@ class TitleScorer {
     if (first_body && (f.ends_sentence || f.words > 20 || bp_.paragraphs.size() < 2)) {
       return std::nullopt;
     }
+    if (bylines_.count(i)) return std::nullopt;
     NameShape names = NameLineShape(t, f, is_stop_);
     if (!IsTitleCandidate(t, f) || names == NameShape::kList) return std::nullopt;
     // A fragment: the rest of a line cut after its label.
@@ -467,11 +514,14 @@ class TitleScorer {
   // above a photo credit (then it is the caption).
   void AddPlaceScore(int distance, double* score_out) const {
     double& score = *score_out;
-    for (int k = distance - 2; k >= 0 && k >= distance - 6; --k) {
+    // Within five lines above a byline or stamp; one-word lines (share
+    // buttons, "Post") do not count.
+    for (int k = distance - 2, seen = 0; k >= 0 && seen < kAnchorLines; --k) {
       if (anchor_[k] > 0) {
         score += anchor_[k] == 2 ? 1.2 : 0.8;
         break;
       }
+      if (words_[k] >= 2) ++seen;
     }
     for (int k = distance; k < distance + 2 && k < static_cast<int>(header_.size()); ++k) {
       if (anchor_[k] > 0) {
@@ -501,6 +551,7 @@ class TitleScorer {
         if (u.empty()) continue;
         header_.push_back(j);
         anchor_.push_back(BylineOrTimestamp(u));
+        words_.push_back(ComputeLineFeatures(u, nullptr).words);
       }
       return;
     }
@@ -537,7 +588,9 @@ class TitleScorer {
   std::unordered_map<size_t, int> length_count_;
   std::vector<int> header_;
   std::vector<int> anchor_;  // BylineOrTimestamp of each header line
+  std::vector<int> words_;   // and its words
   bool page_has_lower_ = false;
+  std::unordered_set<int> bylines_;  // bare names read as bylines
   int far_from_ = -1;   // place in header_ of a byline beyond kHeaderReach
   int byline_at_ = -1;  // place in header_ of the byline nearest the body, if any
 };
@@ -972,6 +1025,20 @@ BoilerplateResult FindBody(const std::vector<std::string_view>& lines, const std
   return RemoveBoilerplate(input);
 }
 
+// The headline's text: its line, and the rest of it when a page prints a
+// kicker and ": the rest" as two spans, the second on the next line.
+std::string TitleText(const std::vector<std::string_view>& lines, int line) {
+  std::string text(TrimLine(lines[static_cast<size_t>(line)]));
+  for (size_t j = static_cast<size_t>(line) + 1;
+       j < lines.size() && j <= static_cast<size_t>(line) + 2; ++j) {
+    std::string_view rest = TrimLine(lines[j]);
+    if (rest.empty()) continue;
+    if (rest.size() > 2 && rest.size() < 200 && rest[0] == ':') text += rest;
+    break;
+  }
+  return text;
+}
+
 // Clean text that starts right with the body (an abstract, a wire story):
 // its first line is the title, and stays in the body too. True when the
 // title was taken so.
@@ -1056,7 +1123,7 @@ Article Extract(std::string_view text, const ExtractContext& context) {
   Article a;
   TitleChoice title = FindTitle(lines, bp, languages.prose);
   bool title_in_body = TitleFromFirstLine(lines, bp, &title);
-  if (title.line >= 0) a.title = std::string(TrimLine(lines[title.line]));
+  if (title.line >= 0) a.title = TitleText(lines, title.line);
   RemoveTitleFromBody(lines, title, title_in_body, &bp);
   a.paragraphs = bp.paragraphs;
 

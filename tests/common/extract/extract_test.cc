@@ -346,6 +346,31 @@ TEST(Extract, HeadlineAboveAFarByline) {
   EXPECT_EQ(Extract(page, {}).title, "Hotel owners keep quiet about the cheapest day");
 }
 
+TEST(Extract, BylinesWithoutBy) {
+  // A bare name next to the time stamp, and a name with its stamp, are
+  // bylines: the button under them is not the headline, nor is the name.
+  for (const char* byline : {"Jane Roe\n\n12 May 2026", "Jane Roe | Published 3 hours ago"}) {
+    const std::string page = std::string("Home\n\nSilence at the front desk\n\n") + byline +
+                             "\n\nBook your hotel room for less\n\n" + kHotelBody;
+    EXPECT_EQ(Extract(page, {}).title, "Silence at the front desk") << byline;
+  }
+}
+
+TEST(Extract, OneWordButtonsDoNotPushTheHeadlineAwayFromItsByline) {
+  const std::string page =
+      std::string("Home\n\nSilence at the hotel front desk\n\nPost\nShare\nPost\nMail\n\n") +
+      "A view of the old town from the river\n\nBy Jane Roe\n\n" + kHotelBody;
+  EXPECT_EQ(Extract(page, {}).title, "Silence at the hotel front desk");
+}
+
+TEST(Extract, HeadlineInTwoSpans) {
+  // The kicker and ": the rest" of the headline on two lines.
+  const std::string page =
+      std::string("Home\n\nSilence at the front desk\n: what hotel owners never tell\n\n") +
+      kHotelBody;
+  EXPECT_EQ(Extract(page, {}).title, "Silence at the front desk: what hotel owners never tell");
+}
+
 TEST(Extract, AmbiguousNumericDateSettledByTheWrittenOne) {
   // An English page reads "06/01/2026" month first, unless it writes the
   // other reading out elsewhere (a caption) and never the first.
