@@ -10,6 +10,7 @@
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <unordered_map>
@@ -62,9 +63,8 @@ bool IsDoubled(std::string_view t) {
 
 // A line that is mostly dates ("Published 05.08.2024, 13.05 Updated
 // 05.08.2024, 13.52") or a copyright notice ("Agency © 2026").
-bool IsStampOrCopyright(std::string_view t) {
+bool IsStampOrCopyright(std::string_view t, const std::vector<DateMatch>& dates) {
   if (t.find("\xC2\xA9") != std::string_view::npos) return true;
-  std::vector<DateMatch> dates = FindDates(t);
   size_t covered = 0;
   for (const DateMatch& m : dates) covered += m.end - m.begin;
   return dates.size() >= 2 || covered * 3 >= t.size();
@@ -117,10 +117,9 @@ bool TagsJoined(std::string_view t) {
 }
 
 // A reading time or a duration ("4 min read", "Lesedauer: 4 Minuten",
-// "Artikel zum Hören 3 Min"): the labels of the languages lede detects, and
-// a number of minutes closing the line.
-bool IsReadingTime(std::string_view t) {
-  std::string key = LineKey(t);
+// "Artikel zum Hören 3 Min"), given the line's key: the labels of the
+// languages lede detects, and a number of minutes closing the line.
+bool IsReadingTime(const std::string& key) {
   for (const char* p :
        {"min read", "mins read", "minute read", "minutes read", "reading time", "lesedauer",
         "lesezeit", "temps de lecture", "tempo di lettura", "tiempo de lectura", "tempo de leitura",
@@ -219,28 +218,27 @@ LineFeatures TitleFeatures(std::string_view t,
 
 bool IsTitleCandidate(std::string_view t, const LineFeatures& f) {
   if (f.words < 2 || f.words > 30 || f.chars > 250) return false;
-  if (IsEndOfArticleSignal(t)) return false;
+  if (f.digits * 2 > f.chars) return false;
   if (t.size() >= 2 && (t.front() == '[' || t.back() == ']')) return false;
   if (!t.empty() && t.back() == ':') return false;  // a label: "Follow us on:"
-
   if (t.find('@') != std::string_view::npos) return false;
   if (t.find("http") != std::string_view::npos) return false;
-  if (IsFileName(t) || IsStampOrCopyright(t)) return false;
-  // Page furniture by its shape: a reading time, a row of buttons, a
-  // caption closed by its credit, a trail of sections, a ticker entry.
-  if (IsReadingTime(t) || IsButtonRow(t) || EndsWithBracketCredit(t) || IsTightTrail(t) ||
-      EndsWithGluedTime(t)) {
-    return false;
-  }
   std::string key = LineKey(t);
   if (key.rfind("by ", 0) == 0 || key.rfind("photo", 0) == 0 || key.rfind("image", 0) == 0 ||
       key.rfind("posted", 0) == 0 || key.rfind("updated", 0) == 0 ||
       key.rfind("published", 0) == 0) {
     return false;
   }
-  // A timestamp is not a headline.
-  if (!FindDates(t).empty() && f.words <= 10) return false;
-  if (f.digits * 2 > f.chars) return false;
+  if (IsEndOfArticleSignal(t)) return false;
+  // Page furniture by its shape: a reading time, a row of buttons, a
+  // caption closed by its credit, a trail of sections, a ticker entry.
+  if (IsFileName(t) || IsReadingTime(key) || EndsWithBracketCredit(t) || IsTightTrail(t) ||
+      EndsWithGluedTime(t) || IsButtonRow(t)) {
+    return false;
+  }
+  // A timestamp is not a headline, nor a copyright line.
+  std::vector<DateMatch> dates = FindDates(t);
+  if (IsStampOrCopyright(t, dates) || (!dates.empty() && f.words <= 10)) return false;
   return !IsNeverHeadline(t, key, f);
 }
 
@@ -344,21 +342,6 @@ int BylineOrTimestamp(std::string_view t) {
   return 0;
 }
 
-// A menu: a run of three or more lines with no blank line between them and
-// no byline or timestamp among them (a headline block may run straight into
-// its byline).
-bool InMenu(const std::vector<std::string_view>& lines, int i) {
-  const int n = static_cast<int>(lines.size());
-  int first = i, last = i;
-  while (first > 0 && !TrimLine(lines[first - 1]).empty()) --first;
-  while (last + 1 < n && !TrimLine(lines[last + 1]).empty()) ++last;
-  if (last - first + 1 < 3) return false;
-  for (int j = first; j <= last && j <= first + 12; ++j) {
-    if (j != i && BylineOrTimestamp(TrimLine(lines[j])) > 0) return false;
-  }
-  return true;
-}
-
 // "Jane Roe", "Ann Mary Poe": two or three words, each a capital and then
 // lower-case letters, nothing else (a kicker in capitals, "NEWS ANALYSIS",
 // or a German noun phrase with its "in" or "der" is not a bare name).
@@ -388,11 +371,15 @@ class TitleScorer {
  public:
   TitleScorer(const std::vector<std::string_view>& lines, const BoilerplateResult& bp,
               const std::string& lang)
-      : lines_(lines), bp_(bp), is_stop_(lang), lowest_(std::max(0, bp.first_kept - kHeaderReach)) {
+      : lines_(lines),
+        bp_(bp),
+        is_stop_(lang),
+        lowest_(std::max(0, bp.first_kept - kHeaderReach)),
+        anchor_of_line_(lines.size(), -1) {
     for (const std::string& p : bp.paragraphs) {
       ForEachWord(p, [&](std::string_view w) {
         if (w.size() >= 3 || static_cast<unsigned char>(w[0]) >= 0xE0) {
-          body_words_.emplace(w);
+          body_words_.insert(std::hash<std::string_view>()(w));
         }
       });
     }
@@ -406,7 +393,7 @@ class TitleScorer {
       std::string_view t = TrimLine(lines[i]);
       if (t.empty()) continue;
       header_.push_back(i);
-      anchor_.push_back(BylineOrTimestamp(t));
+      anchor_.push_back(AnchorOf(i));
       words_.push_back(ComputeLineFeatures(t, nullptr).words);
     }
     // A bare name right above or below a time stamp is the byline.
@@ -436,13 +423,16 @@ class TitleScorer {
   // from a byline further up (from far_from() on).
   const std::vector<int>& header() const { return header_; }
   int far_from() const { return far_from_; }
+  // Words of each line of header().
+  const std::vector<int>& words() const { return words_; }
 
   // The score of line i as the headline, or nothing when it cannot be one.
   // distance: its place in header() plus one (0 for the first body line);
   // text_between: lines of text between it and the body.
   std::optional<double> Score(int i, int distance, int text_between, bool first_body) const {
     std::string_view t = TrimLine(lines_[i]);
-    LineFeatures f = TitleFeatures(t, is_stop_);
+    // Stop words are counted by the scorer itself: none needed here.
+    LineFeatures f = TitleFeatures(t, nullptr);
     if (first_body && (f.ends_sentence || f.words > 20 || bp_.paragraphs.size() < 2)) {
       return std::nullopt;
     }
@@ -475,7 +465,7 @@ class TitleScorer {
         return;
       }
       ++content;
-      if (body_words_.count(std::string(w))) ++shared;
+      if (body_words_.count(std::hash<std::string_view>()(w))) ++shared;
     });
     // One shared word in a two-word line is weak evidence: count at least
     // three content words (ten CJK characters).
@@ -501,7 +491,7 @@ class TitleScorer {
     if (IsQuoted(t)) score -= 0.7;
     // Menus are runs of lines with no blank line between them; a headline
     // stands apart.
-    if (InMenu(lines_, i)) score -= 0.7;
+    if (InMenu(i)) score -= 0.7;
     if (BreadcrumbArrows(t) > 0) score -= 1.0;
     if (t[0] >= 'a' && t[0] <= 'z') score -= 0.5;
     // Bylines without "By": an author's name or the agency's.
@@ -543,18 +533,40 @@ class TitleScorer {
   void AddLinesAboveFarByline() {
     for (int i = lowest_ - 1; i >= 0 && i >= bp_.first_kept - kFarBylineReach; --i) {
       std::string_view t = TrimLine(lines_[i]);
-      if (t.empty() || BylineOrTimestamp(t) != 2) continue;
+      if (t.empty() || AnchorOf(i) != 2) continue;
       far_from_ = static_cast<int>(header_.size());
       for (int j = i; j >= 0 && static_cast<int>(header_.size()) - far_from_ < kFarBylineLines;
            --j) {
         std::string_view u = TrimLine(lines_[j]);
         if (u.empty()) continue;
         header_.push_back(j);
-        anchor_.push_back(BylineOrTimestamp(u));
+        anchor_.push_back(AnchorOf(j));
         words_.push_back(ComputeLineFeatures(u, nullptr).words);
       }
       return;
     }
+  }
+
+  // BylineOrTimestamp of line j, worked out once.
+  int AnchorOf(int j) const {
+    int8_t& a = anchor_of_line_[static_cast<size_t>(j)];
+    if (a < 0) a = static_cast<int8_t>(BylineOrTimestamp(TrimLine(lines_[static_cast<size_t>(j)])));
+    return a;
+  }
+
+  // A menu: a run of three or more lines with no blank line between them
+  // and no byline or timestamp among them (a headline block may run
+  // straight into its byline).
+  bool InMenu(int i) const {
+    const int n = static_cast<int>(lines_.size());
+    int first = i, last = i;
+    while (first > 0 && !TrimLine(lines_[first - 1]).empty()) --first;
+    while (last + 1 < n && !TrimLine(lines_[last + 1]).empty()) ++last;
+    if (last - first + 1 < 3) return false;
+    for (int j = first; j <= last && j <= first + 12; ++j) {
+      if (j != i && AnchorOf(j) > 0) return false;
+    }
+    return true;
   }
 
   // Alt text run before its caption: a line the next lines repeat and
@@ -584,7 +596,9 @@ class TitleScorer {
   const BoilerplateResult& bp_;
   const StopWordTest is_stop_;
   const int lowest_;
-  std::unordered_set<std::string> body_words_;
+  // Hashes of the body's words (a collision costs one word of overlap).
+  std::unordered_set<size_t> body_words_;
+  mutable std::vector<int8_t> anchor_of_line_;  // -1: not worked out yet
   std::unordered_map<size_t, int> length_count_;
   std::vector<int> header_;
   std::vector<int> anchor_;  // BylineOrTimestamp of each header line
@@ -669,8 +683,7 @@ TitleChoice FindTitle(const std::vector<std::string_view>& lines, const Boilerpl
     // the lines above that byline.
     if (static_cast<int>(h) == scorer.far_from()) text_lines = 0;
     consider(header[h], static_cast<int>(h) + 1, text_lines, false);
-    LineFeatures f = ComputeLineFeatures(TrimLine(lines[header[h]]), nullptr);
-    if (f.words >= 5) ++text_lines;
+    if (scorer.words()[h] >= 5) ++text_lines;
   }
   PreferOverStandfirst(lines, scores, best_score, &choice);
   return choice;
