@@ -39,9 +39,29 @@ std::string ContentHash(std::string_view bytes) {
   std::memcpy(tail, p + i, n - i);
   h = Mix(h ^ Load64(tail) ^ (n - i), kP1);
   h = Mix(h ^ kP0, h ^ kP1);
+  return ContentHashText(h);
+}
+
+std::string ContentHashText(uint64_t bits) {
   char out[17];
-  std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(h));
+  std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(bits));
   return out;
+}
+
+std::optional<uint64_t> ContentHashBits(std::string_view hex) {
+  if (hex.size() != 16) return std::nullopt;
+  uint64_t v = 0;
+  for (char c : hex) {
+    int d;
+    if (c >= '0' && c <= '9')
+      d = c - '0';
+    else if (c >= 'a' && c <= 'f')
+      d = c - 'a' + 10;
+    else
+      return std::nullopt;  // upper case is not what ContentHash writes
+    v = (v << 4) | static_cast<uint64_t>(d);
+  }
+  return v;
 }
 
 }  // namespace lede

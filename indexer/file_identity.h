@@ -4,6 +4,7 @@
 #define LEDE_INDEXER_FILE_IDENTITY_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -17,6 +18,12 @@ std::string FileStamp(uint64_t size, int64_t mtime_ns);
 // equal hashes mean a touched but unchanged file. Not cryptographic; stable
 // across platforms and releases (it is stored in databases).
 std::string ContentHash(std::string_view bytes);
+
+// The 64 bits ContentHash's 16 hex digits spell (what lede-index keeps of a
+// planned record), or nullopt for a string ContentHash cannot produce; and
+// back: ContentHashText(*ContentHashBits(h)) == h.
+std::optional<uint64_t> ContentHashBits(std::string_view hex);
+std::string ContentHashText(uint64_t bits);
 
 }  // namespace lede
 

@@ -4,6 +4,7 @@
 #include "indexer/indexer.h"
 
 #include <algorithm>
+#include <cassert>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -30,6 +31,7 @@
 #include "indexer/article_loader.h"
 #include "indexer/bulk_path.h"
 #include "indexer/file_identity.h"
+#include "indexer/id_set.h"
 #include "indexer/index_writer.h"
 #include "indexer/inputs/record_target.h"
 #include "indexer/memory_budget.h"
@@ -306,20 +308,57 @@ struct FilePlan {
   bool duplicate = false;                       // its id was walked before, under another root
   bool unchanged = false;                       // every record's stamp equals the file's: not read
   std::vector<IndexWriter::Existing> existing;  // its records indexed before
-  std::string stamp;                            // FileStamp as walked
 };
 
-// One record to extract and write.
+// Files looked up at a time in the plan: the lookups run on this thread
+// before their files are read, and only a window of plans is held.
+constexpr size_t kPlanChunk = 4096;
+
+// Why a record is written, for the report.
+enum class Why : uint8_t { kNewFile, kNewRecord, kOtherRoot, kSettingsChanged, kContentChanged };
+
+const char* WhyText(Why why) {
+  switch (why) {
+    case Why::kNewFile:
+      return "new file";
+    case Why::kNewRecord:
+      return "new record";
+    case Why::kOtherRoot:
+      return "indexed before under another root";
+    case Why::kSettingsChanged:
+      return "extraction settings changed";
+    case Why::kContentChanged:
+      return "content changed";
+  }
+  return "";
+}
+
+// One record to extract and write, as the plan keeps it until then: a few
+// bytes (a 1M-article build holds a million). Its path and file id are its
+// walked file's; the rest of the Record (format, metadata) comes back with
+// its text, from the text cache or a second read.
 struct Work {
-  size_t file = 0;                  // index in walk.files
-  Record record;                    // without its bytes
-  std::optional<ArticleText> text;  // decoded in the plan, while the cache allows
-  Xapian::docid replaces = 0;       // the earlier version, 0 for a new record
-  std::string why;                  // report reason
+  uint32_t file = 0;   // index in walk.files
+  uint32_t keyed = 0;  // a record inside a file of many: 1 + index in keyed_; 0: the whole file
+  Xapian::docid replaces = 0;  // the earlier version, 0 for a new record
+  Why why = Why::kNewFile;
+  uint64_t content_hash = 0;  // ContentHashBits of the record's content hash
+};
+
+// What names a record inside a file of many (JSON lines, WARC).
+struct KeyedRecord {
+  std::string id, key, locator;
+};
+
+// A text the plan decoded and keeps for the apply pass.
+struct CachedText {
+  Record record;  // without its bytes
+  ArticleText text;
 };
 
 // A record extracted and its document built, on a worker thread.
 struct Prepared {
+  Record record;                    // without its bytes
   std::optional<ArticleText> text;  // none: the record could not be read again
   std::string skip_reason;
   bool unreadable = false;
@@ -352,14 +391,16 @@ class IndexRun {
   void OpenWriter();
   void OpenRoots();
   void Plan();
-  FilePlan LookUp(const InputFile& f, std::unordered_set<std::string>* file_ids);
-  bool Decide(size_t i, FileLoad&& load);
+  FilePlan LookUp(size_t i);
+  bool Decide(size_t i, const FilePlan& plan, FileLoad&& load);
   void DecideSkippedFile(const InputFile& f, const FilePlan& plan, const InputRead& read);
   void DecideRecord(size_t i, const FilePlan& plan, RecordText&& rt);
+  std::string RecordIdOf(uint32_t ref) const;
+  Record PlannedRecord(const Work& w) const;
   void FindGone();
   LineStats CollectionStats();
   void Apply(const LineStats& stats);
-  Prepared Prepare(Work& w, const ExtractContext& ctx) const;
+  Prepared Prepare(size_t k, const ExtractContext& ctx);
   bool Write(const Work& w, Prepared&& p);
   void RemoveLater(Xapian::docid docid, const std::string& path, const std::string& id,
                    const std::string& reason);
@@ -385,12 +426,18 @@ class IndexRun {
   std::unique_ptr<IndexWriter> writer_;
   Tally t_;
   std::map<std::string, Root> roots_;  // by command-line argument
-  std::vector<FilePlan> plans_;        // by index in walk_.files
   std::vector<Work> work_;
+  std::vector<KeyedRecord> keyed_;  // Work::keyed, and RecordIdOf's keyed refs
+  // The texts of work_[0, cache_.size()): the first ones, up to the budget;
+  // once they are all taken, pass 2 gives their memory back.
+  std::vector<CachedText> cache_;
   size_t cached_bytes_ = 0;
-  size_t last_cached_ = 0;  // work_ index of the last text the plan kept
   bool cache_full_ = false;  // a text did not fit: the plan keeps no more
-  std::unordered_set<std::string> record_ids_;  // ids met in this run
+  // Ids met in this run, known by a reference RecordIdOf turns back into
+  // the id: a walked file's index, or kKeyedRef | an index in keyed_.
+  static constexpr uint32_t kKeyedRef = 0x80000000u;
+  IdSet file_ids_{[this](uint32_t ref) { return walk_.files[ref].id; }};
+  IdSet record_ids_{[this](uint32_t ref) { return RecordIdOf(ref); }};
   std::unordered_set<Xapian::docid> seen_, remove_;
   std::vector<Removal> removals_;
   size_t drift_ = 0, base_ = 0;
@@ -451,18 +498,19 @@ void IndexRun::OpenRoots() {
   writer_->Commit();
 }
 
-FilePlan IndexRun::LookUp(const InputFile& f, std::unordered_set<std::string>* file_ids) {
+FilePlan IndexRun::LookUp(size_t i) {
+  const InputFile& f = walk_.files[i];
   FilePlan plan;
-  if (!file_ids->insert(f.id).second) {
+  if (!file_ids_.Insert(f.id, static_cast<uint32_t>(i))) {
     plan.duplicate = true;
     return plan;
   }
   plan.existing = writer_->RecordsOfFile(f.id);
-  plan.stamp = FileStamp(f.size, f.mtime_ns);
+  const std::string stamp = FileStamp(f.size, f.mtime_ns);
   const Root& root = roots_[f.root];
   plan.unchanged = !plan.existing.empty() && !root.settings_changed;
   for (const IndexWriter::Existing& e : plan.existing)
-    plan.unchanged = plan.unchanged && root.docs.count(e.docid) && e.file_stamp == plan.stamp;
+    plan.unchanged = plan.unchanged && root.docs.count(e.docid) && e.file_stamp == stamp;
   return plan;
 }
 
@@ -472,27 +520,35 @@ FilePlan IndexRun::LookUp(const InputFile& f, std::unordered_set<std::string>* f
 // reading, decoding and the line keys then run on the worker threads, and
 // this thread decides each record's fate in walk order.
 void IndexRun::Plan() {
-  plans_.resize(walk_.files.size());
-  std::unordered_set<std::string> file_ids;
-  for (size_t i = 0; i < walk_.files.size() && !StopSignal(); ++i)
-    plans_[i] = LookUp(walk_.files[i], &file_ids);
+  const size_t n = walk_.files.size();
+  if (n >= kKeyedRef) throw InputError("too many files for one run (" + std::to_string(n) + ")");
+  file_ids_.Reserve(n);
+  record_ids_.Reserve(n);
   const bool line_keys = !options_.plain;
-  auto read = [&](size_t i) {
-    if (plans_[i].duplicate || plans_[i].unchanged) return FileLoad();
-    return LoadFile(walk_.files[i], line_keys, options_.read);
-  };
-  progress_.Start("checking", walk_.files.size());
-  const size_t planned = StopSignal() ? 0 : walk_.files.size();
-  RunOrdered<FileLoad>(planned, threads_, 8 * size_t{threads_}, read,
-                       [&](size_t i, FileLoad&& load) { return Decide(i, std::move(load)); });
+  std::vector<FilePlan> plans;
+  progress_.Start("checking", n);
+  for (size_t begin = 0; begin < n && !StopSignal(); begin += kPlanChunk) {
+    const size_t end = std::min(n, begin + kPlanChunk);
+    plans.clear();
+    for (size_t i = begin; i < end && !StopSignal(); ++i) plans.push_back(LookUp(i));
+    if (StopSignal()) break;
+    auto read = [&](size_t k) {
+      if (plans[k].duplicate || plans[k].unchanged) return FileLoad();
+      return LoadFile(walk_.files[begin + k], line_keys, options_.read);
+    };
+    const size_t decided = RunOrdered<FileLoad>(
+        end - begin, threads_, 8 * size_t{threads_}, read,
+        [&](size_t k, FileLoad&& load) { return Decide(begin + k, plans[k], std::move(load)); });
+    if (decided < end - begin) break;
+  }
   progress_.Clear();
+  file_ids_.Clear();
 }
 
-bool IndexRun::Decide(size_t i, FileLoad&& load) {
+bool IndexRun::Decide(size_t i, const FilePlan& plan, FileLoad&& load) {
   if (StopSignal()) return false;
   progress_.Update(i + 1, 0);
   const InputFile& f = walk_.files[i];
-  const FilePlan& plan = plans_[i];
   if (plan.duplicate) {
     Skip(f.path, f.id, "duplicate id (same relative path under two roots)", "");
     return true;
@@ -535,9 +591,21 @@ void IndexRun::DecideSkippedFile(const InputFile& f, const FilePlan& plan, const
   Skip(f.path, f.id, read.skip_reason, detail);
 }
 
+std::string IndexRun::RecordIdOf(uint32_t ref) const {
+  return ref & kKeyedRef ? keyed_[ref & ~kKeyedRef].id : walk_.files[ref].id;
+}
+
 void IndexRun::DecideRecord(size_t i, const FilePlan& plan, RecordText&& rt) {
   Record& r = rt.record;
-  if (!record_ids_.insert(r.id).second) {
+  const InputFile& f = walk_.files[i];
+  // What PlannedRecord rebuilds from the walk (the readers name records so).
+  assert(r.path == f.path && r.file_id == f.id);
+  const bool whole = r.key.empty() && r.locator.empty() && r.id == f.id;
+  if (!whole) keyed_.push_back(KeyedRecord{r.id, r.key, r.locator});
+  const uint32_t ref =
+      whole ? static_cast<uint32_t>(i) : kKeyedRef | static_cast<uint32_t>(keyed_.size() - 1);
+  if (!record_ids_.Insert(r.id, ref)) {
+    if (!whole) keyed_.pop_back();
     Skip(Where(r), r.id, "duplicate id (same relative path under two roots)", "");
     return;
   }
@@ -558,35 +626,40 @@ void IndexRun::DecideRecord(size_t i, const FilePlan& plan, RecordText&& rt) {
   const Root& root = roots_[walk_.files[i].root];
   const bool ours = old && root.docs.count(old->docid) && !root.settings_changed;
   if (ours && old->content_hash == r.content_hash) {
-    if (old->file_stamp != plan.stamp) writer_->SetStamp(old->docid, plan.stamp);
+    const std::string stamp = FileStamp(f.size, f.mtime_ns);
+    if (old->file_stamp != stamp) writer_->SetStamp(old->docid, stamp);
     ++t_.unchanged;
     report_.Add(r.path, r.id, kOutcomeUnchanged,
                 r.key.empty() ? "same content (only touched)" : "same content");
     return;
   }
   Work w;
-  w.file = i;
+  w.file = static_cast<uint32_t>(i);
+  w.keyed = whole ? 0 : static_cast<uint32_t>(keyed_.size());
   counter_.AddKeys(rt.line_keys);
   if (old) {
     w.replaces = old->docid;
-    w.why = !root.docs.count(old->docid) ? "indexed before under another root"
-            : root.settings_changed      ? "extraction settings changed"
-                                         : "content changed";
+    w.why = !root.docs.count(old->docid) ? Why::kOtherRoot
+            : root.settings_changed      ? Why::kSettingsChanged
+                                         : Why::kContentChanged;
   } else {
-    w.why = r.key.empty() ? "new file" : "new record";
+    w.why = r.key.empty() ? Why::kNewFile : Why::kNewRecord;
   }
+  const std::optional<uint64_t> hash = ContentHashBits(r.content_hash);
+  assert(hash);  // the readers fill it with ContentHash
+  w.content_hash = hash.value_or(0);
   ArticleText& text = std::get<ArticleText>(rt.decoded);
-  // The first texts only, up to the budget: once they are all taken, pass 2
-  // gives their memory back.
-  if (!cache_full_ && cached_bytes_ + text.text.size() <= budget_.TextCacheBytes()) {
-    cached_bytes_ += text.text.size();
-    w.text = std::move(text);
-    last_cached_ = work_.size();
+  // The first texts only, up to the budget, counting what the record holds
+  // besides its text.
+  const size_t bytes = sizeof(CachedText) + text.text.size() + r.id.size() + r.path.size() +
+                       r.file_id.size() + r.key.size() + r.locator.size();
+  if (!cache_full_ && cached_bytes_ + bytes <= budget_.TextCacheBytes()) {
+    cached_bytes_ += bytes;
+    cache_.push_back(CachedText{std::move(r), std::move(text)});
   } else {
     cache_full_ = true;
   }
-  w.record = std::move(r);
-  work_.push_back(std::move(w));
+  work_.push_back(w);
 }
 
 // Articles whose files are gone: under a root given now, not seen in the
@@ -617,15 +690,18 @@ LineStats IndexRun::CollectionStats() {
 }
 
 // The record's text again when the plan could not keep it: its file is read
-// once more (a file changed since is taken as it is now).
-std::optional<ArticleText> ReadAgain(const Record& record, const ReadOptions& options,
+// once more (a file changed since is taken as it is now, with its metadata).
+std::optional<ArticleText> ReadAgain(Record* record, const ReadOptions& options,
                                      std::string* skip_reason, bool* unreadable) {
-  InputRead read = ReadInputFile(record.path, record.file_id, options);
+  InputRead read = ReadInputFile(record->path, record->file_id, options);
   *unreadable = read.unreadable;
   *skip_reason = read.skip_reason;
   for (Record& r : read.records) {
-    if (r.id != record.id) continue;
+    if (r.id != record->id) continue;
     DecodedRecord d = DecodeRecord(r);
+    record->format = r.format;
+    record->charset = std::move(r.charset);
+    record->meta = std::move(r.meta);
     if (ArticleText* text = std::get_if<ArticleText>(&d)) return std::move(*text);
     *skip_reason = std::string(NotTextReason(std::get<NotText>(d)));
     return std::nullopt;
@@ -634,16 +710,38 @@ std::optional<ArticleText> ReadAgain(const Record& record, const ReadOptions& op
   return std::nullopt;
 }
 
-Prepared IndexRun::Prepare(Work& w, const ExtractContext& ctx) const {
-  Prepared p;
-  if (w.text) {
-    p.text = std::move(w.text);
-    w.text.reset();
+// The record a Work stands for, as the plan saw it, without its format and
+// metadata (ReadAgain fills them).
+Record IndexRun::PlannedRecord(const Work& w) const {
+  const InputFile& f = walk_.files[w.file];
+  Record r;
+  r.path = f.path;
+  r.file_id = f.id;
+  if (w.keyed) {
+    const KeyedRecord& k = keyed_[w.keyed - 1];
+    r.id = k.id;
+    r.key = k.key;
+    r.locator = k.locator;
   } else {
-    p.text = ReadAgain(w.record, options_.read, &p.skip_reason, &p.unreadable);
+    r.id = f.id;
+  }
+  r.content_hash = ContentHashText(w.content_hash);
+  return r;
+}
+
+// On a worker thread: each k once, so cache_[k] is taken by one thread only.
+Prepared IndexRun::Prepare(size_t k, const ExtractContext& ctx) {
+  const Work& w = work_[k];
+  Prepared p;
+  if (k < cache_.size()) {
+    p.record = std::move(cache_[k].record);
+    p.text = std::move(cache_[k].text);
+  } else {
+    p.record = PlannedRecord(w);
+    p.text = ReadAgain(&p.record, options_.read, &p.skip_reason, &p.unreadable);
   }
   if (!p.text) return p;
-  const Record& r = w.record;
+  const Record& r = p.record;
   Article a = ExtractRecord(r, *p.text, ctx);
   // The keys of the text as extracted. (The plan counted the text it read: a
   // file changed in between is stored as it is now, under its old stamp, so
@@ -666,7 +764,7 @@ Prepared IndexRun::Prepare(Work& w, const ExtractContext& ctx) const {
   sa.root = roots_.find(walk_.files[w.file].root)->second.key;
   sa.file = r.file_id;
   sa.record_key = r.key;
-  sa.file_stamp = plans_[w.file].stamp;
+  sa.file_stamp = FileStamp(walk_.files[w.file].size, walk_.files[w.file].mtime_ns);
   sa.content_hash = r.content_hash;
   sa.line_keys = std::move(line_keys);
   if (sa.body.empty() && sa.title.empty()) {
@@ -679,7 +777,7 @@ Prepared IndexRun::Prepare(Work& w, const ExtractContext& ctx) const {
 
 bool IndexRun::Write(const Work& w, Prepared&& p) {
   if (StopSignal()) return false;
-  const Record& r = w.record;
+  const Record& r = p.record;
   const schema::StoredArticle& sa = p.pa.article;
   if (!p.text || (sa.body.empty() && sa.title.empty())) {
     std::string detail;
@@ -693,7 +791,7 @@ bool IndexRun::Write(const Work& w, Prepared&& p) {
   writer_->Put(std::move(p.pa), w.replaces);
   ++(w.replaces ? t_.updated : t_.added);
   if (p.text->repaired) ++t_.repaired;
-  std::string why = w.why;
+  std::string why = WhyText(w.why);
   if (p.text->lines_cut) {
     ++t_.cut;
     why += "; " + std::to_string(p.text->lines_cut) + " line(s) over " +
@@ -716,23 +814,22 @@ void IndexRun::Apply(const LineStats& stats) {
   progress_.Start("indexing", work_.size());
   size_t done = 0;
   RunOrdered<Prepared>(
-      work_.size(), threads_, 8 * size_t{threads_},
-      [&](size_t k) { return Prepare(work_[k], ctx); },
+      work_.size(), threads_, 8 * size_t{threads_}, [&](size_t k) { return Prepare(k, ctx); },
       [&](size_t k, Prepared&& p) {
         progress_.Update(++done, t_.added + t_.updated);
         // The plan's texts are all taken: their memory goes back to the
         // system rather than idling in the arenas of the threads that read
         // them; and now and then what the workers and writers freed.
-        if ((k == last_cached_ && cached_bytes_ > 0) || (k + 1) % kReleaseEvery == 0)
-          ReleaseFreedMemory();
+        if (k + 1 == cache_.size() || (k + 1) % kReleaseEvery == 0) ReleaseFreedMemory();
         return Write(work_[k], std::move(p));
       });
   progress_.Clear();
   // What the plan held per record is not needed any more; the merge that
   // follows is the run's other large allocation.
   std::vector<Work>().swap(work_);
-  std::vector<FilePlan>().swap(plans_);
-  std::unordered_set<std::string>().swap(record_ids_);
+  std::vector<CachedText>().swap(cache_);
+  record_ids_.Clear();
+  std::vector<KeyedRecord>().swap(keyed_);
   std::unordered_set<Xapian::docid>().swap(seen_);
   ReleaseFreedMemory();
 }

@@ -1,10 +1,10 @@
 // Tests for indexer/file_identity: stamps and content hashes.
 #include "indexer/file_identity.h"
 
-#include <gtest/gtest.h>
-
 #include <set>
 #include <string>
+
+#include <gtest/gtest.h>
 
 namespace lede {
 namespace {
@@ -34,6 +34,23 @@ TEST(FileIdentity, HashSeesEveryByteAndLength) {
   }
   for (size_t n = 0; n < 20; ++n) hashes.insert(ContentHash(std::string(n, '\0')));
   EXPECT_EQ(hashes.size(), 1u + 100u + 20u);
+}
+
+TEST(FileIdentity, HashBitsRoundTrip) {
+  for (const std::string& bytes : {std::string(), std::string("a"), std::string(1000, 'x')}) {
+    const std::string h = ContentHash(bytes);
+    const std::optional<uint64_t> bits = ContentHashBits(h);
+    ASSERT_TRUE(bits) << h;
+    EXPECT_EQ(ContentHashText(*bits), h);
+  }
+  EXPECT_EQ(ContentHashText(0), "0000000000000000");
+  EXPECT_EQ(ContentHashBits("00000000000000ff"), std::optional<uint64_t>(255));
+}
+
+TEST(FileIdentity, HashBitsRefuseWhatContentHashNeverWrites) {
+  for (const char* bad :
+       {"", "0", "00000000000000000", "00000000000000FF", "000000000000000g", " 000000000000000"})
+    EXPECT_EQ(ContentHashBits(bad), std::nullopt) << bad;
 }
 
 }  // namespace
