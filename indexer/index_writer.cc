@@ -155,6 +155,11 @@ void IndexWriter::LoadClusters() {
   clusters_loaded_ = true;
 }
 
+void IndexWriter::ReserveArticles(size_t articles) {
+  LoadClusters();
+  clusters_.Reserve(clusters_.size() + articles);
+}
+
 void IndexWriter::Put(schema::PreparedArticle prepared, Xapian::docid replaces) {
   const std::string id = prepared.article.id;
   LoadClusters();

@@ -7,6 +7,7 @@
 #ifndef LEDE_INDEXER_INDEX_WRITER_H_
 #define LEDE_INDEXER_INDEX_WRITER_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -86,6 +87,9 @@ class IndexWriter {
   // docid Find gave for its id, 0 for a new article (the parallel writers of
   // a sharded update rely on it instead of looking the id up themselves).
   void Put(schema::PreparedArticle prepared, Xapian::docid replaces);
+  // Makes room for that many more articles in the near-duplicate index, so
+  // that it does not grow (and briefly hold two tables) while writing.
+  void ReserveArticles(size_t articles);
   // Rewrites only the file stamp of a document (touched, content unchanged).
   void SetStamp(Xapian::docid docid, const std::string& stamp);
   void Remove(Xapian::docid docid);

@@ -811,6 +811,7 @@ void IndexRun::Apply(const LineStats& stats) {
   ctx.source_aliases = &aliases_;
   ctx.plain = options_.plain;
   ctx.publisher = options_.publisher;
+  if (!work_.empty()) writer_->ReserveArticles(work_.size());
   progress_.Start("indexing", work_.size());
   size_t done = 0;
   RunOrdered<Prepared>(

@@ -2,6 +2,9 @@
 // must give the answer schema::ReplaceArticle's database lookup gives.
 #include "common/index/cluster_index.h"
 
+#include <algorithm>
+#include <map>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -116,6 +119,112 @@ TEST(ClusterIndex, LoadedFromADatabaseItAnswersAsItWasBuilt) {
   EXPECT_EQ(loaded.size(), kept.size());
   for (int story = 0; story < 12; ++story)
     EXPECT_EQ(loaded.Find(Sig(Body(story, 7))), kept.Find(Sig(Body(story, 7))));
+}
+
+// What Find answers, by its contract, computed the slow way: every live
+// article sharing a band, in order, the first kMaxCopyCandidates of them.
+struct Reference {
+  struct Entry {
+    MinHashSignature sig;
+    std::string cluster;
+  };
+  std::map<uint64_t, Entry> live;  // by order
+
+  std::string Find(const MinHashSignature& sig, uint64_t self) const {
+    const auto keys = BandHashes(sig);
+    double best = 0;
+    std::string cluster;
+    size_t examined = 0;
+    for (const auto& [order, e] : live) {
+      const auto theirs = BandHashes(e.sig);
+      bool shares = false;
+      for (size_t b = 0; b < kMinHashBands; ++b) shares = shares || keys[b] == theirs[b];
+      if (!shares) continue;
+      if (examined++ == kMaxCopyCandidates) break;
+      if (order == self) continue;
+      const double s = EstimatedSimilarity(sig, e.sig);
+      if (s >= kNearDuplicateThreshold && (s > best || (s == best && e.cluster < cluster))) {
+        best = s;
+        cluster = e.cluster;
+      }
+    }
+    return cluster;
+  }
+};
+
+TEST(ClusterIndex, AnswersAsTheSlowReadingOfItsContract) {
+  // Thousands of articles (their signatures go to the temporary file), a
+  // few stories with many copies (long chains), out-of-order adds,
+  // replacements and removals, hex and other cluster ids.
+  std::mt19937_64 rng(42);
+  std::vector<MinHashSignature> stories;
+  for (int i = 0; i < 400; ++i) {
+    MinHashSignature s;
+    for (uint32_t& v : s) v = static_cast<uint32_t>(rng());
+    stories.push_back(s);
+  }
+  auto variant = [&](const MinHashSignature& story) {
+    MinHashSignature s = story;
+    const size_t changed = rng() % 48;  // from a close copy to an unrelated text
+    for (size_t k = 0; k < changed; ++k) s[rng() % kMinHashSize] = static_cast<uint32_t>(rng());
+    return s;
+  };
+  ClusterIndex index;
+  Reference ref;
+  uint64_t next = 1;
+  size_t copies = 0, replaced = 0;
+  for (int step = 0; step < 6000; ++step) {
+    const MinHashSignature sig = variant(stories[rng() % (step < 3000 ? 400 : 20)]);
+    const uint64_t r = rng() % 100;
+    uint64_t order = next;
+    uint64_t self = 0;
+    if (r < 5 && !ref.live.empty()) {  // a replacement, in place
+      order = std::next(ref.live.begin(), static_cast<long>(rng() % ref.live.size()))->first;
+      self = order;
+    } else if (r < 8) {  // an order below the largest so far, not in use
+      order = 100000 + next;
+    } else {
+      ++next;
+    }
+    const std::string expected = ref.Find(sig, self);
+    ASSERT_EQ(index.Find(sig, self), expected) << "step " << step;
+    copies += expected.empty() ? 0 : 1;
+    replaced += self ? 1 : 0;
+    std::string cluster = expected;
+    if (cluster.empty())
+      cluster =
+          r % 2 ? schema::NewClusterId("a" + std::to_string(step)) : "c" + std::to_string(step);
+    index.Add(order, sig, cluster);
+    ref.live[order] = {sig, cluster};
+    if (rng() % 50 == 0 && !ref.live.empty()) {
+      const uint64_t gone =
+          std::next(ref.live.begin(), static_cast<long>(rng() % ref.live.size()))->first;
+      index.Remove(gone);
+      ref.live.erase(gone);
+    }
+    ASSERT_EQ(index.size(), ref.live.size());
+  }
+  index.Remove(987654321);  // unknown: ignored
+  EXPECT_EQ(index.size(), ref.live.size());
+  // Both answers were met often.
+  EXPECT_GT(copies, 1000u);
+  EXPECT_LT(copies, 5000u);
+  EXPECT_GT(replaced, 100u);
+}
+
+TEST(ClusterIndex, AReservedIndexAnswersTheSame) {
+  ClusterIndex reserved;
+  reserved.Reserve(1000);
+  ClusterIndex grown;
+  for (uint64_t i = 1; i <= 300; ++i) {
+    const MinHashSignature s = Sig(Body(static_cast<int>(i % 37), static_cast<int>(i)));
+    ASSERT_EQ(reserved.Find(s), grown.Find(s)) << i;
+    std::string c = grown.Find(s);
+    if (c.empty()) c = "c" + std::to_string(i);
+    reserved.Add(i, s, c);
+    grown.Add(i, s, c);
+  }
+  EXPECT_EQ(reserved.size(), 300u);
 }
 
 }  // namespace
