@@ -162,6 +162,8 @@ constexpr int kMaxNumberedGap = 400;
 constexpr int kOpeningOverlapPct = 5;
 // Lines between a byline or stamp and the first paragraph it heads.
 constexpr int kStampToStory = 20;
+// Paragraphs an "About NAME" box at the end of the story may hold.
+constexpr int kAboutBoxParagraphs = 3;
 // Captions in a row that make a gallery inside the story.
 constexpr int kMinGalleryCaptions = 4;
 // Lines after the last paragraph that only borrowed the class of prose.
@@ -1022,6 +1024,23 @@ void DropClosingNotes(const std::vector<Unit>& units, Story* story) {
          IsClosingNote(units[main->end].text, units[main->end].key, units[main->end].f)) {
     --main->end;
     ++dropped;
+  }
+  // A heading "About Jane Roe" over the last few paragraphs: the author's
+  // box, not the story. A company's box ("About Acme") is left alone: press
+  // releases print it as part of the release as often as not.
+  int paragraphs = 0;
+  for (int k = main->end; k > main->begin && paragraphs <= kAboutBoxParagraphs; --k) {
+    const Unit& u = units[k];
+    if (u.initial == Class::kGood) {
+      ++paragraphs;
+      continue;
+    }
+    if (paragraphs > 0 && u.f.words <= 5 && IsAboutPersonHeading(u.text)) {
+      dropped += main->end - k + 1;
+      main->end = k - 1;
+      while (main->end > main->begin && units[main->end].hard_bad) --main->end;
+      break;
+    }
   }
   story->tail_items = std::max(0, story->tail_items - dropped);
 }

@@ -496,6 +496,29 @@ NameShape NameLineShape(std::string_view text, const LineFeatures& f,
   return f.alpha_words >= 6 ? NameShape::kRun : NameShape::kNone;
 }
 
+bool IsAboutPersonHeading(std::string_view text) {
+  for (std::string_view p :
+       {"About ", "Über ", "Ueber ", "À propos de ", "Sobre ", "Om ", "Tentang ", "Over "}) {
+    if (text.size() <= p.size() || text.compare(0, p.size(), p) != 0) continue;
+    // Two or three words shaped like a name: a capital, then lower case.
+    int words = 0;
+    bool name_shaped = true;
+    ForEachWord(text.substr(p.size()), [&](std::string_view) { ++words; });
+    size_t at = p.size();
+    while (at < text.size() && name_shaped) {
+      size_t end = text.find(' ', at);
+      if (end == std::string_view::npos) end = text.size();
+      std::string_view w = text.substr(at, end - at);
+      unsigned char c0 = static_cast<unsigned char>(w.empty() ? 'x' : w[0]);
+      bool lower_after = w.size() >= 2 && std::islower(static_cast<unsigned char>(w[1]));
+      name_shaped = (std::isupper(c0) || c0 >= 0xC3) && lower_after;
+      at = end + 1;
+    }
+    return name_shaped && words >= 2 && words <= 3;
+  }
+  return false;
+}
+
 bool IsClosingNote(const std::string& text, const std::string& key, const LineFeatures& f) {
   if (f.words > 60) return false;
   // A contact address: "Have a tip? ... may be reached at jroe@example.org".

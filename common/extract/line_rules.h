@@ -101,6 +101,10 @@ bool IsGalleryCounter(const std::string& key, int words);
 // "Image 3 of 12", "3 of 12 |". Sets *index and *total (index <= total).
 bool ParseGalleryCounter(std::string_view text, int* index, int* total);
 
+// "About Jane Roe", "Über Jane Roe", "Sobre Jane Roe": the heading of a
+// box about a person (the author), two or three words shaped like a name.
+bool IsAboutPersonHeading(std::string_view text);
+
 // A note that closes an article and is not its text: an author's bio
 // ("Jane Roe is a staff writer at ..."), a contact address, "Additional
 // reporting by ...".

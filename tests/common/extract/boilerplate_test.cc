@@ -431,6 +431,24 @@ TEST(Boilerplate, ProseCaptionInTheBlockACreditCloses) {
                   "the money they need, and that the vote was rushed."));
 }
 
+TEST(Boilerplate, AuthorBoxAfterTheStoryIsDropped) {
+  const std::string bio =
+      "As the paper's local reporter she has covered the council, the schools and the harbour "
+      "for twelve years, and she writes a weekly column about the town's history.";
+  BoilerplateResult r = RunOn(std::string(kStory) + kMoreStory + "About Jane Roe\n\n" + bio + "\n");
+  EXPECT_FALSE(Has(r.paragraphs, bio));
+  EXPECT_FALSE(Has(r.paragraphs, "About Jane Roe"));
+  EXPECT_TRUE(Has(r.paragraphs,
+                  "A group of parents who had come to the meeting said they would hold a protest "
+                  "in front of the town hall on Saturday morning."));
+  // A company's box closes a press release and is left to it.
+  const std::string company =
+      "Acme builds bridges and roads for towns across the region, and it employs about 1,300 "
+      "people in its offices and on its building sites.";
+  r = RunOn(std::string(kStory) + kMoreStory + "About Acme\n\n" + company + "\n");
+  EXPECT_TRUE(Has(r.paragraphs, company));
+}
+
 TEST(Boilerplate, PhotoCopyrightIsACaptionNotANotice) {
   std::string page = std::string(kStory) + "Image copyright Getty Images\n\n" + kMoreStory;
   BoilerplateResult r = RunOn(page);

@@ -194,6 +194,19 @@ TEST(LineRules, CreditLabelsInOtherLanguages) {
   }
 }
 
+TEST(LineRules, AboutPersonHeadings) {
+  for (const char* line : {"About Jane Roe",
+                           "\xC3\x9C"
+                           "ber Jane Roe",
+                           "Sobre Jana Maria Roe"}) {
+    EXPECT_TRUE(IsAboutPersonHeading(line)) << line;
+  }
+  for (const char* line : {"About Acme", "About us", "About the bridge", "About GE Healthcare",
+                           "About Jane Roe and the town council", "Abouts Jane Roe"}) {
+    EXPECT_FALSE(IsAboutPersonHeading(line)) << line;
+  }
+}
+
 TEST(LineRules, RepeatsAndLinks) {
   EXPECT_TRUE(
       IsSelfRepeat("Crews clear the road near the bridge on MondayCrews clear the road "
