@@ -233,7 +233,7 @@ bool IsTitleCandidate(std::string_view t, const LineFeatures& f) {
   // Page furniture by its shape: a reading time, a row of buttons, a
   // caption closed by its credit, a trail of sections, a ticker entry.
   if (IsFileName(t) || IsReadingTime(key) || EndsWithBracketCredit(t) || IsTightTrail(t) ||
-      EndsWithGluedTime(t) || IsButtonRow(t)) {
+      EndsWithGluedTime(t) || (f.words <= 16 && IsButtonRow(t))) {
     return false;
   }
   // A timestamp is not a headline, nor a copyright line.
@@ -320,9 +320,9 @@ int BylineOrTimestamp(std::string_view t) {
   }
   std::string key = LineKey(t);
   if (key.empty() || std::count(key.begin(), key.end(), ' ') > 25) return 0;
-  if (key == "by" || IsByline(std::string(t), ComputeLineFeatures(t, nullptr)) ||
-      IsBylineAnyLanguage(t) || key.rfind("posted ", 0) == 0 || key.rfind("published ", 0) == 0 ||
-      key.rfind("updated ", 0) == 0) {
+  if (key == "by" || key.rfind("posted ", 0) == 0 || key.rfind("published ", 0) == 0 ||
+      key.rfind("updated ", 0) == 0 || IsBylineAnyLanguage(t) ||
+      (key.rfind("by ", 0) == 0 && IsByline(std::string(t), ComputeLineFeatures(t, nullptr)))) {
     return 2;
   }
   // "Jane Roe | Published 15 hours ago": a name, then the stamp.
@@ -375,7 +375,8 @@ class TitleScorer {
         bp_(bp),
         is_stop_(lang),
         lowest_(std::max(0, bp.first_kept - kHeaderReach)),
-        anchor_of_line_(lines.size(), -1) {
+        anchor_of_line_(lines.size(), -1),
+        caption_of_line_(lines.size(), -1) {
     for (const std::string& p : bp.paragraphs) {
       ForEachWord(p, [&](std::string_view w) {
         if (w.size() >= 3 || static_cast<unsigned char>(w[0]) >= 0xE0) {
@@ -485,7 +486,7 @@ class TitleScorer {
     if (f.words <= 2) score -= 1.0;
     // Headlines rarely end with a full stop; captions and standfirsts do.
     if (!t.empty() && t.back() == '.') score -= 1.0;
-    if (IsCaptionLike(t)) score -= 1.5;
+    if (CaptionAt(i)) score -= 1.5;
     // A line in quotes from end to end is a pull quote; a line starting in
     // lower case is a menu or a fragment.
     if (IsQuoted(t)) score -= 0.7;
@@ -523,7 +524,7 @@ class TitleScorer {
       std::string_view below = TrimLine(lines_[header_[distance - 2]]);
       bool credit = below.size() >= 2 &&
                     ((below.front() == '(' && below.back() == ')') || below.front() == '[');
-      if (below.size() < 80 && (credit || IsCaptionLike(below))) score -= 1.0;
+      if (below.size() < 80 && (credit || CaptionAt(header_[distance - 2]))) score -= 1.0;
     }
   }
 
@@ -545,6 +546,14 @@ class TitleScorer {
       }
       return;
     }
+  }
+
+  // IsCaptionLike of line j, worked out once (a line is asked as a
+  // candidate and again as the line under the next one).
+  bool CaptionAt(int j) const {
+    int8_t& c = caption_of_line_[static_cast<size_t>(j)];
+    if (c < 0) c = IsCaptionLike(TrimLine(lines_[static_cast<size_t>(j)])) ? 1 : 0;
+    return c == 1;
   }
 
   // BylineOrTimestamp of line j, worked out once.
@@ -598,7 +607,8 @@ class TitleScorer {
   const int lowest_;
   // Hashes of the body's words (a collision costs one word of overlap).
   std::unordered_set<size_t> body_words_;
-  mutable std::vector<int8_t> anchor_of_line_;  // -1: not worked out yet
+  mutable std::vector<int8_t> anchor_of_line_;   // -1: not worked out yet
+  mutable std::vector<int8_t> caption_of_line_;  // -1: not worked out yet
   std::unordered_map<size_t, int> length_count_;
   std::vector<int> header_;
   std::vector<int> anchor_;  // BylineOrTimestamp of each header line
