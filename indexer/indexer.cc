@@ -70,9 +70,10 @@ struct FileLoad {
   std::vector<RecordText> texts;  // one per record, in file order
 };
 
-FileLoad LoadFile(const InputFile& f, bool line_keys, const ReadOptions& options) {
+FileLoad LoadFile(const InputFile& f, const std::string& file_id, bool line_keys,
+                  const ReadOptions& options) {
   FileLoad load;
-  load.read = ReadInputFile(f.path, f.id, options);
+  load.read = ReadInputFile(f.path, file_id, options);
   for (Record& r : load.read.records) {
     RecordText t;
     t.decoded = DecodeRecord(r);
@@ -91,6 +92,7 @@ FileLoad LoadFile(const InputFile& f, bool line_keys, const ReadOptions& options
 // statistics and the files' records, decoded once (up to kTextCacheBytes).
 struct Collection {
   WalkResult walk;
+  std::vector<std::string> archives;  // the archive names of walk.roots
   std::vector<std::optional<FileLoad>> cache;  // by index in walk.files
   LineStats stats;
   std::map<std::string, std::string> aliases;
@@ -112,13 +114,15 @@ size_t TextBytes(const FileLoad& load) {
   return n;
 }
 
-void NameFilesWithoutDatabase(const std::vector<std::string>& paths, WalkResult* walk);
+std::vector<std::string> NameFilesWithoutDatabase(const std::vector<std::string>& paths,
+                                                  const WalkResult& walk);
+std::string FileIdOf(const std::vector<std::string>& archives, const InputFile& f);
 
 Collection Gather(const IndexOptions& options) {
   Collection c;
   if (!options.sources_file.empty()) c.aliases = LoadSourceAliases(options.sources_file);
   c.walk = Walk(options.paths, options.walk);
-  NameFilesWithoutDatabase(options.paths, &c.walk);
+  c.archives = NameFilesWithoutDatabase(options.paths, c.walk);
   c.read = options.read;
   c.cache.resize(c.walk.files.size());
   if (options.plain) return c;  // clean text needs no boilerplate evidence
@@ -126,7 +130,7 @@ Collection Gather(const IndexOptions& options) {
   LineCounter counter(budget.LineCounterBytes());
   size_t cached = 0;
   for (size_t i = 0; i < c.walk.files.size(); ++i) {
-    FileLoad load = LoadFile(c.walk.files[i], false, c.read);
+    FileLoad load = LoadFile(c.walk.files[i], FileIdOf(c.archives, c.walk.files[i]), false, c.read);
     for (const RecordText& t : load.texts)
       if (const ArticleText* text = std::get_if<ArticleText>(&t.decoded))
         counter.AddKeys(RecordLineKeys(t.record.format, text->text));
@@ -146,7 +150,7 @@ FileLoad Load(Collection& c, size_t i) {
     c.cache[i].reset();
     return load;
   }
-  return LoadFile(c.walk.files[i], false, c.read);
+  return LoadFile(c.walk.files[i], FileIdOf(c.archives, c.walk.files[i]), false, c.read);
 }
 
 ExtractContext ContextFor(const Collection& c, const IndexOptions& options) {
@@ -238,8 +242,14 @@ ArchiveNames KnownArchives(IndexWriter& writer) {
   return ArchiveNames(std::move(known), IsDirectory);
 }
 
-// --extract and --explain name archives as a first indexing would.
-void NameFilesWithoutDatabase(const std::vector<std::string>& paths, WalkResult* walk) {
+std::string FileIdOf(const std::vector<std::string>& archives, const InputFile& f) {
+  return FileId(archives[f.root], std::string(f.relative()));
+}
+
+// --extract and --explain name archives as a first indexing would: the
+// archive name of each walked root.
+std::vector<std::string> NameFilesWithoutDatabase(const std::vector<std::string>& paths,
+                                                  const WalkResult& walk) {
   ArchiveNames names({}, [](const std::string&) { return true; });
   std::map<std::string, std::string> name_of;  // by command-line argument
   for (const std::string& arg : paths) {
@@ -247,7 +257,9 @@ void NameFilesWithoutDatabase(const std::vector<std::string>& paths, WalkResult*
     const std::string key = CanonicalRoot(arg);
     name_of[arg] = names.NameFor(ArchiveOf(key, IsDirectory(key))).name;
   }
-  for (InputFile& f : walk->files) f.id = FileId(name_of[f.root], f.id);
+  std::vector<std::string> archives;
+  for (const std::string& root : walk.roots) archives.push_back(name_of[root]);
+  return archives;
 }
 
 // Metadata counts; anything unreadable counts as 0.
@@ -396,6 +408,8 @@ class IndexRun {
   void DecideSkippedFile(const InputFile& f, const FilePlan& plan, const InputRead& read);
   void DecideRecord(size_t i, const FilePlan& plan, RecordText&& rt);
   std::string RecordIdOf(uint32_t ref) const;
+  std::string FileIdOf(const InputFile& f) const { return lede::FileIdOf(archives_, f); }
+  Root& RootOf(const InputFile& f) { return roots_[walk_.roots[f.root]]; }
   Record PlannedRecord(const Work& w) const;
   void FindGone();
   LineStats CollectionStats();
@@ -426,6 +440,7 @@ class IndexRun {
   std::unique_ptr<IndexWriter> writer_;
   Tally t_;
   std::map<std::string, Root> roots_;  // by command-line argument
+  std::vector<std::string> archives_;  // the archive names of walk_.roots
   std::vector<Work> work_;
   std::vector<KeyedRecord> keyed_;  // Work::keyed, and RecordIdOf's keyed refs
   // The texts of work_[0, cache_.size()): the first ones, up to the budget;
@@ -436,7 +451,7 @@ class IndexRun {
   // Ids met in this run, known by a reference RecordIdOf turns back into
   // the id: a walked file's index, or kKeyedRef | an index in keyed_.
   static constexpr uint32_t kKeyedRef = 0x80000000u;
-  IdSet file_ids_{[this](uint32_t ref) { return walk_.files[ref].id; }};
+  IdSet file_ids_{[this](uint32_t ref) { return FileIdOf(walk_.files[ref]); }};
   IdSet record_ids_{[this](uint32_t ref) { return RecordIdOf(ref); }};
   std::unordered_set<Xapian::docid> seen_, remove_;
   std::vector<Removal> removals_;
@@ -492,7 +507,7 @@ void IndexRun::OpenRoots() {
   // ids it began with.
   for (const auto& [name, path] : names.changed())
     writer_->SetMetadata(schema::ArchiveKey(name), schema::EncodeArchive(name, path));
-  for (InputFile& f : walk_.files) f.id = FileId(roots_[f.root].name, f.id);
+  for (const std::string& root : walk_.roots) archives_.push_back(roots_[root].name);
   // New roots' settings are durable before any article: the shards of a
   // sharded database commit on their own, and every one must carry them.
   writer_->Commit();
@@ -501,13 +516,14 @@ void IndexRun::OpenRoots() {
 FilePlan IndexRun::LookUp(size_t i) {
   const InputFile& f = walk_.files[i];
   FilePlan plan;
-  if (!file_ids_.Insert(f.id, static_cast<uint32_t>(i))) {
+  const std::string id = FileIdOf(f);
+  if (!file_ids_.Insert(id, static_cast<uint32_t>(i))) {
     plan.duplicate = true;
     return plan;
   }
-  plan.existing = writer_->RecordsOfFile(f.id);
+  plan.existing = writer_->RecordsOfFile(id);
   const std::string stamp = FileStamp(f.size, f.mtime_ns);
-  const Root& root = roots_[f.root];
+  const Root& root = RootOf(f);
   plan.unchanged = !plan.existing.empty() && !root.settings_changed;
   for (const IndexWriter::Existing& e : plan.existing)
     plan.unchanged = plan.unchanged && root.docs.count(e.docid) && e.file_stamp == stamp;
@@ -534,7 +550,8 @@ void IndexRun::Plan() {
     if (StopSignal()) break;
     auto read = [&](size_t k) {
       if (plans[k].duplicate || plans[k].unchanged) return FileLoad();
-      return LoadFile(walk_.files[begin + k], line_keys, options_.read);
+      const InputFile& f = walk_.files[begin + k];
+      return LoadFile(f, FileIdOf(f), line_keys, options_.read);
     };
     const size_t decided = RunOrdered<FileLoad>(
         end - begin, threads_, 8 * size_t{threads_}, read,
@@ -550,7 +567,7 @@ bool IndexRun::Decide(size_t i, const FilePlan& plan, FileLoad&& load) {
   progress_.Update(i + 1, 0);
   const InputFile& f = walk_.files[i];
   if (plan.duplicate) {
-    Skip(f.path, f.id, "duplicate id (same relative path under two roots)", "");
+    Skip(f.path, FileIdOf(f), "duplicate id (same relative path under two roots)", "");
     return true;
   }
   for (const IndexWriter::Existing& e : plan.existing) seen_.insert(e.docid);
@@ -588,19 +605,19 @@ void IndexRun::DecideSkippedFile(const InputFile& f, const FilePlan& plan, const
     if (!read.unreadable)
       for (const IndexWriter::Existing& e : plan.existing) RemoveLater(e.docid, "", "", "");
   }
-  Skip(f.path, f.id, read.skip_reason, detail);
+  Skip(f.path, FileIdOf(f), read.skip_reason, detail);
 }
 
 std::string IndexRun::RecordIdOf(uint32_t ref) const {
-  return ref & kKeyedRef ? keyed_[ref & ~kKeyedRef].id : walk_.files[ref].id;
+  return ref & kKeyedRef ? keyed_[ref & ~kKeyedRef].id : FileIdOf(walk_.files[ref]);
 }
 
 void IndexRun::DecideRecord(size_t i, const FilePlan& plan, RecordText&& rt) {
   Record& r = rt.record;
   const InputFile& f = walk_.files[i];
   // What PlannedRecord rebuilds from the walk (the readers name records so).
-  assert(r.path == f.path && r.file_id == f.id);
-  const bool whole = r.key.empty() && r.locator.empty() && r.id == f.id;
+  assert(r.path == f.path && r.file_id == FileIdOf(f));
+  const bool whole = r.key.empty() && r.locator.empty() && r.id == r.file_id;
   if (!whole) keyed_.push_back(KeyedRecord{r.id, r.key, r.locator});
   const uint32_t ref =
       whole ? static_cast<uint32_t>(i) : kKeyedRef | static_cast<uint32_t>(keyed_.size() - 1);
@@ -623,7 +640,7 @@ void IndexRun::DecideRecord(size_t i, const FilePlan& plan, RecordText&& rt) {
     Skip(Where(r), r.id, std::string(NotTextReason(*nt)), detail);
     return;
   }
-  const Root& root = roots_[walk_.files[i].root];
+  const Root& root = RootOf(f);
   const bool ours = old && root.docs.count(old->docid) && !root.settings_changed;
   if (ours && old->content_hash == r.content_hash) {
     const std::string stamp = FileStamp(f.size, f.mtime_ns);
@@ -716,14 +733,14 @@ Record IndexRun::PlannedRecord(const Work& w) const {
   const InputFile& f = walk_.files[w.file];
   Record r;
   r.path = f.path;
-  r.file_id = f.id;
+  r.file_id = FileIdOf(f);
   if (w.keyed) {
     const KeyedRecord& k = keyed_[w.keyed - 1];
     r.id = k.id;
     r.key = k.key;
     r.locator = k.locator;
   } else {
-    r.id = f.id;
+    r.id = r.file_id;
   }
   r.content_hash = ContentHashText(w.content_hash);
   return r;
@@ -761,7 +778,7 @@ Prepared IndexRun::Prepare(size_t k, const ExtractContext& ctx) {
   sa.agency = a.agency;
   sa.language = a.language;
   sa.body = a.Body();
-  sa.root = roots_.find(walk_.files[w.file].root)->second.key;
+  sa.root = roots_.find(walk_.roots[walk_.files[w.file].root])->second.key;
   sa.file = r.file_id;
   sa.record_key = r.key;
   sa.file_stamp = FileStamp(walk_.files[w.file].size, walk_.files[w.file].mtime_ns);

@@ -5,8 +5,10 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cassert>
 #include <filesystem>
 #include <set>
+#include <string_view>
 #include <system_error>
 #include <utility>
 
@@ -34,6 +36,8 @@ class Walker {
   Walker(const WalkOptions& options, WalkResult* out) : options_(options), out_(out) {}
 
   void WalkRoot(const std::string& arg) {
+    root_ = static_cast<uint32_t>(out_->roots.size());
+    out_->roots.push_back(arg);
     std::error_code ec;
     fs::file_status st = fs::status(arg, ec);
     if (ec || !fs::exists(st)) {
@@ -49,18 +53,22 @@ class Walker {
       WalkDir(fs::path(arg), fs::path(), arg);
     } else if (fs::is_regular_file(st)) {
       // A file named on the command line is taken whatever its extension.
-      std::string name = fs::path(arg).filename().string();
-      AddFile(arg, name, arg);
+      const std::string name = fs::path(arg).filename().string();
+      AddFile(arg, name.size());
     } else {
       out_->skipped.push_back({arg, "not a regular file"});
     }
   }
 
  private:
-  void AddFile(const std::string& path, const std::string& id, const std::string& root) {
-    InputFile f{path, id, root};
+  // rel_size: the length of the path relative to the root, which ends path.
+  void AddFile(std::string path, size_t rel_size) {
+    InputFile f;
+    f.rel = static_cast<uint32_t>(path.size() - rel_size);
+    f.root = root_;
+    f.path = std::move(path);
     struct stat sb;
-    if (::stat(path.c_str(), &sb) == 0) {
+    if (::stat(f.path.c_str(), &sb) == 0) {
       f.size = static_cast<uint64_t>(sb.st_size);
       f.mtime_ns = static_cast<int64_t>(sb.st_mtim.tv_sec) * 1000000000 + sb.st_mtim.tv_nsec;
     }
@@ -128,13 +136,18 @@ class Walker {
         out_->skipped.push_back({e.path().string(), "not a regular file"});
         continue;
       }
-      AddFile(e.path().string(), rel_str, root);
+      // The path ends with the relative one: both are joined with '/'.
+      std::string path = e.path().string();
+      assert(std::string_view(path).substr(path.size() - std::min(path.size(), rel_str.size())) ==
+             rel_str);
+      AddFile(std::move(path), rel_str.size());
     }
     active_.erase(key);
   }
 
   const WalkOptions& options_;
   WalkResult* out_;
+  uint32_t root_ = 0;                         // index of the root being walked
   std::set<std::pair<dev_t, ino_t>> active_;  // directories on the current path
 };
 
@@ -148,8 +161,10 @@ WalkResult Walk(const std::vector<std::string>& paths, const WalkOptions& option
   WalkResult out;
   Walker walker(options, &out);
   for (const auto& p : paths) walker.WalkRoot(p);
-  std::stable_sort(out.files.begin(), out.files.end(),
-                   [](const InputFile& a, const InputFile& b) { return a.id < b.id; });
+  std::stable_sort(out.files.begin(), out.files.end(), [](const InputFile& a, const InputFile& b) {
+    return a.relative() < b.relative();
+  });
+  out.files.shrink_to_fit();
   return out;
 }
 

@@ -6,16 +6,24 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace lede {
 
+// One file found. Compact (a 1M-file walk holds a million): the path
+// relative to its root is the end of the path to open, and the root is an
+// index.
 struct InputFile {
-  std::string path;  // path to open (root joined with the relative path)
-  std::string id;    // path relative to its root, '/'-separated
-  std::string root;  // the command-line argument it was found under
+  std::string path;      // path to open (root joined with the relative path)
+  uint32_t rel = 0;      // where in path the path relative to its root starts
+  uint32_t root = 0;     // the command-line argument it was found under: WalkResult::roots
   uint64_t size = 0;     // as stat(2) saw it during the walk
   int64_t mtime_ns = 0;  // modification time, nanoseconds since the epoch
+
+  // The path relative to its root, '/'-separated (a file given on the
+  // command line: its name).
+  std::string_view relative() const { return std::string_view(path).substr(rel); }
 };
 
 struct SkippedPath {
@@ -31,7 +39,8 @@ struct UnlistedDir {
 };
 
 struct WalkResult {
-  std::vector<InputFile> files;      // sorted by id, for deterministic runs
+  std::vector<std::string> roots;    // the paths walked, as given (InputFile::root)
+  std::vector<InputFile> files;      // sorted by relative path, for deterministic runs
   std::vector<SkippedPath> skipped;  // unreadable dirs, broken links, loops...
   std::vector<UnlistedDir> unlisted;
   // Regular files the include/exclude globs left out, by extension

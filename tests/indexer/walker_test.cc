@@ -37,7 +37,7 @@ class WalkerTest : public ::testing::Test {
 TEST_F(WalkerTest, FindsArticleFilesRecursivelyWithRelativeIds) {
   WalkResult r = Walk({root_.string()}, {});
   std::vector<std::string> ids;
-  for (const auto& f : r.files) ids.push_back(f.id);
+  for (const auto& f : r.files) ids.push_back(std::string(f.relative()));
   EXPECT_EQ(ids, (std::vector<std::string>{"a/b/three.txt", "a/skip.html", "a/two.txt",
                                            "name with spaces.txt", "one.txt"}));
 }
@@ -68,7 +68,7 @@ TEST_F(WalkerTest, IncludeAndExcludeGlobs) {
   o.exclude = {"two.*"};
   WalkResult r = Walk({root_.string()}, o);
   std::vector<std::string> ids;
-  for (const auto& f : r.files) ids.push_back(f.id);
+  for (const auto& f : r.files) ids.push_back(std::string(f.relative()));
   EXPECT_EQ(ids, (std::vector<std::string>{"a/b/three.txt", "a/skip.html", "name with spaces.txt",
                                            "one.txt"}));
 }
@@ -82,7 +82,7 @@ TEST_F(WalkerTest, MissingPathIsReportedNotThrown) {
 TEST_F(WalkerTest, FileArgumentIsTakenWithItsName) {
   WalkResult r = Walk({(root_ / "a" / "two.txt").string()}, {});
   ASSERT_EQ(r.files.size(), 1u);
-  EXPECT_EQ(r.files[0].id, "two.txt");
+  EXPECT_EQ(r.files[0].relative(), "two.txt");
 }
 
 }  // namespace
