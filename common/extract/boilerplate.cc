@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -618,11 +619,15 @@ std::unordered_map<std::string, int> ProseWords(const std::vector<Unit>& units, 
 // metadata) and keeps its weight.
 void DiscountCopies(const std::vector<Unit>& units, const StopWordTest& is_stop,
                     std::vector<Cluster>* clusters) {
-  std::unordered_map<std::string, int> seen;
+  // Keys by their hash: a collision only makes a line look printed twice.
+  std::unordered_map<size_t, int> seen;
+  seen.reserve(units.size());
+  const std::hash<std::string> hash;
   for (const Unit& u : units) {
-    if (u.key.size() >= 20) ++seen[u.key];
+    if (u.key.size() >= 20) ++seen[hash(u.key)];
   }
   std::vector<bool> copy(clusters->size(), false);
+  bool any_copy = false;
   int own = -1;
   for (size_t c = 0; c < clusters->size(); ++c) {
     const Cluster& cl = (*clusters)[c];
@@ -630,15 +635,17 @@ void DiscountCopies(const std::vector<Unit>& units, const StopWordTest& is_stop,
     for (int k = cl.begin; k <= cl.end; ++k) {
       if (units[k].initial != Class::kGood) continue;
       ++prose;
-      auto it = seen.find(units[k].key);
+      if (units[k].key.size() < 20) continue;
+      auto it = seen.find(hash(units[k].key));
       if (it != seen.end() && it->second >= 2) ++printed_again;
     }
     copy[c] = prose > 0 && printed_again == prose;
+    any_copy = any_copy || copy[c];
     if (!copy[c] && cl.weight >= kSubstantial && (own < 0 || cl.weight > (*clusters)[own].weight)) {
       own = static_cast<int>(c);
     }
   }
-  if (own < 0) return;
+  if (own < 0 || !any_copy) return;
   const auto own_words = ProseWords(units, (*clusters)[own].begin, (*clusters)[own].end, is_stop);
   for (size_t c = 0; c < clusters->size(); ++c) {
     if (!copy[c]) continue;

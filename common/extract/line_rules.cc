@@ -179,6 +179,10 @@ bool StartsWithCreditLabel(std::string_view text) {
   static constexpr std::array<std::string_view, 12> kLabels = {
       "photo", "image",  "picture", "credit", "foto",    "fotos",
       "bild",  "bilder", "bilde",   "crédit", "crédits", "credits"};
+  // Most lines are ruled out by their first letter.
+  if (text.empty()) return false;
+  char first = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
+  if (first != 'p' && first != 'i' && first != 'c' && first != 'f' && first != 'b') return false;
   std::string head(text.substr(0, std::min<size_t>(text.size(), 12)));
   for (char& c : head) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -213,7 +217,7 @@ bool EndsWithCredit(const std::string& text) {
   // ("Quelle:", "Kilde:") credits a fact box or a chart as often as a
   // photo, and the lines around it are not captions.
   if ((in_parens && StartsWithCreditLabel(tail)) ||
-      (std::count(text.begin(), text.end(), ' ') < 12 && StartsWithCreditLabel(text))) {
+      (StartsWithCreditLabel(text) && std::count(text.begin(), text.end(), ' ') < 12)) {
     return true;
   }
   // "... Jane Roe/Reuters", "... Jane Roe / AFP": a photographer and the
