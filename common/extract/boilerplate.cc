@@ -945,6 +945,8 @@ class StoryGrower {
       } else {
         main.begin = clusters_[d].begin;
       }
+      // The story's words are those of all it has taken in so far.
+      ContentWords(clusters_[d].begin, clusters_[d].end, &main_words_);
       *c = d;
       return true;
     }

@@ -479,6 +479,29 @@ TEST(Boilerplate, CjkParagraphsOpeningWithTheSameNameAreNotCopies) {
   EXPECT_TRUE(Has(r.paragraphs, b));
 }
 
+TEST(Boilerplate, StoryWordsGrowWithTheStretchesItTakesIn) {
+  // Past each notice the story goes on; the last stretch shares its words
+  // with the one before it (the union, the teachers), not with the first.
+  const std::string first =
+      std::string(kStory) + kMoreStory +
+      "The council also approved the budget for the roads, which the mayor called the largest "
+      "in a decade, after the opposition dropped its objections.\n\n";
+  const std::string second =
+      "The teachers' union welcomed the schools budget and said that the teachers would still "
+      "press the council for smaller classes in the autumn.\n\n"
+      "Union leaders said the teachers had waited years for the schools to get more money, and "
+      "that the budget was a first step for the schools.\n\n";
+  const std::string third =
+      "The union's members voted in March for a strike if classes grow beyond thirty pupils, and "
+      "union leaders said that teachers across the region support it.";
+  BoilerplateResult r =
+      RunOn("Home\n\n" + first + "Sign up for our newsletter\n\n" + second +
+            "Sign up for our newsletter today\n\n" + third +
+            "\n\nTeachers in two neighbouring towns joined that union vote, and their leaders "
+            "said that classes there have grown for years as well.\n");
+  EXPECT_TRUE(Has(r.paragraphs, third));
+}
+
 TEST(Boilerplate, PhotoCopyrightIsACaptionNotANotice) {
   std::string page = std::string(kStory) + "Image copyright Getty Images\n\n" + kMoreStory;
   BoilerplateResult r = RunOn(page);
