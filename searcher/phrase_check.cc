@@ -123,20 +123,27 @@ std::vector<Xapian::docid> HoldingAll(const Xapian::Database& db,
 }
 
 // The share of the first kPhraseSample documents (by docid) holding the
-// words of phrases that hold the phrases too; nullopt when fewer documents
-// hold the words (Xapian's check of them all is then cheap).
+// words of phrases that hold the phrases too; nullopt when fewer than about
+// min_matches documents hold the words.
 constexpr Xapian::doccount kPhraseSample = 64;
 std::optional<double> SampleShare(const Xapian::Database& db,
-                                  const std::vector<Xapian::Query>& phrases) {
+                                  const std::vector<Xapian::Query>& phrases,
+                                  Xapian::doccount min_matches) {
   std::vector<Xapian::Query> words;
-  for (const Xapian::Query& p : phrases)
-    for (size_t i = 0; i < p.get_num_subqueries(); ++i) words.push_back(p.get_subquery(i));
+  for (const Xapian::Query& p : phrases) {
+    for (size_t i = 0; i < p.get_num_subqueries(); ++i) {
+      words.push_back(p.get_subquery(i));
+      // No more documents hold the words than hold the rarest.
+      if (db.get_termfreq(*words.back().get_terms_begin()) < min_matches) return std::nullopt;
+    }
+  }
   Xapian::Enquire enquire(db);
   enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   enquire.set_docid_order(Xapian::Enquire::ASCENDING);
   const Xapian::MSet sample = enquire.get_mset(0, kPhraseSample);
-  if (sample.size() < kPhraseSample) return std::nullopt;
+  if (sample.size() < kPhraseSample || sample.get_matches_estimated() < min_matches)
+    return std::nullopt;
   auto docs = std::make_shared<std::vector<Xapian::docid>>();
   for (auto it = sample.begin(); it != sample.end(); ++it) docs->push_back(*it);
   std::sort(docs->begin(), docs->end());
@@ -147,7 +154,8 @@ std::optional<double> SampleShare(const Xapian::Database& db,
 
 std::optional<ResultPage> PhrasePageByRank(const Xapian::Database& db, const Xapian::Query& query,
                                            const Xapian::Weight& weight, bool collapse,
-                                           Xapian::doccount first, Xapian::doccount count) {
+                                           Xapian::doccount first, Xapian::doccount count,
+                                           Xapian::doccount min_word_matches) {
   std::vector<Xapian::Query> phrases;
   const Xapian::Query words = Defer(query, nullptr, &phrases);
   const Xapian::doccount need = first + count;
@@ -158,7 +166,7 @@ std::optional<ResultPage> PhrasePageByRank(const Xapian::Database& db, const Xap
   enquire.set_sort_by_relevance_then_value(schema::kSlotId, false);
   // How many of the words' best matches must be checked to fill the page,
   // from the share of a sample that holds the phrases.
-  const std::optional<double> share = SampleShare(db, phrases);
+  const std::optional<double> share = SampleShare(db, phrases, min_word_matches);
   if (!share || *share == 0) return std::nullopt;
   const double wanted = 2.0 * need / *share;
   if (wanted > kMaxRankedPhraseChecks) return std::nullopt;

@@ -117,6 +117,9 @@ Xapian::Database ManyDb(int n) {
   return testing::MakeDb(articles);
 }
 
+// The sample's floor for these small databases.
+constexpr Xapian::doccount kFewWords = 64;
+
 std::vector<std::pair<Xapian::docid, double>> Hits(const ResultPage& page) {
   std::vector<std::pair<Xapian::docid, double>> out;
   for (const Xapian::MSetIterator& it : page.hits) out.emplace_back(*it, it.get_weight());
@@ -142,7 +145,7 @@ TEST(PhrasePageByRank, SamePageAsXapiansPhraseCheck) {
         Xapian::Enquire e = make(q);
         const ResultPage native = GetPage(e, q, SortOrder::kRelevance, make, first, count, 0);
         const std::optional<ResultPage> lazy =
-            PhrasePageByRank(db, q, *weight, collapse, first, count);
+            PhrasePageByRank(db, q, *weight, collapse, first, count, kFewWords);
         ASSERT_TRUE(lazy.has_value()) << text << " " << first << "+" << count;
         EXPECT_EQ(Hits(native), Hits(*lazy)) << text << " " << first << "+" << count;
         const MatchCounts c = lazy->Counts();
@@ -164,7 +167,7 @@ TEST(PhrasePageByRank, ExactCountsWhenEveryMatchWasChecked) {
   QueryBuilder builder(db);
   const auto weight = MakeWeight(RankingOptions());
   const Xapian::Query q = RankedQuery(db, builder.Parse("\"foreign of\"").query, RankingOptions());
-  const std::optional<ResultPage> page = PhrasePageByRank(db, q, *weight, false, 95, 10);
+  const std::optional<ResultPage> page = PhrasePageByRank(db, q, *weight, false, 95, 10, kFewWords);
   ASSERT_TRUE(page.has_value());
   EXPECT_EQ(page->hits.size(), 5u);  // results 95..99 of 100
   const MatchCounts c = page->Counts();
@@ -174,7 +177,6 @@ TEST(PhrasePageByRank, ExactCountsWhenEveryMatchWasChecked) {
 }
 
 TEST(PhrasePageByRank, NoneWhenXapiansCheckIsTheCheaper) {
-  QueryBuilder none_builder(ManyDb(300));
   const auto weight = MakeWeight(RankingOptions());
   {
     const Xapian::Database db = ManyDb(300);
@@ -182,14 +184,22 @@ TEST(PhrasePageByRank, NoneWhenXapiansCheckIsTheCheaper) {
     // No phrase; a phrase no sampled document holds ("of course talks").
     for (const char* text : {"foreign course", "\"of course talks\""}) {
       const Xapian::Query q = RankedQuery(db, builder.Parse(text).query, RankingOptions());
-      EXPECT_FALSE(PhrasePageByRank(db, q, *weight, false, 0, 10).has_value()) << text;
+      EXPECT_FALSE(PhrasePageByRank(db, q, *weight, false, 0, 10, kFewWords).has_value()) << text;
     }
   }
-  // Too few documents hold the words to be worth a sample.
+  // Too few documents hold the words to be worth a sample: fewer than the
+  // floor, or than the sample.
+  {
+    const Xapian::Database db = ManyDb(300);
+    QueryBuilder builder(db);
+    const Xapian::Query q = RankedQuery(db, builder.Parse("\"foreign of\"").query, RankingOptions());
+    EXPECT_FALSE(PhrasePageByRank(db, q, *weight, false, 0, 10, 301).has_value());
+    EXPECT_TRUE(PhrasePageByRank(db, q, *weight, false, 0, 10, 300).has_value());
+  }
   const Xapian::Database small = PhraseDb();
   QueryBuilder builder(small);
   const Xapian::Query q = RankedQuery(small, builder.Parse("\"foreign of\"").query, RankingOptions());
-  EXPECT_FALSE(PhrasePageByRank(small, q, *weight, false, 0, 10).has_value());
+  EXPECT_FALSE(PhrasePageByRank(small, q, *weight, false, 0, 10, kFewWords).has_value());
 }
 
 }  // namespace
