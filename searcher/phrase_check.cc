@@ -104,15 +104,11 @@ class DocidSource : public Xapian::PostingSource {
   bool started_ = false;
 };
 
-// Which of docs (ascending) hold every phrase: Xapian's own phrase check,
-// driven by the list, reads the position lists of those documents only.
-std::vector<Xapian::docid> HoldingAll(const Xapian::Database& db,
-                                      const std::vector<Xapian::Query>& phrases,
-                                      std::shared_ptr<const std::vector<Xapian::docid>> docs) {
-  std::vector<Xapian::Query> parts(phrases);
-  parts.emplace_back((new DocidSource(std::move(docs)))->release());
+// Every document matching query, ascending, unweighted: a spy sees each
+// match when all are counted, and no page is read.
+std::vector<Xapian::docid> MatchingDocs(const Xapian::Database& db, const Xapian::Query& query) {
   Xapian::Enquire enquire(db);
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
+  enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   std::vector<Xapian::docid> out;
   Collect collect(&out);
@@ -120,6 +116,16 @@ std::vector<Xapian::docid> HoldingAll(const Xapian::Database& db,
   enquire.get_mset(0, 0, db.get_doccount());
   std::sort(out.begin(), out.end());
   return out;
+}
+
+// Which of docs (ascending) hold every phrase: Xapian's own phrase check,
+// driven by the list, reads the position lists of those documents only.
+std::vector<Xapian::docid> HoldingAll(const Xapian::Database& db,
+                                      const std::vector<Xapian::Query>& phrases,
+                                      std::shared_ptr<const std::vector<Xapian::docid>> docs) {
+  std::vector<Xapian::Query> parts(phrases);
+  parts.emplace_back((new DocidSource(std::move(docs)))->release());
+  return MatchingDocs(db, Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
 }
 
 // The share of the first kPhraseSample documents (by docid) holding the
@@ -145,8 +151,7 @@ std::optional<double> SampleShare(const Xapian::Database& db,
   if (sample.size() < kPhraseSample || sample.get_matches_estimated() < min_matches)
     return std::nullopt;
   auto docs = std::make_shared<std::vector<Xapian::docid>>();
-  for (auto it = sample.begin(); it != sample.end(); ++it) docs->push_back(*it);
-  std::sort(docs->begin(), docs->end());
+  for (auto it = sample.begin(); it != sample.end(); ++it) docs->push_back(*it);  // ascending
   return static_cast<double>(HoldingAll(db, phrases, std::move(docs)).size()) / kPhraseSample;
 }
 
@@ -224,17 +229,10 @@ std::shared_ptr<const PhraseMatches> PhraseMatches::Find(const Xapian::Database&
   if (phrases.empty()) return nullptr;
   auto out = std::make_shared<PhraseMatches>();
   out->phrases_ = Describe(phrases);
-  out->docs_ = std::make_shared<std::vector<Xapian::docid>>();
-  Xapian::Enquire enquire(db);
-  enquire.set_query(phrases.size() == 1
-                        ? phrases.front()
-                        : Xapian::Query(Xapian::Query::OP_AND, phrases.begin(), phrases.end()));
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
-  Collect collect(out->docs_.get());
-  enquire.add_matchspy(&collect);
-  // No page: only the spy, which sees every match when all are counted.
-  enquire.get_mset(0, 0, db.get_doccount());
-  std::sort(out->docs_->begin(), out->docs_->end());
+  out->docs_ = std::make_shared<std::vector<Xapian::docid>>(MatchingDocs(
+      db, phrases.size() == 1
+              ? phrases.front()
+              : Xapian::Query(Xapian::Query::OP_AND, phrases.begin(), phrases.end())));
   return out;
 }
 
