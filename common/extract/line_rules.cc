@@ -197,7 +197,57 @@ bool StartsWithCreditLabel(std::string_view text) {
   return false;
 }
 
+namespace {
+
+// A word that starts with a capital: A-Z, or À-Þ (Latin-1 capitals, two
+// bytes in UTF-8); other scripts' letters are let through.
+bool Capitalised(std::string_view word) {
+  if (word.empty()) return false;
+  unsigned char c = static_cast<unsigned char>(word[0]);
+  if (c >= 'A' && c <= 'Z') return true;
+  if (c == 0xC3) return word.size() > 1 && static_cast<unsigned char>(word[1]) < 0x9F;
+  return c >= 0xC4;
+}
+
+// Words of a span, split on spaces.
+std::vector<std::string_view> SpaceWords(std::string_view s) {
+  std::vector<std::string_view> words;
+  size_t at = 0;
+  while (at < s.size()) {
+    size_t end = s.find(' ', at);
+    if (end == std::string_view::npos) end = s.size();
+    if (end > at) words.push_back(s.substr(at, end - at));
+    at = end + 1;
+  }
+  return words;
+}
+
+// "(Jane Roe/Associated Press)", "(Jane Roe / The Daily Planet)": a
+// photographer's name of two to four capitalised words, a slash and the
+// outlet, closing the line in parentheses. Prose puts no name before a
+// slash there.
+bool EndsWithNamedCredit(std::string_view text) {
+  if (text.empty() || text.back() != ')') return false;
+  size_t open = text.rfind('(');
+  if (open == std::string_view::npos || text.size() - open > 60) return false;
+  std::string_view inside = text.substr(open + 1, text.size() - open - 2);
+  size_t slash = inside.find('/');
+  if (slash == std::string_view::npos || inside.find('/', slash + 1) != std::string_view::npos) {
+    return false;
+  }
+  auto name = SpaceWords(inside.substr(0, slash));
+  auto outlet = SpaceWords(inside.substr(slash + 1));
+  if (name.size() < 2 || name.size() > 4 || outlet.empty() || outlet.size() > 5) return false;
+  for (std::string_view w : name) {
+    if (!Capitalised(w)) return false;
+  }
+  return Capitalised(outlet.front());
+}
+
+}  // namespace
+
 bool EndsWithCredit(const std::string& text) {
+  if (EndsWithNamedCredit(text)) return true;
   // "(Image: GETTY)" closes the line, or "Credit: ESA" sits in its last
   // few words; a "(pictured)" earlier on is part of the sentence.
   size_t open = text.rfind('(');

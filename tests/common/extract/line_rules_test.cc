@@ -60,6 +60,12 @@ TEST(LineRules, CaptionsAndCredits) {
   EXPECT_TRUE(EndsWithCredit("The harbour lights at dusk Jane Roe / AFP"));
   EXPECT_FALSE(EndsWithCredit("Turnout rose to 3/4 of the voters"));
   EXPECT_FALSE(EndsWithCredit("The harbour reopens on 12/05"));
+  // A photographer's name and the outlet in closing parentheses.
+  EXPECT_TRUE(EndsWithCredit("The mayor at the bridge. (John Doe/The Harbour Gazette)"));
+  EXPECT_TRUE(EndsWithCredit("The mayor at the bridge (\xC3\x89mile Roe / Agency)"));
+  EXPECT_FALSE(EndsWithCredit("Traffic was slow on the bridge (about 30 km/h)"));
+  EXPECT_FALSE(EndsWithCredit("The band played its hits (AC/DC)"));
+  EXPECT_FALSE(EndsWithCredit("Both were invited (Jane Roe/John Doe/Ann Poe)"));
 }
 
 TEST(LineRules, TaxonomyLines) {
