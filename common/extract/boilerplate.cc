@@ -38,6 +38,7 @@ struct Unit {
   bool notice = false;        // legal or account notice: a story may go on after it
   bool image_text = false;    // alt text or caption of an image
   bool credit = false;        // a short photo credit line
+  bool caption_line = false;  // a caption or credit by its own words
   bool teaser_label = false;  // "More:", "Related:" on a line of its own
   bool date_only = false;
   bool byline = false;
@@ -167,6 +168,8 @@ constexpr int kStampToStory = 20;
 constexpr int kAboutBoxParagraphs = 3;
 // Captions in a row that make a gallery inside the story.
 constexpr int kMinGalleryCaptions = 4;
+// Words an image's alt text over its caption may have.
+constexpr int kMaxAltTextWords = 15;
 // Lines after the last paragraph that only borrowed the class of prose.
 constexpr int kShortTail = 4;
 // A page of this many lines or more has a footer that counts half.
@@ -209,6 +212,15 @@ std::vector<Unit> MakeUnits(const std::vector<std::string_view>& lines,
     }
   }
   return units;
+}
+
+// The line opens with a quotation mark (" “ „ « ‘ 「).
+bool StartsWithQuote(std::string_view t) {
+  for (std::string_view q : {"\"", "\xE2\x80\x9C", "\xE2\x80\x9E", "\xC2\xAB", "\xE2\x80\x98",
+                             "\xE3\x80\x8C"}) {
+    if (t.substr(0, q.size()) == q) return true;
+  }
+  return false;
 }
 
 void MarkBad(Unit* u, std::string why) {
@@ -264,6 +276,7 @@ void MarkFurniture(const BoilerplateInput& input, uint32_t collection_min, std::
   } else if (IsCaption(u.key, u.f.words) || (u.f.words <= 60 && EndsWithCredit(u.text))) {
     // Before notices: "Image copyright Getty Images" credits a photo.
     u.image_text = true;
+    u.caption_line = true;
     u.credit = u.f.words <= 10;
     MarkBad(&u, "photo caption or credit");
   } else if (HasFurnitureText(u.text, u.key, u.f.words)) {
@@ -346,6 +359,21 @@ void MarkCaptionNeighbours(std::vector<Unit>* units_ptr) {
       continue;
     }
     MarkBad(&u, "caption: right above a photo credit");
+    u.image_text = true;
+  }
+  // w3m prints an image's alt text, a blank line, then its caption ("A man
+  // stands at a podium" over "Jane Roe speaks in Gaza. (John Doe/Agency)"):
+  // a short line set apart by blank lines right above a caption that names
+  // its credit is that picture's alt text. A quote is the story's.
+  for (int k = 0; k + 1 < static_cast<int>(units.size()); ++k) {
+    Unit& u = units[k];
+    const Unit& below = units[k + 1];
+    if (u.hard_bad || !below.caption_line || below.credit || below.first != u.last + 2 ||
+        u.f.words > kMaxAltTextWords || (k > 0 && units[k - 1].last + 1 == u.first) ||
+        StartsWithQuote(u.text)) {
+      continue;
+    }
+    MarkBad(&u, "caption: alt text right above a picture's caption");
     u.image_text = true;
   }
   // A credit that opens with its label ("Foto: Jane Roe") closes a figure

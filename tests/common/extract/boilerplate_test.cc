@@ -529,6 +529,28 @@ TEST(Boilerplate, CaptionUnderAnImagesAltTextIsDropped) {
   EXPECT_EQ(r.paragraphs.size(), 4u);
 }
 
+TEST(Boilerplate, AltTextOverACreditedCaptionIsDropped) {
+  // Alt text, a blank line, then the caption that names its credit.
+  const std::string alt = "A woman stands at a lectern and speaks.";
+  const std::string caption =
+      "The mayor speaks at the opening of the bridge on Monday, after three years of work on "
+      "the crossing. (John Doe/The Harbour Gazette)";
+  BoilerplateResult r = RunOn(std::string(kStory) + alt + "\n\n" + caption + "\n\n" + kMoreStory);
+  EXPECT_FALSE(Has(r.paragraphs, alt));
+  EXPECT_FALSE(Has(r.paragraphs, caption));
+  EXPECT_EQ(r.reason[4], "caption: alt text right above a picture's caption");
+  EXPECT_EQ(r.paragraphs.size(), 4u);
+  // A quote over the caption is the story's; so is a line that runs on from
+  // the paragraph above it with no blank line between.
+  const std::string quote = "\"We waited three years for this,\" she said.";
+  r = RunOn(std::string(kStory) + quote + "\n\n" + caption + "\n\n" + kMoreStory);
+  EXPECT_TRUE(Has(r.paragraphs, quote));
+  std::string story(kStory);
+  story.pop_back();
+  r = RunOn(story + alt + "\n\n" + caption + "\n\n" + kMoreStory);
+  EXPECT_TRUE(Has(r.paragraphs, alt));
+}
+
 TEST(Boilerplate, CaptionAboveACreditIsDropped) {
   const std::string caption =
       "The prime minister, center, passes a passenger aircraft during the air show in "
