@@ -170,6 +170,10 @@ constexpr int kAboutBoxParagraphs = 3;
 constexpr int kMinGalleryCaptions = 4;
 // Words an image's alt text over its caption may have.
 constexpr int kMaxAltTextWords = 15;
+// Headlines in a row that make a feed of other stories, and the most
+// words such a headline has.
+constexpr int kFeedRun = 2;
+constexpr int kFeedHeadlineMaxWords = 20;
 // Lines after the last paragraph that only borrowed the class of prose.
 constexpr int kShortTail = 4;
 // A page of this many lines or more has a footer that counts half.
@@ -743,6 +747,7 @@ struct Story {
   int tail_items = 0;             // list items taken in after the last paragraph
   std::string tail_stop;          // what ends that list
   std::vector<int> listed_under;  // link under a "More:" label inside the story
+  bool feed_cut = false;          // the story ran into a feed of headlines, cut off
 };
 
 // Stage 6: grows the heaviest cluster into the story. Articles are broken up
@@ -1018,6 +1023,70 @@ void TrimToProse(const std::vector<Unit>& units, Cluster* main) {
   if (tail <= kShortTail) main->end = last_prose;
 }
 
+// A headline in a feed of other stories: five to twenty words, one
+// sentence without its full stop, not a numbered or bulleted item, nor the
+// item of an announced list.
+bool IsFeedHeadline(const Unit& u) {
+  if (u.hard_bad || u.date_only || u.list_head >= 0 || u.f.words < 5 ||
+      u.f.words > kFeedHeadlineMaxWords || u.f.sentence_marks > 0 || u.f.ends_sentence) {
+    return false;
+  }
+  unsigned char c = static_cast<unsigned char>(u.text[0]);
+  if (c == '-' || c == '*' || c == 0xE2) return false;  // "- ", "* ", "• ", "– "
+  size_t digits = 0;
+  while (digits < u.text.size() && u.text[digits] >= '0' && u.text[digits] <= '9') ++digits;
+  return digits == 0 || digits >= u.text.size() || (u.text[digits] != '.' && u.text[digits] != ')');
+}
+
+// Stage 7b: a feed of other stories' headlines that the story ran into.
+// Headlines set apart by blank lines, kFeedRun or more in a row (labels of
+// a few words between them do not count), after which the span never has
+// two paragraphs of prose in a row, are teasers: a story's sub-heading is
+// followed by its paragraphs, and a list of its own is set tight or
+// announced. The story ends at its last paragraph above the feed.
+void CutHeadlineFeed(const std::vector<Unit>& units, Story* story) {
+  Cluster* main = &story->span;
+  auto kept = [&](int k) {
+    return !story->boxed[k] && (units[k].cls == Class::kGood || !units[k].hard_bad);
+  };
+  int run_start = -1, run = 0, prev = -1;
+  for (int k = main->begin; k <= main->end; ++k) {
+    if (!kept(k)) continue;
+    const Unit& u = units[k];
+    if (run > 0 && u.f.words < 5 && !u.f.ends_sentence) {
+      prev = k;
+      continue;
+    }
+    bool apart = prev < 0 || u.first > units[prev].last + 1;
+    prev = k;
+    if (!IsFeedHeadline(u)) {
+      run = 0;
+      continue;
+    }
+    if (run == 0 || !apart) {
+      run = 0;
+      run_start = k;
+    }
+    if (++run < kFeedRun) continue;
+    bool story_goes_on = false;
+    bool last_was_prose = false;
+    for (int j = k + 1; j <= main->end && !story_goes_on; ++j) {
+      if (!kept(j)) continue;
+      bool prose = units[j].initial == Class::kGood && units[j].f.ends_sentence;
+      story_goes_on = prose && last_was_prose;
+      last_was_prose = prose;
+    }
+    if (story_goes_on) continue;
+    int end = run_start - 1;
+    while (end > main->begin && !(units[end].initial == Class::kGood && kept(end))) --end;
+    if (end > main->begin) {
+      main->end = end;
+      story->feed_cut = true;
+    }
+    return;
+  }
+}
+
 // Stage 8: lists the story ends with. A line ending in a colon announces a
 // list ("Tour dates:", "Here are the highlights:"); the run of lines that
 // follows it without a blank line is part of the article even after its last
@@ -1039,15 +1108,20 @@ void TakeClosingLists(const std::vector<Unit>& units, const std::vector<bool>& m
   bool furniture_next = end >= m || units[end].hard_bad || units[end].date_only;
   // Headlines in Title Case without a figure in them are teasers; the lists
   // stories end with have dates, counts, scores.
-  int headlines = 0;
+  int headlines = 0, feed = 0;
   for (int j = main.end + 1; j < end; ++j) {
     const LineFeatures& f = units[j].f;
     if (f.digits == 0 && f.alpha_words >= 4 && f.capitalised * 10 >= f.alpha_words * 7) {
       ++headlines;
     }
+    feed += IsFeedHeadline(units[j]);
   }
-  bool teasers = headlines * 2 >= end - (main.end + 1);
-  if (end - (main.end + 1) >= 3 && furniture_next && !teasers) {
+  // Nor is a list that goes on with the feed of headlines the story was
+  // cut from (half of its lines are such headlines); a recipe's or a
+  // plan's list under its last paragraph is mostly not.
+  const int items = end - (main.end + 1);
+  bool teasers = headlines * 2 >= items || (story->feed_cut && feed * 2 >= items);
+  if (items >= 3 && furniture_next && !teasers) {
     story->tail_items = end - (main.end + 1);
     story->tail_stop = end < m ? "up to line " + std::to_string(units[end].first + 1) + " (" +
                                      units[end].reason + ")"
@@ -1207,6 +1281,7 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
   } else {
     grower.Grow(best);
     TrimToProse(units, &story.span);
+    CutHeadlineFeed(units, &story);
     TakeClosingLists(units, menu, &story);
     DropClosingNotes(units, &story);
   }

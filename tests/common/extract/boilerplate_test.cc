@@ -551,6 +551,28 @@ TEST(Boilerplate, AltTextOverACreditedCaptionIsDropped) {
   EXPECT_TRUE(Has(r.paragraphs, alt));
 }
 
+TEST(Boilerplate, FeedOfHeadlinesAfterTheStoryEndsIt) {
+  // Other stories' headlines, each set apart by a blank line, one with a
+  // picture's description under it: the story ran into a teaser feed.
+  const std::string feed =
+      "Storm leaves thousands of homes on the coast without power for most of the week\n\n"
+      "Harbour festival returns to the old town after a break of three long years\n\n"
+      "A crowd watches the boats sail into the harbour at dusk on the first evening of the "
+      "festival.\n\n"
+      "Police close the main road to the port after a lorry sheds its load of timber\n\n";
+  BoilerplateResult r = RunOn(std::string(kStory) + kMoreStory + feed);
+  EXPECT_EQ(r.paragraphs.size(), 4u);
+  EXPECT_FALSE(Has(r.paragraphs,
+                   "Harbour festival returns to the old town after a break of three long years"));
+  // Two sub-headings in a row over the story's next paragraphs stay.
+  const std::string headings =
+      "What the budget means for the schools\n\n"
+      "Where the money for the new buildings comes from\n\n";
+  r = RunOn(std::string(kStory) + headings + kMoreStory);
+  EXPECT_TRUE(Has(r.paragraphs, "Where the money for the new buildings comes from"));
+  EXPECT_EQ(r.paragraphs.size(), 6u);
+}
+
 TEST(Boilerplate, CaptionAboveACreditIsDropped) {
   const std::string caption =
       "The prime minister, center, passes a passenger aircraft during the air show in "
