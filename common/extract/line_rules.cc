@@ -91,6 +91,16 @@ constexpr std::array<const char*, 40> kFurniture = {"advertisement",
 constexpr std::array<const char*, 7> kStrongFurnitureText = {
     "all rights reserved", "copyright",         "trademarks of",  "on this website",
     "of this website",     "earn a commission", "activation link"};
+// The box an embedded post or video sits in until the reader consents to
+// loading it ("Externer Inhalt: ich bin damit einverstanden, dass mir externe
+// Inhalte angezeigt werden"), in the languages lede reads.
+constexpr std::array<const char*, 23> kEmbedConsentText = {
+    "external content",   "third party content", "third party provider", "externe inhalte",
+    "externen inhalt",    "externer inhalt",     "drittplattform",       "drittanbieter",
+    "contenu externe",    "contenus externes",   "contenu tiers",        "contenido externo",
+    "contenidos externos", "contenuto esterno",  "contenuti esterni",    "externe inhoud",
+    "externe content",    "conteúdo externo",    "conteúdos externos",   "externt innehåll",
+    "eksternt innhold",   "eksternt indhold",    "konten eksternal"};
 constexpr std::array<const char*, 16> kWeakFurnitureText = {
     "privacy policy", "terms of use", "terms of service", "cookie",    "javascript", "your browser",
     "newsletter",     "subscribe to", "sign up for",      "log in to", "sign in to", "subscription",
@@ -164,6 +174,9 @@ bool HasFurnitureText(const std::string& text, const std::string& key, int words
   if (words > 60) return false;
   if (text.find("\xC2\xA9") != std::string::npos) return true;  // ©
   for (const char* p : kStrongFurnitureText) {
+    if (key.find(p) != std::string::npos) return true;
+  }
+  for (const char* p : kEmbedConsentText) {
     if (key.find(p) != std::string::npos) return true;
   }
   if (words > 25) return false;

@@ -68,6 +68,17 @@ TEST(LineRules, CaptionsAndCredits) {
   EXPECT_FALSE(EndsWithCredit("Both were invited (Jane Roe/John Doe/Ann Poe)"));
 }
 
+TEST(LineRules, EmbeddedContentConsentIsANotice) {
+  for (const std::string line :
+       {"Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden.",
+        "External content: this post is shown by a third party provider",
+        "Ce contenu externe est fourni par un tiers"}) {
+    EXPECT_TRUE(HasFurnitureText(line, LineKey(line), Shape(line).words)) << line;
+  }
+  const std::string story = "The council wants to hire an external auditor for the budget.";
+  EXPECT_FALSE(HasFurnitureText(story, LineKey(story), Shape(story).words));
+}
+
 TEST(LineRules, TaxonomyLines) {
   auto tax = [](const std::string& t) { return IsTaxonomyLine(t, LineKey(t), Shape(t).words); };
   EXPECT_TRUE(tax("Tags: bridges, floods, council"));
