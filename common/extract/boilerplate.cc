@@ -159,6 +159,9 @@ constexpr int kParenthesisOverlapPct = 30;
 // past a box of any length up to this many lines when the prose after it
 // carries the next number.
 constexpr int kMaxNumberedGap = 400;
+// Share of the story's content words a stretch of prose inside a crossed
+// box needs to be the story's.
+constexpr int kInnerOverlapPct = 10;
 // Share of the story's content words the opening under a byline or stamp
 // needs to be joined backwards across a box.
 constexpr int kOpeningOverlapPct = 5;
@@ -777,6 +780,7 @@ class StoryGrower {
     for (int c = best - 1; c >= 0; --c) {
       if (!Extend(&c, -1)) break;
     }
+    TakeInnerStretches();
   }
 
  private:
@@ -934,6 +938,30 @@ class StoryGrower {
     for (int k = from + 1; k < to; ++k) story_->boxed[k] = true;
     if (to > from) {
       for (int k = to; k < m && units_[k].initial != Class::kGood; ++k) story_->boxed[k] = true;
+    }
+  }
+
+  // A stretch of prose inside the story that a crossed box took with it
+  // (two paragraphs between a "More news" list and an embedded post) is the
+  // story's when it shares kInnerOverlapPct of its words and prints none of
+  // the story's paragraphs again: teasers set inside a story are headlines,
+  // or summaries about other things.
+  void TakeInnerStretches() {
+    const Cluster& main = story_->span;
+    for (const Cluster& c : clusters_) {
+      if (c.begin <= main.begin || c.end >= main.end || !story_->boxed[c.begin] ||
+          !ContinuesStory(c, kInnerOverlapPct)) {
+        continue;
+      }
+      bool copy = false;
+      for (int k = c.begin; k <= c.end && !copy; ++k) {
+        if (units_[k].initial != Class::kGood) continue;
+        for (int j = main.begin; j <= main.end && !copy; ++j) {
+          copy = (j < c.begin || j > c.end) && !story_->boxed[j] && units_[j].key == units_[k].key;
+        }
+      }
+      if (copy) continue;
+      for (int k = c.begin; k <= c.end; ++k) story_->boxed[k] = false;
     }
   }
 

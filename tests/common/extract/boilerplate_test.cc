@@ -573,6 +573,32 @@ TEST(Boilerplate, FeedOfHeadlinesAfterTheStoryEndsIt) {
   EXPECT_EQ(r.paragraphs.size(), 6u);
 }
 
+TEST(Boilerplate, ProseInsideACrossedBoxThatGoesOnWithTheStoryIsKept) {
+  // The story, a notice, two paragraphs that go on with it (few of their
+  // words are the story's), the box of an embedded post, the rest of the
+  // story: the join crosses both notices, and the paragraphs between are
+  // the story's, not the box's.
+  const std::string inner =
+      "Part of it goes to a new library, which readers have wanted since the old building "
+      "burned down in the spring of the year before.\n\n"
+      "Librarians said the books are stored in a warehouse on the edge of town, and that the "
+      "schools have waited long enough for the money.\n\n";
+  const std::string page = std::string(kStory) +
+                           "The council expects the work on the roads to start in the autumn "
+                           "and to take about two years to finish.\n\n"
+                           "Sign up for our newsletter\n\n" + inner +
+                           "External content: I agree to see content from a third party\n\n" +
+                           kMoreStory;
+  BoilerplateResult r = RunOn(page);
+  EXPECT_TRUE(Has(r.paragraphs,
+                  "Librarians said the books are stored in a warehouse on the edge of town, and "
+                  "that the schools have waited long enough for the money."));
+  EXPECT_TRUE(Has(r.paragraphs,
+                  "A group of parents who had come to the meeting said they would hold a protest "
+                  "in front of the town hall on Saturday morning."));
+  EXPECT_EQ(r.paragraphs.size(), 7u);
+}
+
 TEST(Boilerplate, CaptionAboveACreditIsDropped) {
   const std::string caption =
       "The prime minister, center, passes a passenger aircraft during the air show in "
