@@ -216,6 +216,26 @@ LineFeatures TitleFeatures(std::string_view t,
   return f;
 }
 
+// A call to action naming the site ("Follow Acme News", "Thank you for
+// supporting Acme", "S'abonner au Journal", "Folgen Sie uns"): a short line
+// opening with the verbs of the languages lede detects, given its key.
+bool IsCallToAction(const std::string& key, int words) {
+  if (words > 7) return false;
+  for (const char* p :
+       {"follow ",          "subscribe ",  "thank you for ",  "thanks for ", "suivre ",
+        "suivez ",          "s'abonner ",  "s\u2019abonner ", "abonnez",     "abonnieren ",
+        "jetzt abonnieren", "folgen sie ", "folge ",          "volg ",       "abbonati",
+        "segui ",           "seguici",     "siga ",           "assine ",     "ikuti "}) {
+    if (key.rfind(p, 0) == 0) return true;
+  }
+  // Spanish, Norwegian and Danish, Swedish.
+  for (const char* p :
+       {"suscríbete", "suscribete", "síguenos", "siguenos", "sigue a ", "følg ", "följ "}) {
+    if (key.rfind(p, 0) == 0) return true;
+  }
+  return false;
+}
+
 bool IsTitleCandidate(std::string_view t, const LineFeatures& f) {
   if (f.words < 2 || f.words > 30 || f.chars > 250) return false;
   if (f.digits * 2 > f.chars) return false;
@@ -229,7 +249,7 @@ bool IsTitleCandidate(std::string_view t, const LineFeatures& f) {
       key.rfind("published", 0) == 0) {
     return false;
   }
-  if (IsEndOfArticleSignal(t)) return false;
+  if (IsEndOfArticleSignal(t) || IsCallToAction(key, f.words)) return false;
   // Page furniture by its shape: a reading time, a row of buttons, a
   // caption closed by its credit, a trail of sections, a ticker entry.
   if (IsFileName(t) || IsReadingTime(key) || EndsWithBracketCredit(t) || IsTightTrail(t) ||
@@ -380,7 +400,7 @@ class TitleScorer {
     for (const std::string& p : bp.paragraphs) {
       ForEachWord(p, [&](std::string_view w) {
         if (w.size() >= 3 || static_cast<unsigned char>(w[0]) >= 0xE0) {
-          body_words_.insert(std::hash<std::string_view>()(w));
+          ++body_words_[std::hash<std::string_view>()(w)];
         }
       });
     }
@@ -414,6 +434,9 @@ class TitleScorer {
       }
     }
     if (byline_at_ < 0) AddLinesAboveFarByline();
+    // The body may open with the byline or stamp line ("Le Journal | 04.05.2015
+    // | Par Jane Roe"): it anchors the headline as one above the body would.
+    opening_anchor_ = AnchorOf(bp.first_kept);
     for (const std::string& p : bp.paragraphs) {
       page_has_lower_ = page_has_lower_ || ComputeLineFeatures(p, nullptr).has_lower;
       if (page_has_lower_) break;
@@ -461,12 +484,18 @@ class TitleScorer {
   // punctuation, caption and byline words.
   double ShapeScore(int i, std::string_view t, const LineFeatures& f) const {
     int content = 0, shared = 0;
+    // A label the body prints again (an ad slot's "Thank you for supporting
+    // ...") shares its words with the story through its own copies only:
+    // a word counts when the body has it beyond them (the first body line,
+    // a candidate too, is not its own copy).
+    int copies = std::max(0, CopiesInBody(t) - (i >= bp_.first_kept ? 1 : 0));
     ForEachWord(t, [&](std::string_view w) {
       if (is_stop_(w) || (w.size() < 3 && static_cast<unsigned char>(w[0]) < 0xE0)) {
         return;
       }
       ++content;
-      if (body_words_.count(std::hash<std::string_view>()(w))) ++shared;
+      auto it = body_words_.find(std::hash<std::string_view>()(w));
+      if (it != body_words_.end() && it->second > copies) ++shared;
     });
     // One shared word in a two-word line is weak evidence: count at least
     // three content words (ten CJK characters).
@@ -507,13 +536,17 @@ class TitleScorer {
     double& score = *score_out;
     // Within five lines above a byline or stamp; one-word lines (share
     // buttons, "Post") do not count.
-    for (int k = distance - 2, seen = 0; k >= 0 && seen < kAnchorLines; --k) {
+    int anchor = 0, seen = 0;
+    for (int k = distance - 2; k >= 0 && seen < kAnchorLines; --k) {
       if (anchor_[k] > 0) {
-        score += anchor_[k] == 2 ? 1.2 : 0.8;
+        anchor = anchor_[k];
         break;
       }
       if (words_[k] >= 2) ++seen;
     }
+    bool near_body = far_from_ < 0 || distance - 1 < far_from_;
+    if (anchor == 0 && seen < kAnchorLines && near_body) anchor = opening_anchor_;
+    if (anchor > 0) score += anchor == 2 ? 1.2 : 0.8;
     for (int k = distance; k < distance + 2 && k < static_cast<int>(header_.size()); ++k) {
       if (anchor_[k] > 0) {
         score += 0.3;
@@ -524,7 +557,7 @@ class TitleScorer {
       std::string_view below = TrimLine(lines_[header_[distance - 2]]);
       bool credit = below.size() >= 2 &&
                     ((below.front() == '(' && below.back() == ')') || below.front() == '[');
-      if (below.size() < 80 && (credit || CaptionAt(header_[distance - 2]))) score -= 1.0;
+      if ((below.size() < 80 && credit) || CaptionAt(header_[distance - 2])) score -= 1.0;
     }
   }
 
@@ -591,6 +624,15 @@ class TitleScorer {
     return false;
   }
 
+  // Paragraphs of the body that are the line t.
+  int CopiesInBody(std::string_view t) const {
+    auto it = length_count_.find(t.size());
+    if (it == length_count_.end() || it->second < 2) return 0;
+    int copies = 0;
+    for (const std::string& p : bp_.paragraphs) copies += p == t ? 1 : 0;
+    return copies;
+  }
+
   bool PrintedTwice(std::string_view t) const {
     auto it = length_count_.find(t.size());
     if (it == length_count_.end() || it->second < 2) return false;
@@ -605,8 +647,9 @@ class TitleScorer {
   const BoilerplateResult& bp_;
   const StopWordTest is_stop_;
   const int lowest_;
-  // Hashes of the body's words (a collision costs one word of overlap).
-  std::unordered_set<size_t> body_words_;
+  // Hashes of the body's words and how often each occurs (a collision
+  // costs one word of overlap).
+  std::unordered_map<size_t, int> body_words_;
   mutable std::vector<int8_t> anchor_of_line_;   // -1: not worked out yet
   mutable std::vector<int8_t> caption_of_line_;  // -1: not worked out yet
   std::unordered_map<size_t, int> length_count_;
@@ -615,6 +658,7 @@ class TitleScorer {
   std::vector<int> words_;   // and its words
   bool page_has_lower_ = false;
   std::unordered_set<int> bylines_;  // bare names read as bylines
+  int opening_anchor_ = 0;           // BylineOrTimestamp of the body's first line
   int far_from_ = -1;   // place in header_ of a byline beyond kHeaderReach
   int byline_at_ = -1;  // place in header_ of the byline nearest the body, if any
 };

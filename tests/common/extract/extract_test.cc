@@ -371,6 +371,84 @@ TEST(Extract, HeadlineInTwoSpans) {
   EXPECT_EQ(Extract(page, {}).title, "Silence at the front desk: what hotel owners never tell");
 }
 
+TEST(Extract, CallToActionIsNotTheHeadline) {
+  // A button naming the site shares the site's name with the dateline.
+  for (const char* line :
+       {"Follow Hotel Weekly", "Thank you for supporting Hotel Weekly", "S'abonner au Hotel Weekly",
+        "S\u2019abonner au Hotel Weekly", "Folgen Sie Hotel Weekly"}) {
+    const std::string page = std::string("Home\n\n") + line +
+                             "\n\nLONDON (Hotel Weekly) -- Families who book a hotel room on the "
+                             "right day save hundreds, travel agents said.\n\n" +
+                             kHotelBody;
+    EXPECT_EQ(Extract(page, {}).title, "") << line;
+  }
+  // A headline opening with one of those words is not a button.
+  EXPECT_EQ(Extract(std::string("Home\n\nFollow the hotel owners who never tell guests the "
+                                "cheapest day to book\n\n") +
+                        kHotelBody,
+                    {})
+                .title,
+            "Follow the hotel owners who never tell guests the cheapest day to book");
+}
+
+TEST(Extract, LabelPrintedInTheStoryIsNotTheHeadline) {
+  // An ad slot's label over the headline, printed again between the
+  // story's paragraphs: its words are in the body only through its copies.
+  const std::string label = "Our readers keep the Acme Gazette going";
+  const char* paragraphs[] = {
+      "Families who book a hotel room on the right day of the week can save hundreds, "
+      "according to travel agents who compared the prices.",
+      "The cheapest day to book was a Tuesday, when hotels sell the rooms that were not taken "
+      "at the weekend, the agents said.",
+      "The owners rarely tell their guests, who pay the weekend prices for the same room on "
+      "the other days of the week.",
+      "Some hotels in the old town cut their prices by a third on Tuesdays, and the agents "
+      "expect more of them to follow this year.",
+      "A family of four who booked two rooms for a week in August saved more than the price "
+      "of their flights, one agent said.",
+      "The owners' association said its members set their prices freely and that guests could "
+      "always compare them online."};
+  std::string page = "Home\n\n" + label + "\n\nHotel rooms cost less on a Tuesday\n\n";
+  for (int k = 0; k < 6; ++k) {
+    page += std::string(paragraphs[k]) + "\n\n";
+    if (k == 1 || k == 4) page += label + "\n\n";
+  }
+  Article a = Extract(page, {});
+  EXPECT_EQ(a.title, "Hotel rooms cost less on a Tuesday");
+  // The story block keeps the copies (short lines between paragraphs).
+  ASSERT_NE(a.Body().find(label), std::string::npos) << "the fixture needs the copies kept";
+}
+
+TEST(Extract, BylineOpeningTheBodyAnchorsTheHeadline) {
+  // The story block takes in the byline line under the headline; the
+  // headline is still the line right above it, not the site's name line
+  // further up that shares the site's name with that byline.
+  const std::string page =
+      std::string("Home\n\nHotel Weekly Shop Hotel Weekly Travel\n\n") +
+      "City Guides\nGift Cards\nRoad Maps\nShip Cruises\nSki Lodges\n\n"
+      "Silence at the hotel front desk\n\n"
+      "Hotel Weekly | 04.05.2015 at 1.36pm \xE2\x80\xA2 Updated on 05.05.2015 at 8.13pm | By Jane "
+      "Roe (with John Doe and Ann Poe)\n\n" +
+      kHotelBody;
+  Article a = Extract(page, {});
+  ASSERT_EQ(a.Body().rfind("Hotel Weekly |", 0), 0u) << "the fixture needs the byline kept";
+  EXPECT_EQ(a.title, "Silence at the hotel front desk");
+}
+
+TEST(Extract, AltTextAboveALongCaptionIsNotTheHeadline) {
+  // The picture's label, then its caption closed by the credit, however
+  // long the caption is.
+  const std::string page =
+      std::string("Home\n\nHotel owners keep the cheapest day quiet\n\n") +
+      "Travel agents compared the prices of three summers. Owners say nothing.\n\n"
+      "Families who book on Tuesdays\n\n"
+      "Families who book a hotel room on a Tuesday pay less than those who book at the "
+      "weekend, travel agents say. | Jane Roe/Reuters\n\n"
+      "12.05.2026 09:56\n\n" +
+      kHotelBody;
+  EXPECT_EQ(Extract(page, {}).title, "Hotel owners keep the cheapest day quiet");
+}
+
 TEST(Extract, AmbiguousNumericDateSettledByTheWrittenOne) {
   // An English page reads "06/01/2026" month first, unless it writes the
   // other reading out elsewhere (a caption) and never the first.
