@@ -1120,9 +1120,15 @@ bool TitleFromFirstLine(const std::vector<std::string_view>& lines, const Boiler
   return true;
 }
 
+// Story paragraphs: a lead printed above the headline as a summary stays
+// in the body.
+constexpr int kStoryParagraphWords = 25;
+
 // The body without its headline: the first kept line when it turned out to
-// be the title, and copies of the headline that galleries and share boxes
-// print inside the article.
+// be the title, copies of the headline that galleries and share boxes print
+// inside the article, and lines printed above the headline and again inside
+// the story (share rows, ad labels, section names, a series label): the
+// page's furniture, not the story's.
 void RemoveTitleFromBody(const std::vector<std::string_view>& lines, const TitleChoice& title,
                          bool title_in_body, BoilerplateResult* bp) {
   if (title.line < 0) return;
@@ -1136,6 +1142,22 @@ void RemoveTitleFromBody(const std::vector<std::string_view>& lines, const Title
         break;
       }
     }
+  }
+  std::unordered_set<std::string_view> above;
+  for (int i = 0; i < title.line; ++i) {
+    std::string_view t = TrimLine(lines[static_cast<size_t>(i)]);
+    if (!t.empty()) above.insert(t);
+  }
+  for (size_t i = static_cast<size_t>(title.line) + 1; i < lines.size(); ++i) {
+    if (!bp->keep[i]) continue;
+    std::string_view t = TrimLine(lines[i]);
+    if (above.count(t) == 0) continue;
+    LineFeatures f = ComputeLineFeatures(t, nullptr);
+    if (f.words >= kStoryParagraphWords && f.ends_sentence) continue;
+    bp->keep[i] = false;
+    bp->reason[i] = "printed above the headline too (page furniture)";
+    auto it = std::find(bp->paragraphs.begin(), bp->paragraphs.end(), t);
+    if (it != bp->paragraphs.end()) bp->paragraphs.erase(it);
   }
   if (title_in_body) return;
   std::string title_key = LineKey(TrimLine(lines[title.line]));

@@ -415,8 +415,31 @@ TEST(Extract, LabelPrintedInTheStoryIsNotTheHeadline) {
   }
   Article a = Extract(page, {});
   EXPECT_EQ(a.title, "Hotel rooms cost less on a Tuesday");
-  // The story block keeps the copies (short lines between paragraphs).
-  ASSERT_NE(a.Body().find(label), std::string::npos) << "the fixture needs the copies kept";
+  // The story block kept the copies (short lines between paragraphs); as
+  // lines printed above the headline too, they leave the body.
+  int copies = 0;
+  for (const LineDecision& d : a.lines) {
+    if (d.reason == "printed above the headline too (page furniture)") ++copies;
+  }
+  EXPECT_EQ(copies, 2);
+  EXPECT_EQ(a.Body().find(label), std::string::npos) << a.Body();
+  EXPECT_EQ(a.paragraphs.size(), 6u) << a.Body();
+}
+
+TEST(Extract, LeadPrintedAboveTheHeadlineStaysInTheBody) {
+  // A box above the headline repeats the story's first paragraph: the
+  // story keeps it.
+  const std::string lead =
+      "Families who book a hotel room on the right day of the week can save hundreds, according "
+      "to travel agents who compared the prices of the last three summers.";
+  const std::string page = "Home\n\n" + lead +
+                           "\n\nMost Popular\n\nHotel rooms cost less on a Tuesday"
+                           "\n\nBy Jane Roe\n\n" +
+                           kHotelBody;
+  Article a = Extract(page, {});
+  EXPECT_EQ(a.title, "Hotel rooms cost less on a Tuesday");
+  ASSERT_FALSE(a.paragraphs.empty());
+  EXPECT_EQ(a.paragraphs.front(), lead);
 }
 
 TEST(Extract, BylineOpeningTheBodyAnchorsTheHeadline) {
