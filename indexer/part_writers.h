@@ -31,6 +31,12 @@ namespace lede {
 // cost more per insertion than flushes every 200; docs/performance.md.)
 inline constexpr unsigned kRotatedPartDocs = 10000;
 
+// Parts merged at once when a bulk build ends. Fewer inputs per merge mean
+// more passes over the data; more mean more disk held at once (see
+// PartsRebuild). 10: a 1M build (100 parts) merges in two passes, a 100k
+// build in one.
+inline constexpr unsigned kMergeFanIn = 10;
+
 // Rotation of a bulk build's parts: writer k adds its documents not to
 // parts[k] but to a run of fresh databases dir/part-K-J, each closed after
 // docs_per_part documents and flushed every batch_size within. parts[k] then

@@ -1,5 +1,6 @@
 // The two ways a rebuild writes: beside the live database, which it locks,
 // then compacted and swapped in whole.
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -222,10 +223,46 @@ class PartsRebuild : public Rebuild {
  private:
   void CompactInto(const std::string& in, const std::string& out,
                    const std::vector<std::string>& chunks) override {
-    // Multipass merges many inputs in a few passes of few inputs each.
+    // The disk a merge needs is what bounds a large build, not its time: a
+    // compaction of all ~100 parts of a 1M build at once (multipass) held
+    // the parts, its intermediate tables and the output together and ran
+    // out of 38 GB (docs/performance.md). So the parts are merged a group at
+    // a time, each group's inputs removed as soon as it is written: the
+    // disk then holds the parts plus one group's output, and at the end the
+    // groups plus the result. Groups keep the parts' order, so the docids
+    // and the winning metadata are those of one merge of everything.
+    std::vector<std::string> level = chunks;
+    for (unsigned pass = 0; level.size() > kMergeFanIn; ++pass) {
+      std::vector<std::string> next;
+      for (size_t first = 0; first < level.size(); first += kMergeFanIn) {
+        const size_t end = std::min(level.size(), first + kMergeFanIn);
+        if (end - first == 1) {
+          next.push_back(level[first]);
+          continue;
+        }
+        const std::string group = in + "/merge-" + std::to_string(pass) + "-" +
+                                  std::to_string(next.size());
+        Xapian::Database inputs;
+        for (size_t k = first; k < end; ++k) inputs.add_database(Xapian::Database(level[k]));
+        inputs.compact(group, Xapian::DBCOMPACT_MULTIPASS);
+        inputs.close();
+        for (size_t k = first; k < end; ++k) RemoveDatabase(level[k]);
+        next.push_back(group);
+      }
+      level = std::move(next);
+    }
+    // The last merge in one pass: multipass would write its intermediate
+    // tables beside the whole result, when the disk is fullest.
     Xapian::Database all(in);
-    for (const std::string& chunk : chunks) all.add_database(Xapian::Database(chunk));
-    all.compact(out, chunks.size() > 2 ? Xapian::DBCOMPACT_MULTIPASS : 0);
+    for (const std::string& part : level) all.add_database(Xapian::Database(part));
+    all.compact(out);
+  }
+
+  // Merged parts go as soon as their group is written.
+  static void RemoveDatabase(const std::string& dir) {
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+    if (ec) throw IndexError("cannot remove merged part " + dir + ": " + ec.message());
   }
 };
 

@@ -5,10 +5,13 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
 #include "common/error.h"
+#include "common/index/shard_layout.h"
+#include "indexer/part_writers.h"
 
 namespace lede {
 namespace {
@@ -31,6 +34,16 @@ std::vector<std::string> Ids(const std::string& path) {
   Xapian::Database db(path);
   std::vector<std::string> ids;
   for (auto t = db.allterms_begin("Q"); t != db.allterms_end("Q"); ++t) ids.push_back((*t).substr(1));
+  return ids;
+}
+
+// Article ids in docid order: what a merge's order decides.
+std::vector<std::string> IdsByDocid(const std::string& path) {
+  Xapian::Database db(path);
+  std::vector<std::string> ids(db.get_lastdocid());
+  for (auto t = db.allterms_begin("Q"); t != db.allterms_end("Q"); ++t)
+    for (auto p = db.postlist_begin(*t); p != db.postlist_end(*t); ++p)
+      ids.at(*p - 1) = (*t).substr(1);
   return ids;
 }
 
@@ -162,6 +175,34 @@ TEST_F(IndexWriterTest, RebuildMergesRotatedPartsIntoOneDatabase) {
   EXPECT_FALSE(fs::exists(IndexWriter::RebuildDir(db_)));
   IndexWriter again(db_, false, 10);  // an ordinary lede database
   EXPECT_TRUE(again.Find("a107.txt"));
+}
+
+TEST_F(IndexWriterTest, RebuildMergesManyPartsInGroupsKeepingTheirOrder) {
+  // Every lookup closes the writers' parts, so each article here is a part
+  // of its own: more parts than one merge takes (kMergeFanIn), merged a
+  // group at a time, then the groups. The result must be that of one
+  // merge: docids in the parts' order, writer 0's parts before writer 1's.
+  const int n = static_cast<int>(3 * kMergeFanIn) - 2;
+  std::vector<std::string> ids;
+  {
+    IndexWriter w(db_, true, 1, 1, 2);
+    for (int i = 0; i < n; ++i) {
+      ids.push_back("g" + std::to_string(100 + i) + ".txt");
+      EXPECT_FALSE(w.Find(ids.back()));
+      w.Put(Article(ids.back(), i % 3 ? "harbor strike" : "harbor"));
+    }
+    w.SetMetadata("lede:test", "kept");
+    w.Finish();
+  }
+  std::stable_partition(ids.begin(), ids.end(),
+                        [](const std::string& id) { return ShardOf(id, 2) == 0; });
+  EXPECT_EQ(IdsByDocid(db_), ids);
+  Xapian::Database db(db_);
+  EXPECT_EQ(db.get_lastdocid(), static_cast<Xapian::docid>(n));
+  EXPECT_EQ(db.get_doccount(), static_cast<Xapian::doccount>(n));
+  EXPECT_EQ(db.get_metadata("lede:test"), "kept");
+  EXPECT_FALSE(fs::exists(IndexWriter::RebuildDir(db_)));
+  EXPECT_FALSE(fs::exists(IndexWriter::RebuildDir(db_) + ".compact"));
 }
 
 TEST_F(IndexWriterTest, RebuildRefusesToReplaceWhatIsNotADatabase) {
