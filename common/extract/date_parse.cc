@@ -92,7 +92,8 @@ std::vector<Token> Tokenize(std::string_view line) {
   while (i < line.size()) {
     size_t len = 1;
     utf8proc_int32_t c = DecodeUtf8At(line, i, &len);
-    if (c == ' ' || c == '\t' || c == 0xA0 || c < 0) {
+    // Thin and narrow no-break spaces too ("28.\u2009April 2023").
+    if (c == ' ' || c == '\t' || c < 0 || (c > 0x7F && utf8proc_category(c) == UTF8PROC_CATEGORY_ZS)) {
       space = true;
       i += len;
       continue;
@@ -314,14 +315,20 @@ class Matcher {
     const bool day_first = order_ == DateOrder::kDayFirst;
     if (!Is(i + 2, Kind::kNumber) || NumberLen(i + 2) > 2) return false;
     if (!IsPunct(i + 3, sep.c_str()) || !Is(i + 4, Kind::kNumber)) return false;
+    // "28. 4. 2023": a space after each dot. Only a day is written so (the
+    // German and Nordic habit), whatever the page's language says: the
+    // year must then have four digits.
+    bool spaced = false;
     for (size_t k = i + 1; k <= i + 4; ++k) {
-      // "28. 4. 2023": a space after each dot where the day comes first.
-      bool after_dot = sep == "." && day_first && (k == i + 2 || k == i + 4);
+      bool after_dot = sep == "." && (k == i + 2 || k == i + 4);
       if (tokens_[k].space_before && !after_dot) return false;
+      spaced = spaced || tokens_[k].space_before;
     }
     int year = 0;
     if (IsYear(i + 4)) {
       year = Number(i + 4);
+    } else if (spaced && !day_first) {
+      return false;
     } else if ((sep == "/" || (sep == "." && day_first)) && NumberLen(i + 4) == 2) {
       year = 2000 + Number(i + 4);
     } else {

@@ -124,12 +124,18 @@ TEST(DateParse, DayFirstOrder) {
     ASSERT_FALSE(found.empty()) << c.line;
     EXPECT_EQ(FormatIsoDate(found[0].date), c.iso) << c.line;
   }
-  // The default order is unchanged: month first, no spaced or two-digit
-  // dotted forms (version numbers).
+  // The default order is unchanged: month first, no two-digit dotted forms
+  // (version numbers). A dotted date spaced after its dots with a
+  // four-digit year is a day first in any order: only that habit writes it.
   EXPECT_EQ(FormatIsoDate(FindDates("02/12/2024")[0].date), "2024-02-12");
   EXPECT_EQ(FormatIsoDate(FindDates("02/12/2024", DateOrder::kMonthFirst)[0].date), "2024-02-12");
   EXPECT_TRUE(FindDates("Python 3.10.12").empty());
-  EXPECT_TRUE(FindDates("28. 4. 2023").empty());
+  EXPECT_EQ(FormatIsoDate(FindDates("28. 4. 2023")[0].date), "2023-04-28");
+  EXPECT_TRUE(FindDates("28. 4. 23").empty());
+  // Thin and narrow no-break spaces are spaces.
+  EXPECT_EQ(FormatIsoDate(FindDates("28.\xE2\x80\x89" "4.\xE2\x80\x89" "2023, 18:41 Uhr")[0].date),
+            "2023-04-28");
+  EXPECT_EQ(FormatIsoDate(FindDates("3\xE2\x80\xAFMay 2024")[0].date), "2024-05-03");
   EXPECT_TRUE(FindDates("1.2.19.4", DateOrder::kDayFirst).empty());
 }
 

@@ -146,7 +146,9 @@ TEST(LineRules, ClosingNotes) {
 
 TEST(LineRules, DateStamps) {
   for (const char* line : {"Published: 10:48, Tue, Mar 4, 2031 | Updated: 11:02", "March 3, 2031",
-                           "Posted on 2031-03-03 at 9:15 am"}) {
+                           "Posted on 2031-03-03 at 9:15 am",
+                           // spaced after the dots with thin spaces, as German sites set it
+                           "28.\xE2\x80\x89" "4.\xE2\x80\x89" "2031, 18:41 Uhr"}) {
     EXPECT_TRUE(IsDateStamp(line, Shape(line))) << line;
   }
   for (const char* line : {"June 9 -- Riverside Amphitheatre",
