@@ -44,6 +44,9 @@ constexpr int kFarBylineReach = 200;
 constexpr int kFarBylineLines = 7;
 // Lines of the body's start where a labelled stamp ("Posted: ...") is read.
 constexpr int kStampReachInBody = 6;
+// What a date costs when the story's first paragraphs give it inside a
+// sentence rather than on a stamp line.
+constexpr double kSentenceDateCost = 1.0;
 // Lines long enough to vote on the page's language, and how much to read.
 constexpr size_t kLanguageLineBytes = 60;
 constexpr size_t kLanguageSampleBytes = 16 * 1024;
@@ -954,6 +957,11 @@ class DateFinder {
       } else {
         zone -= 1.5;
       }
+    } else if (dateline && !IsDateStamp(std::string(t), ComputeLineFeatures(t, nullptr))) {
+      // A date inside one of the story's sentences ("reported on the radio
+      // on 14.04.2026") dates an event; a stamp line above the headline
+      // dates the page.
+      zone -= kSentenceDateCost;
     }
     for (const DateMatch& m : FindDates(part, order_)) {
       if (!m.has_year) {

@@ -510,6 +510,16 @@ TEST(Extract, PostedStampAmongTheBodysFirstLines) {
   EXPECT_EQ(DateOf(Extract(page, {})), "2024-08-08");
 }
 
+TEST(Extract, StampAboveTheHeadlineOverADateInTheStorysSentence) {
+  // The stamp sits above the headline; the story's first lines mention when
+  // a radio show covered the subject: an event, not the page's date.
+  std::string page =
+      "Home\n\nAug 08, 2024, 2:36 PM\n\nHotel owners rarely tell guests the cheapest day\n\n"
+      "The radio show covered the subject on Aug 07, 2024 at 5:50 PM.\n\n";
+  page += kHotelBody;
+  EXPECT_EQ(DateOf(Extract(page, {})), "2024-08-08");
+}
+
 TEST(Extract, NumericDateDayFirstOnAGermanPage) {
   const char kPage[] =
       "Startseite\n\n"
