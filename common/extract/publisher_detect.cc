@@ -325,7 +325,13 @@ std::optional<PublisherCandidate> PublisherFromCopyright(std::string_view line) 
                                                                kept.back().size() - holder.data()));
   name = TrimPunct(name);
   if (!has_year && !rights && !has_suffix) return std::nullopt;
-  if (!LooksLikeName(name, 6)) return std::nullopt;
+  // A brand written in lower case, one word of letters, with its year
+  // ("Copyright © acmenews 2024").
+  const bool lower_brand =
+      has_year && name.size() >= 4 && std::all_of(name.begin(), name.end(), [](char c) {
+        return std::islower(static_cast<unsigned char>(c)) != 0;
+      });
+  if (!lower_brand && !LooksLikeName(name, 6)) return std::nullopt;
   return PublisherCandidate{std::string(name), std::string(Utf8Prefix(line, 200)),
                             PublisherSignal::kCopyright};
 }

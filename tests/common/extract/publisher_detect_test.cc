@@ -25,7 +25,8 @@ TEST(PublisherDetect, CopyrightNotices) {
        "Hill Street Publishing"},
       {"© 2019 Lakeside.com. All rights reserved (About Us).", "Lakeside.com"},
       {"Copyright 2019. Valley Examiner. All Rights Reserved.", "Valley Examiner"},
-      {"©All Rights Reserved Harbour Institute 2019, a nonprofit organization", "Harbour Institute"},
+      {"©All Rights Reserved Harbour Institute 2019, a nonprofit organization",
+       "Harbour Institute"},
       {"copyright Plainsview 2019 - ISSN: 1234-5678", "Plainsview"},
       {"©Northern Papers Limited in England No. 123456 Registered office", "Northern Papers"},
       {"Copyright © 2019, Coast Times | Terms of Service | Privacy Policy", "Coast Times"},
@@ -34,6 +35,13 @@ TEST(PublisherDetect, CopyrightNotices) {
       {"© 2025 HARBOURHUIS N.V.", "HARBOURHUIS"},
       {"Nettbyen. © Mediehuset Nettbyen AS 2024", "Mediehuset Nettbyen"},
       {"Copyright © e-Twelve.com Ltd All rights reserved. Reproduction forbidden", "e-Twelve.com"},
+      // A brand in lower case, with its year.
+      {"Copyright © harbournews 2024", "harbournews"},
+      {"Copyright © 2024 harbournews", "harbournews"},
+      {"© 2024 All rights reserved.", ""},
+      {"© harbournews", ""},
+      {"© 2024 a Harbour plc subsidiary", ""},
+      {"Copyright © harbour news 2024", ""},
       // Photo credits and captions are not notices.
       {"© REUTERS / POOL", ""},
       {"(Image: © NASA/ESA/K. Retherford/SWRI)", ""},
