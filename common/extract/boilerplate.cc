@@ -534,14 +534,18 @@ int ListRunEnd(const std::vector<Unit>& units, const std::vector<bool>& menu, in
 }
 
 // Stage 4: a paragraph ending in a colon announces a list or table
-// ("Standings after 36 races:", "Here are the highlights:"): its items belong
-// to the story, however little they read like prose, and weigh in its favour.
+// ("Standings after 36 races:", "Here are the highlights:"), and so does a
+// line of any length ending in "as follows" ("各地の震度は次のとおり。"): its
+// items belong to the story, however little they read like prose, and weigh
+// in its favour.
 void MarkAnnouncedLists(const std::vector<bool>& menu, std::vector<Unit>* units_ptr) {
   std::vector<Unit>& units = *units_ptr;
   const int m = static_cast<int>(units.size());
   for (int k = 0; k + 1 < m; ++k) {
     const Unit& head = units[k];
-    if (head.cls != Class::kGood || head.text.back() != ':') continue;
+    bool announces = (head.cls == Class::kGood && head.text.back() == ':') ||
+                     (!head.hard_bad && EndsAnnouncingAList(head.key));
+    if (!announces) continue;
     if (units[k + 1].first - head.last > 2) continue;
     int end = ListRunEnd(units, menu, k + 1);
     if (end - (k + 1) < 2) continue;

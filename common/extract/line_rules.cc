@@ -259,6 +259,22 @@ bool EndsWithNamedCredit(std::string_view text) {
 
 }  // namespace
 
+bool EndsAnnouncingAList(const std::string& key) {
+  // Keys as LineKey writes them: a CJK phrase has a space between its
+  // characters.
+  static constexpr std::array<std::string_view, 15> kAsFollows = {
+      "as follows", "wie folgt", "comme suit", "como sigue", "come segue",
+      "als volgt", "som følger", "enligt följande", "sebagai berikut", "следующим образом",
+      "次 の と お り", "次 の 通 り", "以 下 の と お り", "以 下 の 通 り", "如 下"};
+  for (std::string_view p : kAsFollows) {
+    if (key.size() >= p.size() && key.compare(key.size() - p.size(), p.size(), p) == 0 &&
+        (key.size() == p.size() || key[key.size() - p.size() - 1] == ' ')) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool EndsWithCredit(const std::string& text) {
   if (EndsWithNamedCredit(text)) return true;
   // "(Image: GETTY)" closes the line, or "Credit: ESA" sits in its last

@@ -101,6 +101,10 @@ bool IsGalleryCounter(const std::string& key, int words);
 // "Image 3 of 12", "3 of 12 |". Sets *index and *total (index <= total).
 bool ParseGalleryCounter(std::string_view text, int* index, int* total);
 
+// A line whose key ends in "as follows" in a language lede reads ("wie
+// folgt", "comme suit", "次のとおり"): it announces a list, as a colon does.
+bool EndsAnnouncingAList(const std::string& key);
+
 // "About Jane Roe", "Über Jane Roe", "Sobre Jane Roe": the heading of a
 // box about a person (the author), two or three words shaped like a name.
 bool IsAboutPersonHeading(std::string_view text);

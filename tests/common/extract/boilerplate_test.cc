@@ -599,6 +599,23 @@ TEST(Boilerplate, ProseInsideACrossedBoxThatGoesOnWithTheStoryIsKept) {
   EXPECT_EQ(r.paragraphs.size(), 7u);
 }
 
+TEST(Boilerplate, ListAnnouncedByAsFollowsIsPartOfTheStory) {
+  // No colon: the line ends in "as follows", and the items under it, short
+  // lines with blank lines between, are the story's.
+  std::string page = std::string(kStory) + "The votes of the districts were as follows.\n\n";
+  for (const char* item : {"North: 12 for, 3 against", "South: 9 for, 6 against",
+                           "East: 7 for, 8 against", "West: 10 for, 5 against"}) {
+    page += std::string(item) + "\n\n";
+  }
+  page += kMoreStory;
+  BoilerplateResult r = RunOn(page);
+  EXPECT_TRUE(Has(r.paragraphs, "East: 7 for, 8 against"));
+  EXPECT_TRUE(Has(r.paragraphs, "The votes of the districts were as follows."));
+  // Items weigh for the story as an announced list's do.
+  EXPECT_NE(r.reason[10].find("item of the list announced by line 5"), std::string::npos)
+      << r.reason[10];
+}
+
 TEST(Boilerplate, CaptionAboveACreditIsDropped) {
   const std::string caption =
       "The prime minister, center, passes a passenger aircraft during the air show in "

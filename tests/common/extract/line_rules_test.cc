@@ -79,6 +79,19 @@ TEST(LineRules, EmbeddedContentConsentIsANotice) {
   EXPECT_FALSE(HasFurnitureText(story, LineKey(story), Shape(story).words));
 }
 
+TEST(LineRules, LinesAnnouncingAList) {
+  for (const char* line : {"The quake was felt in these towns, as follows.",
+                           "Die Ergebnisse lauten wie folgt:",
+                           "\xE5\x90\x84\xE5\x9C\xB0\xE3\x81\xAE\xE9\x9C\x87\xE5\xBA\xA6\xE3\x81\xAF"
+                           "\xE6\xAC\xA1\xE3\x81\xAE\xE3\x81\xA8\xE3\x81\x8A\xE3\x82\x8A\xE3\x80\x82"}) {
+    EXPECT_TRUE(EndsAnnouncingAList(LineKey(line))) << line;
+  }
+  for (const char* line : {"The rules that follow apply to everyone.", "Follows",
+                           "He was followed as follows the leader"}) {
+    EXPECT_FALSE(EndsAnnouncingAList(LineKey(line))) << line;
+  }
+}
+
 TEST(LineRules, TaxonomyLines) {
   auto tax = [](const std::string& t) { return IsTaxonomyLine(t, LineKey(t), Shape(t).words); };
   EXPECT_TRUE(tax("Tags: bridges, floods, council"));
