@@ -273,7 +273,7 @@ void Add(std::vector<PublisherCandidate>* out, std::string name, std::string_vie
 
 }  // namespace
 
-std::optional<PublisherCandidate> PublisherFromCopyright(std::string_view line) {
+std::optional<PublisherCandidate> PublisherFromCopyright(std::string_view line, bool in_footer) {
   line = TrimLine(line);
   const std::string lower = Lower(line);
   size_t len = 0;
@@ -324,7 +324,10 @@ std::optional<PublisherCandidate> PublisherFromCopyright(std::string_view line) 
   std::string_view name = holder.substr(0, static_cast<size_t>(kept.back().data() +
                                                                kept.back().size() - holder.data()));
   name = TrimPunct(name);
-  if (!has_year && !rights && !has_suffix) return std::nullopt;
+  // A footer line opening with the marker needs none of them ("© Acme
+  // Daily | Imprint"): a photo credit sits under its photo.
+  const bool footer_notice = in_footer && at == 0;
+  if (!has_year && !rights && !has_suffix && !footer_notice) return std::nullopt;
   // A brand written in lower case, one word of letters, with its year
   // ("Copyright © acmenews 2024").
   const bool lower_brand =
@@ -412,6 +415,9 @@ std::vector<PublisherCandidate> CollectCandidates(const std::vector<std::string_
   // Short lines printed in the header and again in the footer: a site's name
   // under its logo and in its footer.
   const int edge = std::max(15, n / 5);
+  // The footer, for notices: the last fifth of the page (a page of a few
+  // lines has none).
+  const int footer_from = n - n / 5;
   std::unordered_map<std::string_view, std::pair<int, int>> short_lines;  // first, last line
   for (int i = 0; i < n; ++i) {
     std::string_view t = TrimLine(lines[static_cast<size_t>(i)]);
@@ -421,7 +427,7 @@ std::vector<PublisherCandidate> CollectCandidates(const std::vector<std::string_
                              t.find("(c) ") != std::string_view::npos ||
                              t.find("(C) ") != std::string_view::npos;
     if (notice_like) {
-      if (auto c = PublisherFromCopyright(t)) found.push_back(std::move(*c));
+      if (auto c = PublisherFromCopyright(t, i >= footer_from)) found.push_back(std::move(*c));
     }
     if (t.size() <= 80 || t.find(" is part of ") != std::string_view::npos) {
       if (auto c = PublisherFromSelfReference(t)) found.push_back(std::move(*c));

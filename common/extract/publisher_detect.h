@@ -34,10 +34,12 @@ struct PublisherCandidate {
 
 // The holder of a copyright notice, when line is one: "©2019 FOX News
 // Network, LLC. All rights reserved." gives "FOX News Network". A notice
-// needs a year, "all rights reserved" or a legal suffix; photo credits
-// ("© REUTERS / POOL", "(Image: © NASA)", "a man on a bed© Amazon",
+// needs a year, "all rights reserved" or a legal suffix, unless it is in the
+// page's footer (in_footer) and opens its line ("© Acme Daily"); photo
+// credits ("© REUTERS / POOL", "(Image: © NASA)", "a man on a bed© Amazon",
 // "Image copyright Getty Images") are not notices.
-std::optional<PublisherCandidate> PublisherFromCopyright(std::string_view line);
+std::optional<PublisherCandidate> PublisherFromCopyright(std::string_view line,
+                                                         bool in_footer = false);
 
 // A short line of the page's chrome naming the site: "Contact CT Post",
 // "Support The Guardian", "The Guardian - Back to home", "Subscribe to

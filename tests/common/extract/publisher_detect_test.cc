@@ -59,6 +59,27 @@ TEST(PublisherDetect, CopyrightNotices) {
   }
 }
 
+TEST(PublisherDetect, BareNoticeInTheFooter) {
+  struct Case {
+    const char* line;
+    const char* holder;  // "" for none
+  } cases[] = {
+      {"© Harbour Daily", "Harbour Daily"},
+      {"© Harbour Daily | Imprint / Privacy", "Harbour Daily"},
+      {"\xC2\xA9 Coast Courier.fr | Terms", "Coast Courier.fr"},
+      // Not opening the line: a caption's credit.
+      {"The harbour at night. © Jane Roe", ""},
+      {"Photo © Jane Roe", ""},
+      {"© REUTERS / POOL", ""},
+  };
+  for (const auto& c : cases) {
+    auto m = PublisherFromCopyright(c.line, true);
+    EXPECT_EQ(m ? m->name : "", c.holder) << c.line;
+    // Elsewhere on the page a bare notice is a photo credit.
+    EXPECT_FALSE(PublisherFromCopyright(c.line, false)) << c.line;
+  }
+}
+
 TEST(PublisherDetect, SelfReferences) {
   struct Case {
     const char* line;
