@@ -44,6 +44,10 @@ constexpr int kFarBylineReach = 200;
 constexpr int kFarBylineLines = 7;
 // Lines of the body's start where a labelled stamp ("Posted: ...") is read.
 constexpr int kStampReachInBody = 6;
+// A stamp line this close above the body outranks other dates between the
+// headline and the body by this much.
+constexpr int kStampToBody = 12;
+constexpr double kStampAboveBodyBonus = 0.2;
 // What a date costs when the story's first paragraphs give it inside a
 // sentence rather than on a stamp line.
 constexpr double kSentenceDateCost = 1.0;
@@ -54,6 +58,11 @@ constexpr size_t kLanguageSampleBytes = 16 * 1024;
 // for its stop words to weigh the prose (0.2 and more in the language, a few
 // hundredths by chance).
 constexpr double kMinStopWordShare = 0.1;
+// An English page whose long lines of words have, most of them
+// (kForeignLinesPct), fewer English stop words than this share is in
+// another language.
+constexpr double kForeignLineStopShare = 0.05;
+constexpr int kForeignLinesPct = 60;
 
 // Alt text run into its caption of the same words ("The VRThe VR"), too
 // short for IsSelfRepeat.
@@ -816,11 +825,31 @@ class DateFinder {
   void BetweenHeadlineAndBody() {
     int from = title_line_ >= 0 && title_line_ < body_ ? title_line_ + 1 : std::max(0, body_ - 8);
     int paragraphs = 0;
+    const int stamp = StampRightAboveBody();
     for (int i = from; i < n_ && i < bp_.end_marker && paragraphs < 2; ++i) {
       bool kept_prose = i >= body_ && bp_.keep[i] && TrimLine(lines_[i]).size() > 60;
-      Look(i, 3.0, false, i >= body_ && bp_.keep[i]);
+      Look(i, 3.0 + (i == stamp ? kStampAboveBodyBonus : 0.0), false, i >= body_ && bp_.keep[i]);
       if (kept_prose) ++paragraphs;
     }
+  }
+
+  // The stamp line nearest above the body, at most kStampToBody lines up,
+  // or -1: when the headline taken is far above the body (a site's name at
+  // the top), the stretch between them holds the page's other dates too
+  // ("today" in the header, a caption's).
+  // Of stamps on lines in a row ("Posted: ..." over "Updated: ..."), the
+  // first.
+  int StampRightAboveBody() const {
+    auto stamp = [&](int i) {
+      std::string_view t = TrimLine(lines_[i]);
+      return !t.empty() && IsDateStamp(std::string(t), ComputeLineFeatures(t, nullptr));
+    };
+    for (int i = body_ - 1; i >= 0 && body_ - i <= kStampToBody; --i) {
+      if (!stamp(i)) continue;
+      while (i > 0 && stamp(i - 1)) --i;
+      return i;
+    }
+    return -1;
   }
 
   // 2. Just above the headline (some sites print the date first).
@@ -1071,6 +1100,21 @@ PageLanguages PageLanguage(const std::vector<std::string_view>& lines, std::stri
   if (HasStopWords(out.detected) && out.detected != "en" &&
       StopWordShare(read, out.detected) < kMinStopWordShare) {
     out.prose.clear();
+  }
+  // An English page as a whole (menus, footer) whose sentences are in a
+  // language without a list (Zulu): most of its long lines of words, not
+  // figures, have next to no English stop word. A table of results has
+  // figures in its lines and is left alone.
+  if (out.detected == "en") {
+    int sentences = 0, foreign = 0;
+    for (std::string_view line : lines) {
+      if (line.size() < kLanguageLineBytes) continue;
+      LineFeatures f = ComputeLineFeatures(line, nullptr);
+      if (f.words < 12 || f.digits * 20 > f.chars) continue;
+      ++sentences;
+      if (StopWordShare(line, "en") < kForeignLineStopShare) ++foreign;
+    }
+    if (sentences >= 5 && foreign * 100 >= sentences * kForeignLinesPct) out.prose.clear();
   }
   return out;
 }

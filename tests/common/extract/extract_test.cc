@@ -520,6 +520,47 @@ TEST(Extract, StampAboveTheHeadlineOverADateInTheStorysSentence) {
   EXPECT_EQ(DateOf(Extract(page, {})), "2024-08-08");
 }
 
+TEST(Extract, EnglishPageWhoseSentencesAreInAnotherLanguage) {
+  // Menus and footer in English, the story in a language without a
+  // stop-word list: its paragraphs are prose, not lines with few English
+  // stop words.
+  std::string page = "Town News\n\nHome\nNews\nSport\n\nGallia divisa partes tres\n\n";
+  for (const char* line :
+       {"Gallia est omnis divisa partes tres, quarum unam incolunt Belgae, aliam Aquitani, tertiam "
+        "Celtae.",
+        "Hi omnes lingua, institutis, legibus inter se differunt, Gallos ab Aquitanis Garumna flumen "
+        "dividit.",
+        "Horum omnium fortissimi sunt Belgae, propterea quod cultu humanitate provinciae longissime "
+        "absunt.",
+        "Minimeque eos mercatores saepe commeant ea quae effeminandos animos pertinent important "
+        "cotidie.",
+        "Proximique sunt Germanis, qui trans Rhenum incolunt, quibuscum continenter bellum gerunt "
+        "cotidie.",
+        "Qua de causa Helvetii quoque reliquos Gallos virtute praecedunt, quod fere cotidianis "
+        "proeliis contendunt."}) {
+    page += std::string(line) + "\n\n";
+  }
+  page +=
+      "Read the latest news from the town and the region every day on our website and in the "
+      "app.\n\nSubscribe to the weekly newsletter to get the best stories of the week in your "
+      "inbox.\n\nAbout us\nContact\n";
+  Article a = Extract(page, {});
+  EXPECT_EQ(a.language, "en");
+  ASSERT_GT(a.lines.size(), 8u);
+  EXPECT_EQ(a.lines[8].reason.rfind("prose:", 0), 0u) << a.lines[8].reason;
+}
+
+TEST(Extract, StampRightAboveTheBodyOverTheHeadersDate) {
+  // Between the headline and the body: the header's "today" and, right
+  // above the body, the story's stamp (when the headline taken is the
+  // site's name at the top, the whole header lies between).
+  std::string page =
+      "Home\n\nHotel owners rarely tell guests the cheapest day\n\nTuesday, November 25 2031\n\n"
+      "News\nSport\nTravel\nWeather\n\nNovember 6, 2031\n\n";
+  page += kHotelBody;
+  EXPECT_EQ(DateOf(Extract(page, {})), "2031-11-06");
+}
+
 TEST(Extract, NumericDateDayFirstOnAGermanPage) {
   const char kPage[] =
       "Startseite\n\n"
