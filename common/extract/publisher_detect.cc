@@ -277,7 +277,13 @@ std::optional<PublisherCandidate> PublisherFromCopyright(std::string_view line, 
   line = TrimLine(line);
   const std::string lower = Lower(line);
   size_t len = 0;
-  const size_t at = FindCopyrightMarker(lower, &len);
+  size_t at = FindCopyrightMarker(lower, &len);
+  // "2019 Acme News, Inc. All Rights Reserved": a year opening a line of
+  // rights, without the marker.
+  if (at == std::string_view::npos && line.size() > 5 && IsYear(line.substr(0, 4)) &&
+      lower.find("rights reserved") != std::string::npos) {
+    at = 0;
+  }
   if (at == std::string_view::npos) return std::nullopt;
   if (!NoticeMayFollow(line.substr(0, at))) return std::nullopt;
   // "Image copyright Getty Images": the word glued to a credit.
@@ -423,6 +429,8 @@ std::vector<PublisherCandidate> CollectCandidates(const std::vector<std::string_
     std::string_view t = TrimLine(lines[static_cast<size_t>(i)]);
     if (t.empty()) continue;
     const bool notice_like = t.find("\xC2\xA9") != std::string_view::npos ||
+                             (std::isdigit(static_cast<unsigned char>(t[0])) &&
+                              t.find("ights") != std::string_view::npos) ||
                              t.find("opyright") != std::string_view::npos ||
                              t.find("(c) ") != std::string_view::npos ||
                              t.find("(C) ") != std::string_view::npos;

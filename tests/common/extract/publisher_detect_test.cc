@@ -38,6 +38,11 @@ TEST(PublisherDetect, CopyrightNotices) {
       // A brand in lower case, with its year.
       {"Copyright © harbournews 2024", "harbournews"},
       {"Copyright © 2024 harbournews", "harbournews"},
+      // A year opening a line of rights, without the marker.
+      {"2019 Harbour News, Inc. All Rights Reserved", "Harbour News"},
+      {"2025 The Coast Courier. All Rights Reserved.", "The Coast Courier"},
+      {"2019 was the year the rights reserved for the harbour ran out", ""},
+      {"2019 Harbour News, Inc.", ""},
       {"© 2024 All rights reserved.", ""},
       {"© harbournews", ""},
       {"© 2024 a Harbour plc subsidiary", ""},
