@@ -295,8 +295,8 @@ std::optional<PublisherCandidate> PublisherFromCopyright(std::string_view line, 
   for (bool more = true; more;) {
     more = false;
     rest = TrimLine(rest);
-    for (const char* skip : {"\xC2\xA9", "copyright", "(c)", "@", ":", "-", "\xE2\x80\x93", ",",
-                             ".", "all rights reserved"}) {
+    for (const char* skip : {"\xC2\xA9", "copyright", "(c)", "@", ":", "-", "\xE2\x80\x93",
+                             "\xE2\x80\x94", ",", ".", "all rights reserved"}) {
       if (StartsWithNoCase(rest, skip)) {
         rest.remove_prefix(std::string_view(skip).size());
         more = true;

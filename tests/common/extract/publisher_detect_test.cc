@@ -33,6 +33,9 @@ TEST(PublisherDetect, CopyrightNotices) {
       {"© 2000 - 2019 Al Bawadi (www.example.com)", "Al Bawadi"},
       {"Copyright @ 2019 The New Harbour.", "The New Harbour"},
       {"© 2025 HARBOURHUIS N.V.", "HARBOURHUIS"},
+      {"\xC2\xA9 1997\xE2\x80\x94"
+       "2024 Harbour.de",
+       "Harbour.de"},  // a range with an em dash
       {"Nettbyen. © Mediehuset Nettbyen AS 2024", "Mediehuset Nettbyen"},
       {"Copyright © e-Twelve.com Ltd All rights reserved. Reproduction forbidden", "e-Twelve.com"},
       // A brand in lower case, with its year.
