@@ -986,12 +986,11 @@ class DateFinder {
       } else {
         zone -= 1.5;
       }
-    } else if (dateline && !IsDateStamp(std::string(t), ComputeLineFeatures(t, nullptr))) {
-      // A date inside one of the story's sentences ("reported on the radio
-      // on 14.04.2026") dates an event; a stamp line above the headline
-      // dates the page.
-      zone -= kSentenceDateCost;
     }
+    // A date inside one of the story's sentences ("reported on the radio on
+    // 14.04.2026") dates an event; a stamp line above the headline dates the
+    // page.
+    const bool in_sentence = dateline && t.size() <= 160;
     for (const DateMatch& m : FindDates(part, order_)) {
       if (!m.has_year) {
         if (dateline && !yearless_) {
@@ -999,6 +998,9 @@ class DateFinder {
           yearless_line_ = t;
         }
         continue;
+      }
+      if (in_sentence && !IsDateStamp(std::string(t), ComputeLineFeatures(t, nullptr))) {
+        zone -= kSentenceDateCost;
       }
       double score = zone + TimestampLikeness(t, m);
       if (score > best_) {
