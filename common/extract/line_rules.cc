@@ -378,12 +378,14 @@ bool IsCaption(const std::string& key, int words) {
 
 // Words that go with a time stamp ("Published Monday, ... 8:22AM EST").
 bool IsStampWord(std::string_view w) {
-  static constexpr std::array<const char*, 37> kStampWords = {
+  // A reading time ("4 min read", "4 min") goes with a date on a stamp line.
+  static constexpr std::array<const char*, 41> kStampWords = {
       "published", "updated",  "posted", "last",     "at",     "on",  "am",     "pm",
       "a",         "m",        "p",      "est",      "edt",    "cst", "cdt",    "pst",
       "pdt",       "gmt",      "utc",    "et",       "pt",     "ct",  "monday", "tuesday",
       "wednesday", "thursday", "friday", "saturday", "sunday", "by",  "mon",    "tue",
-      "wed",       "thu",      "fri",    "sat",      "sun"};
+      "wed",       "thu",      "fri",    "sat",      "sun",    "min", "mins",   "minutes",
+      "read"};
   if (!w.empty() && w[0] >= '0' && w[0] <= '9') return true;
   for (const char* s : kStampWords) {
     if (w == s) return true;

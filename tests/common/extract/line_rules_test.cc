@@ -161,10 +161,13 @@ TEST(LineRules, DateStamps) {
   for (const char* line : {"Published: 10:48, Tue, Mar 4, 2031 | Updated: 11:02", "March 3, 2031",
                            "Posted on 2031-03-03 at 9:15 am",
                            // spaced after the dots with thin spaces, as German sites set it
-                           "28.\xE2\x80\x89" "4.\xE2\x80\x89" "2031, 18:41 Uhr"}) {
+                           "28.\xE2\x80\x89" "4.\xE2\x80\x89" "2031, 18:41 Uhr",
+                           // a name, a date and a reading time under a teaser
+                           "Jane Roe 13.12.2031 4 min", "Mar 3, 2031 \xC2\xB7 5 min read"}) {
     EXPECT_TRUE(IsDateStamp(line, Shape(line))) << line;
   }
   for (const char* line : {"June 9 -- Riverside Amphitheatre",
+                           "Trains run every 10 min from 12.01.2031 to the airport",
                            "Bridge opens March 3, 2031 "
                            "after three years of work on the river crossing"}) {
     EXPECT_FALSE(IsDateStamp(line, Shape(line))) << line;
