@@ -107,10 +107,12 @@ constexpr std::array<const char*, 16> kWeakFurnitureText = {
     "email address",  "unsubscribe",  "on this site",     "follow us"};
 
 // Prefixes of inline teasers and credits inside the body.
-constexpr std::array<const char*, 18> kInlineTeasers = {
-    "related",    "read more",   "read also",      "also read",  "see also",     "more",
-    "photo",      "image",       "video",          "watch",      "listen",       "baca juga",
-    "lihat juga", "leia também", "lesen sie auch", "lire aussi", "getty images", "file photo"};
+constexpr std::array<const char*, 28> kInlineTeasers = {
+    "related",      "read more",   "read also",      "also read",  "see also",     "more",
+    "photo",        "image",       "video",          "watch",      "listen",       "baca juga",
+    "lihat juga",   "leia também", "lesen sie auch", "lire aussi", "getty images", "file photo",
+    "veja também",  "voir aussi",  "lees ook",       "leggi anche", "lee también", "lea también",
+    "läs också",    "läs även",    "les også",       "læs også"};
 
 // Looks up every word-boundary prefix of key (up to max_words words) in
 // phrases: a handful of hash lookups instead of a scan of the list.
@@ -352,7 +354,9 @@ bool IsTeaserLink(const std::string& text, const std::string& key) {
   for (const char* p :
        {"see more", "read more", "read also", "also read", "related", "watch", "listen", "more",
         "see also", "don't miss", "dont miss", "recommended", "baca juga", "leia também",
-        "lesen sie auch", "lire aussi", "читайте также"}) {
+        "lesen sie auch", "lire aussi", "читайте также", "veja também", "voir aussi", "lees ook",
+        "leggi anche", "lee también", "lea también", "läs också", "läs även", "les også",
+        "læs også"}) {
     if (head == p) return !key.empty();
   }
   return false;

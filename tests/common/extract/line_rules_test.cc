@@ -112,6 +112,11 @@ TEST(LineRules, TeaserLinks) {
   EXPECT_TRUE(link("SEE MORE: The bridge that took ten years"));
   EXPECT_TRUE(link("Read more: Floods close the valley road"));
   EXPECT_FALSE(link("The mayor said: we waited long enough"));
+  // "Read also" in the other languages lede meets.
+  EXPECT_TRUE(link("Les også: Brua som tok ti år"));
+  EXPECT_TRUE(link("L\xC3\xA4s ocks\xC3\xA5: Bron som tog tio \xC3\xA5r"));
+  EXPECT_TRUE(link("Leggi anche: Il ponte che ha richiesto dieci anni"));
+  EXPECT_TRUE(IsInlineTeaser(LineKey("Lees ook De brug die tien jaar duurde")));
   EXPECT_TRUE(IsInlineTeaser(LineKey("Watch the opening")));
   EXPECT_FALSE(IsInlineTeaser(LineKey("A long wait")));
 }
