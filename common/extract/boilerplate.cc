@@ -39,6 +39,7 @@ struct Unit {
   bool image_text = false;    // alt text or caption of an image
   bool credit = false;        // a short photo credit line
   bool caption_line = false;  // a caption or credit by its own words
+  bool printed_nearby = false;  // the line is printed again a few lines away
   bool teaser_label = false;  // "More:", "Related:" on a line of its own
   bool date_only = false;
   bool byline = false;
@@ -302,6 +303,7 @@ void MarkFurniture(const BoilerplateInput& input, uint32_t collection_min, std::
     MarkBad(&u, "caption repeated in one line");
   } else if (u.key.size() >= 8 && IsNearCopy(*units, k)) {
     u.image_text = true;
+    u.printed_nearby = true;
     MarkBad(&u, "repeated nearby (caption or teaser)");
   } else if (input.total_files >= 5 && u.first == u.last &&
              static_cast<size_t>(u.first) < input.files_with_line.size() &&
@@ -834,7 +836,29 @@ class StoryGrower {
       }
       break;
     }
-    return c.weight >= kSubstantial / 2 && total > 0 && shared * 100 >= total * overlap_pct;
+    return c.weight >= kSubstantial / 2 && total > 0 && shared * 100 >= total * overlap_pct &&
+           !IsCardFeed(c);
+  }
+
+  // Teaser cards for stories on the same subject share the story's words:
+  // each summary sits right under a headline the page prints twice (the
+  // card's picture link and title link). Two or more such paragraphs, and
+  // half of the stretch's prose, make a feed of cards, not the story going
+  // on; a label of a few words printed between paragraphs ("Article
+  // content") is not a headline.
+  bool IsCardFeed(const Cluster& c) const {
+    int prose = 0, under_copy = 0;
+    for (int k = c.begin; k <= c.end; ++k) {
+      if (units_[k].initial != Class::kGood) continue;
+      ++prose;
+      int j = k - 1;
+      while (j >= 0 && units_[j].f.words <= 3 && !units_[j].printed_nearby && k - j <= 2) --j;
+      if (j >= 0 && units_[j].printed_nearby && units_[j].f.words >= 4 &&
+          units_[k].first - units_[j].last <= 3) {
+        ++under_copy;
+      }
+    }
+    return under_copy >= 2 && under_copy * 2 >= prose;
   }
 
   // The number a unit opens with ("3. Don't use ..."), or -1.

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -614,6 +615,31 @@ TEST(Boilerplate, ListAnnouncedByAsFollowsIsPartOfTheStory) {
   // Items weigh for the story as an announced list's do.
   EXPECT_NE(r.reason[10].find("item of the list announced by line 5"), std::string::npos)
       << r.reason[10];
+}
+
+TEST(Boilerplate, TeaserCardsOnTheSameSubjectAreNotTheStoryGoingOn) {
+  // Past a notice, cards of other stories on the same subject: each a
+  // headline printed twice (picture link, title link) over its summary.
+  std::string cards;
+  for (const auto& [headline, summary] :
+       std::vector<std::pair<std::string, std::string>>{
+           {"Council budget leaves schools short again",
+            "The council voted to cut the money for the schools in the budget for next year, the "
+            "third cut in a row. The teachers said that they would have to send some of the "
+            "children home early every Friday."},
+           {"Parents plan a protest at the town hall",
+            "Parents said they would protest in front of the town hall against the budget that "
+            "the council approved. They want the mayor to meet them and to explain where the "
+            "money for the schools went."},
+           {"Mayor signs the budget for the schools",
+            "The mayor signed the budget on Friday, after the council had voted for it and the "
+            "schools had asked for more money. She said that the state would pay for the new "
+            "buildings next year."}}) {
+    cards += headline + "\n" + headline + "\n" + summary + "\n\n";
+  }
+  BoilerplateResult r = RunOn(std::string(kStory) + kMoreStory +
+                              "Sign up for our newsletter\n\n" + cards + "About us\nContact\n");
+  EXPECT_EQ(r.paragraphs.size(), 4u);
 }
 
 TEST(Boilerplate, CaptionAboveACreditIsDropped) {
