@@ -101,6 +101,14 @@ constexpr std::array<const char*, 23> kEmbedConsentText = {
     "contenidos externos", "contenuto esterno",  "contenuti esterni",    "externe inhoud",
     "externe content",    "conteúdo externo",    "conteúdos externos",   "externt innehåll",
     "eksternt innhold",   "eksternt indhold",    "konten eksternal"};
+// A paywall's notice: the rest of the story is for subscribers ("La suite
+// est réservée aux abonnés"), in the languages lede reads.
+constexpr std::array<const char*, 14> kPaywallText = {
+    "reserved for subscribers", "for subscribers only",     "réservée aux abonnés",
+    "réservé aux abonnés",      "für abonnenten",           "abonnenten vorbehalten",
+    "reservado a suscriptores", "exclusivo para suscriptores", "riservato agli abbonati",
+    "exclusivo para assinantes", "alleen voor abonnees",    "endast för prenumeranter",
+    "kun for abonnenter",       "khusus pelanggan"};
 constexpr std::array<const char*, 16> kWeakFurnitureText = {
     "privacy policy", "terms of use", "terms of service", "cookie",    "javascript", "your browser",
     "newsletter",     "subscribe to", "sign up for",      "log in to", "sign in to", "subscription",
@@ -179,6 +187,9 @@ bool HasFurnitureText(const std::string& text, const std::string& key, int words
     if (key.find(p) != std::string::npos) return true;
   }
   for (const char* p : kEmbedConsentText) {
+    if (key.find(p) != std::string::npos) return true;
+  }
+  for (const char* p : kPaywallText) {
     if (key.find(p) != std::string::npos) return true;
   }
   if (words > 25) return false;

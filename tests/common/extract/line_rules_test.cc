@@ -79,6 +79,18 @@ TEST(LineRules, EmbeddedContentConsentIsANotice) {
   EXPECT_FALSE(HasFurnitureText(story, LineKey(story), Shape(story).words));
 }
 
+TEST(LineRules, PaywallNoticeIsANotice) {
+  for (const std::string line :
+       {"Il vous reste 60% de cet article \xC3\xA0 lire. La suite est r\xC3\xA9serv\xC3\xA9"
+        "e aux abonn\xC3\xA9s.",
+        "This article is reserved for subscribers.",
+        "Dieser Artikel ist exklusiv f\xC3\xBCr Abonnenten."}) {
+    EXPECT_TRUE(HasFurnitureText(line, LineKey(line), Shape(line).words)) << line;
+  }
+  const std::string story = "The council reserved ten seats for the press at the meeting.";
+  EXPECT_FALSE(HasFurnitureText(story, LineKey(story), Shape(story).words));
+}
+
 TEST(LineRules, LinesAnnouncingAList) {
   for (const char* line : {"The quake was felt in these towns, as follows.",
                            "Die Ergebnisse lauten wie folgt:",
