@@ -568,6 +568,17 @@ struct Cluster {
   long weight;
 };
 
+// The number a unit opens with ("3. Don't use ..."), or -1.
+int LeadingItemNumber(const Unit& u) {
+  const std::string& t = u.text;
+  size_t digits = 0;
+  int n = 0;
+  while (digits < t.size() && digits < 3 && t[digits] >= '0' && t[digits] <= '9') {
+    n = n * 10 + (t[digits++] - '0');
+  }
+  return digits > 0 && digits + 1 < t.size() && t[digits] == '.' && t[digits + 1] == ' ' ? n : -1;
+}
+
 // What a unit of prose adds to its cluster: its length, by how much it reads
 // like running text (contact blocks and teaser captions are long but thin in
 // stop words).
@@ -861,16 +872,7 @@ class StoryGrower {
     return under_copy >= 2 && under_copy * 2 >= prose;
   }
 
-  // The number a unit opens with ("3. Don't use ..."), or -1.
-  static int LeadingNumber(const Unit& u) {
-    const std::string& t = u.text;
-    size_t digits = 0;
-    int n = 0;
-    while (digits < t.size() && digits < 3 && t[digits] >= '0' && t[digits] <= '9') {
-      n = n * 10 + (t[digits++] - '0');
-    }
-    return digits > 0 && digits + 1 < t.size() && t[digits] == '.' && t[digits + 1] == ' ' ? n : -1;
-  }
+  static int LeadingNumber(const Unit& u) { return LeadingItemNumber(u); }
 
   // The story's items are numbered: the first later cluster, within
   // kMaxNumberedGap lines, whose first numbered unit carries the next number
@@ -884,9 +886,19 @@ class StoryGrower {
     }
     if (last < 1) return false;
     const int num_clusters = static_cast<int>(clusters_.size());
-    for (int d = *c; d < num_clusters && d < eligible_end_; ++d) {
+    // The next number is evidence enough past an end-of-article signal too
+    // (a "Most popular" box inside a listicle); a list of other stories
+    // starts at 1.
+    for (int d = *c; d < num_clusters; ++d) {
       if (units_[clusters_[d].begin].first - units_[main.end].last > kMaxNumberedGap) break;
-      int n = -1, item = clusters_[d].begin;
+      // The item's number may open a short heading right above the
+      // cluster ("6. Mini bars lose money" over its paragraph).
+      int from = clusters_[d].begin;
+      while (from - 1 > main.end && clusters_[d].begin - (from - 1) <= 2 &&
+             !units_[from - 1].hard_bad && units_[from].first - units_[from - 1].last <= 3) {
+        --from;
+      }
+      int n = -1, item = from;
       for (; item <= clusters_[d].end; ++item) {
         if (!units_[item].hard_bad && (n = LeadingNumber(units_[item])) >= 0) break;
       }
@@ -1039,7 +1051,9 @@ class StoryGrower {
       *c = d;
       return true;
     }
-    return false;
+    // Nothing past the signals goes on with the story's words; its next
+    // numbered item still does.
+    return step > 0 && JoinNumbered(c);
   }
 
   const std::vector<Unit>& units_;
@@ -1217,15 +1231,22 @@ void DropClosingNotes(const std::vector<Unit>& units, Story* story) {
 }
 
 // Stage 9: "More:" or "Related:" inside the story, then headlines (no full
-// stop, not prose): links to other stories, up to the story's next paragraph.
+// stop, not prose): links to other stories, up to the story's next paragraph
+// or its next numbered item.
 std::vector<int> LinksListedUnder(const std::vector<Unit>& units, const Cluster& main) {
   const int m = static_cast<int>(units.size());
   std::vector<int> listed_under(units.size(), -1);
+  int last_item = -1;  // number of the story's last numbered item so far
   for (int k = main.begin; k <= main.end && k < m; ++k) {
+    if (listed_under[k] < 0 && LeadingItemNumber(units[k]) >= 0) {
+      last_item = LeadingItemNumber(units[k]);
+    }
     if (!units[k].teaser_label && !units[k].end_signal) continue;
     for (int j = k + 1; j <= main.end && units[j].first - units[j - 1].last <= 2; ++j) {
       const Unit& link = units[j];
       if (link.initial == Class::kGood || link.f.ends_sentence || link.list_head >= 0) break;
+      // The story's next numbered item ends the list of links.
+      if (last_item >= 1 && LeadingItemNumber(link) == last_item + 1) break;
       listed_under[j] = k;
     }
   }

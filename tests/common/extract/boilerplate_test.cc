@@ -319,6 +319,41 @@ TEST(Boilerplate, NumberedStoryGoesOnPastALongBox) {
   EXPECT_FALSE(Has(r.paragraphs, "5. Storm closes the coast road"));
 }
 
+TEST(Boilerplate, NumberedStoryGoesOnPastAnEndSignal) {
+  const std::string first =
+      "1. Check the smoke alarm\n\nThe alarm in the hall should be tested every month, "
+      "and the battery must be changed when it starts to beep at night.\n\n";
+  std::string box = "Most Popular\n\n";
+  for (int i = 0; i < 6; ++i) {
+    box += "Storm number " + std::to_string(i) + " closes the coast road for the weekend\n\n";
+  }
+  const std::string second =
+      "2. Keep the stairs clear\n\nShoes and bags left on the stairs are the most common "
+      "cause of falls at home, and a light switch at both ends of them helps as well.\n";
+  BoilerplateResult r = RunOn(std::string(kStory) + first + box + second);
+  EXPECT_TRUE(Has(r.paragraphs, "2. Keep the stairs clear"));
+  EXPECT_FALSE(Has(r.paragraphs, "Storm number 3 closes the coast road for the weekend"));
+}
+
+TEST(Boilerplate, LinksUnderALabelEndAtTheStorysNextItem) {
+  // "More:" and two links, then the story's third item: not a link.
+  const std::string page =
+      std::string(kStory) +
+      "1. Check the smoke alarm\n\nThe alarm in the hall should be tested every month, and the "
+      "battery must be changed when it starts to beep at night.\n\n"
+      "2. Keep the stairs clear\n\nShoes and bags left on the stairs are the most common cause "
+      "of falls at home, and a light switch at both ends of them helps as well.\n\n"
+      "More:\nNew bridge opens after three years of work\nHarbour festival draws a record crowd\n"
+      "3. Light the stairs at night\n\nA light at both ends of the stairs and a lamp by the front "
+      "door keep falls at home down, and the alarm in the hall should have a light of its own at "
+      "night.\n\n"
+      "4. Lock the back door\n\nMost break-ins at home start at a back door that was left open, "
+      "and a lock that needs a key on both sides keeps it shut at night.\n";
+  BoilerplateResult r = RunOn(page);
+  EXPECT_TRUE(Has(r.paragraphs, "3. Light the stairs at night"));
+  EXPECT_FALSE(Has(r.paragraphs, "Harbour festival draws a record crowd"));
+}
+
 TEST(Boilerplate, StoryGoesOnAcrossAGalleryOfCaptions) {
   // Fifteen pictures, each as alt text and caption with its credit: far
   // more lines than a join crosses, and nothing but pictures.
