@@ -186,11 +186,19 @@ bool HasFurnitureText(const std::string& text, const std::string& key, int words
   for (const char* p : kStrongFurnitureText) {
     if (key.find(p) != std::string::npos) return true;
   }
-  for (const char* p : kEmbedConsentText) {
-    if (key.find(p) != std::string::npos) return true;
-  }
-  for (const char* p : kPaywallText) {
-    if (key.find(p) != std::string::npos) return true;
+  // Every consent and paywall phrase holds one of these; most lines none.
+  static constexpr std::array<std::string_view, 14> kAnchors = {
+      "extern",  "ekstern", "third party", "dritt",    "tiers",    "esterno",  "esterni",
+      "abonn",   "abbonat", "subscri",     "suscript", "assinant", "prenumer", "pelanggan"};
+  bool anchored = false;
+  for (std::string_view a : kAnchors) anchored = anchored || key.find(a) != std::string::npos;
+  if (anchored) {
+    for (const char* p : kEmbedConsentText) {
+      if (key.find(p) != std::string::npos) return true;
+    }
+    for (const char* p : kPaywallText) {
+      if (key.find(p) != std::string::npos) return true;
+    }
   }
   if (words > 25) return false;
   for (const char* p : kWeakFurnitureText) {

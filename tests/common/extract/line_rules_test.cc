@@ -84,7 +84,8 @@ TEST(LineRules, PaywallNoticeIsANotice) {
        {"Il vous reste 60% de cet article \xC3\xA0 lire. La suite est r\xC3\xA9serv\xC3\xA9"
         "e aux abonn\xC3\xA9s.",
         "This article is reserved for subscribers.",
-        "Dieser Artikel ist exklusiv f\xC3\xBCr Abonnenten."}) {
+        "Dieser Artikel ist exklusiv f\xC3\xBCr Abonnenten.",
+        "Il resto dell'articolo \xC3\xA8 riservato agli abbonati."}) {
     EXPECT_TRUE(HasFurnitureText(line, LineKey(line), Shape(line).words)) << line;
   }
   const std::string story = "The council reserved ten seats for the press at the meeting.";
