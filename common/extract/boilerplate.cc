@@ -172,8 +172,11 @@ constexpr int kStampToStory = 20;
 constexpr int kAboutBoxParagraphs = 3;
 // Captions in a row that make a gallery inside the story.
 constexpr int kMinGalleryCaptions = 4;
-// Words an image's alt text over its caption may have.
+// Words an image's alt text over its caption may have; a description
+// without a full stop ("A woman in a red dress harvests cassava in ...") may
+// be longer than a sentence.
 constexpr int kMaxAltTextWords = 15;
+constexpr int kMaxAltTextWordsNoStop = 40;
 // Headlines in a row that make a feed of other stories, and the most
 // words such a headline has.
 constexpr int kFeedRun = 2;
@@ -373,12 +376,14 @@ void MarkCaptionNeighbours(std::vector<Unit>* units_ptr) {
   // w3m prints an image's alt text, a blank line, then its caption ("A man
   // stands at a podium" over "Jane Roe speaks in Gaza. (John Doe/Agency)"):
   // a short line set apart by blank lines right above a caption that names
-  // its credit is that picture's alt text. A quote is the story's.
+  // its credit is that picture's alt text (a longer one when it does not end
+  // a sentence). A quote is the story's.
   for (int k = 0; k + 1 < static_cast<int>(units.size()); ++k) {
     Unit& u = units[k];
     const Unit& below = units[k + 1];
     if (u.hard_bad || !below.caption_line || below.credit || below.first != u.last + 2 ||
-        u.f.words > kMaxAltTextWords || (k > 0 && units[k - 1].last + 1 == u.first) ||
+        u.f.words > (u.f.ends_sentence ? kMaxAltTextWords : kMaxAltTextWordsNoStop) ||
+        (k > 0 && units[k - 1].last + 1 == u.first) ||
         StartsWithQuote(u.text)) {
       continue;
     }

@@ -576,6 +576,12 @@ TEST(Boilerplate, AltTextOverACreditedCaptionIsDropped) {
   EXPECT_FALSE(Has(r.paragraphs, caption));
   EXPECT_EQ(r.reason[4], "caption: alt text right above a picture's caption");
   EXPECT_EQ(r.paragraphs.size(), 4u);
+  // A longer description without a full stop is alt text too.
+  const std::string long_alt =
+      "A woman in a red coat and a man in a grey suit stand at a lectern in front of the new "
+      "bridge over the river while a crowd watches from the bank";
+  r = RunOn(std::string(kStory) + long_alt + "\n\n" + caption + "\n\n" + kMoreStory);
+  EXPECT_FALSE(Has(r.paragraphs, long_alt));
   // A quote over the caption is the story's; so is a line that runs on from
   // the paragraph above it with no blank line between.
   const std::string quote = "\"We waited three years for this,\" she said.";
