@@ -383,7 +383,8 @@ bool IsTeaserLink(const std::string& text, const std::string& key) {
 
 bool IsCaption(const std::string& key, int words) {
   for (const char* p : {"in this photo", "in this image", "in this file photo",
-                        "in this undated photo", "in this handout photo", "file photo"}) {
+                        "in this undated photo", "in this handout photo", "file photo",
+                        "image caption", "media caption", "photo caption", "video caption"}) {
     if (key.rfind(p, 0) == 0) return true;
   }
   // "Photo: Hau Dinh, AP"; a paragraph may start with "Photos show", though.

@@ -52,6 +52,11 @@ TEST(LineRules, CaptionsAndCredits) {
   EXPECT_TRUE(IsCaption(LineKey("Photo: Jane Roe, Harbour Gazette"), 5));
   EXPECT_TRUE(IsCaption(LineKey("Crews clear the road (AP Photo/John Doe)"), 8));
   EXPECT_FALSE(IsCaption(LineKey("Crews cleared the road before dawn"), 6));
+  // A caption's own label ahead of a long caption.
+  EXPECT_TRUE(IsCaption(LineKey("Media caption The mayor told the town that the bridge would open in "
+                                "the spring, after three years of work on the river crossing"),
+                        25));
+  EXPECT_FALSE(IsCaption(LineKey("Media coverage of the bridge was thin"), 7));
   EXPECT_TRUE(EndsWithCredit("Crews clear the road (Image: GETTY)"));
   EXPECT_TRUE(EndsWithCredit("The comet seen from orbit. Credit: ESA"));
   EXPECT_FALSE(EndsWithCredit("The mayor (pictured) opened the bridge on Monday."));
