@@ -20,7 +20,8 @@
 
 namespace lede {
 
-// How many matches of a phrase's words PhrasePageByRank checks at most.
+// How many matches of a phrase's words PhrasePageByRank checks at most:
+// this many, or an eighth of the matches when that is more.
 inline constexpr Xapian::doccount kMaxRankedPhraseChecks = 1024;
 // How many documents must hold a phrase's words for PhrasePageByRank: with
 // fewer, ranking them all costs about as much as Xapian's check of them all
@@ -41,7 +42,8 @@ inline constexpr Xapian::doccount kMinPhraseWordMatches = 8192;
 // share of checked matches that held the phrases. nullopt when query has no
 // such phrase, when fewer than about min_word_matches documents hold its
 // words, or when the share of a sample holding them says
-// the page would not be full within kMaxRankedPhraseChecks matches (a rare
+// the page would not be full within kMaxRankedPhraseChecks matches or an
+// eighth of them all (a rare
 // phrase of common words: Xapian's own check is then the cheaper; trying
 // first costs one small match). db must be local. Throws Xapian::Error.
 std::optional<ResultPage> PhrasePageByRank(const Xapian::Database& db, const Xapian::Query& query,

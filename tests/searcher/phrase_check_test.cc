@@ -176,6 +176,46 @@ TEST(PhrasePageByRank, ExactCountsWhenEveryMatchWasChecked) {
   EXPECT_EQ(c.upper, 100u);
 }
 
+// n documents holding "foreign" and "of"; every `every`th from the 100th on
+// holds the phrase too, so the first 64 (by docid) hold none.
+Xapian::Database SparseDb(int n, int every) {
+  std::vector<testing::TestArticle> articles;
+  for (int i = 0; i < n; ++i) {
+    std::string body =
+        i >= 100 && i % every == 0 ? "talks foreign of course" : "foreign talks of course";
+    for (int k = 0; k < i % 17; ++k) body += " filler" + std::to_string(k);
+    articles.push_back({"id" + std::to_string(1000 + i), body, std::nullopt, std::nullopt});
+  }
+  return testing::MakeDb(articles);
+}
+
+TEST(PhrasePageByRank, ALargerSampleFindsAPhraseTheFirstMissed) {
+  // 2.5% of the documents hold the phrase, none of the first 64: the
+  // larger sample sees about a dozen, enough to check in rank order.
+  const Xapian::Database db = SparseDb(700, 40);
+  QueryBuilder builder(db);
+  const auto weight = MakeWeight(RankingOptions());
+  const Xapian::Query q = RankedQuery(db, builder.Parse("\"foreign of\"").query, RankingOptions());
+  const EnquireMaker make = [&](const Xapian::Query& query) {
+    Xapian::Enquire e(db);
+    e.set_query(query);
+    e.set_weighting_scheme(*weight);
+    return e;
+  };
+  Xapian::Enquire e = make(q);
+  const ResultPage native = GetPage(e, q, SortOrder::kRelevance, make, 0, 5, 0);
+  const std::optional<ResultPage> lazy = PhrasePageByRank(db, q, *weight, false, 0, 5, kFewWords);
+  ASSERT_TRUE(lazy.has_value());
+  EXPECT_EQ(Hits(native), Hits(*lazy));
+  EXPECT_EQ(lazy->hits.size(), 5u);
+  // One in 350: the sample of 512 cannot promise a page.
+  const Xapian::Database rare = SparseDb(700, 350);
+  QueryBuilder rare_builder(rare);
+  const Xapian::Query rq =
+      RankedQuery(rare, rare_builder.Parse("\"foreign of\"").query, RankingOptions());
+  EXPECT_FALSE(PhrasePageByRank(rare, rq, *weight, false, 0, 5, kFewWords).has_value());
+}
+
 TEST(PhrasePageByRank, NoneWhenXapiansCheckIsTheCheaper) {
   const auto weight = MakeWeight(RankingOptions());
   {
@@ -192,13 +232,15 @@ TEST(PhrasePageByRank, NoneWhenXapiansCheckIsTheCheaper) {
   {
     const Xapian::Database db = ManyDb(300);
     QueryBuilder builder(db);
-    const Xapian::Query q = RankedQuery(db, builder.Parse("\"foreign of\"").query, RankingOptions());
+    const Xapian::Query q =
+        RankedQuery(db, builder.Parse("\"foreign of\"").query, RankingOptions());
     EXPECT_FALSE(PhrasePageByRank(db, q, *weight, false, 0, 10, 301).has_value());
     EXPECT_TRUE(PhrasePageByRank(db, q, *weight, false, 0, 10, 300).has_value());
   }
   const Xapian::Database small = PhraseDb();
   QueryBuilder builder(small);
-  const Xapian::Query q = RankedQuery(small, builder.Parse("\"foreign of\"").query, RankingOptions());
+  const Xapian::Query q =
+      RankedQuery(small, builder.Parse("\"foreign of\"").query, RankingOptions());
   EXPECT_FALSE(PhrasePageByRank(small, q, *weight, false, 0, 10, kFewWords).has_value());
 }
 
