@@ -17,6 +17,11 @@ struct CopyInfo {
   std::string id;
   std::string path;    // as stored (absolute for databases indexed now)
   std::string source;  // "" when unknown
+  // For picking the copy shown (ShownCopy): its score in the copies'
+  // match, its date key (schema::kSlotDate) and docid.
+  double weight = 0;
+  std::string date_key;
+  Xapian::docid docid = 0;
 };
 
 // Collapses enquire's results on the cluster id (one per story).
@@ -24,12 +29,19 @@ void CollapseCopies(Xapian::Enquire& enquire);
 
 // Every article of cluster that matches query (the filtered query the
 // results came from), the shown one included, best first. Empty when no other
-// copy matches, or cluster is empty (an index without cluster ids).
+// copy matches, or cluster is empty (an index without cluster ids). Equal
+// scores are ordered by article id.
 // story_sizes, when given, gives the number of copies of a story (the
 // frequency of its cluster term; see StorySizes).
 std::vector<CopyInfo> MatchingCopies(const Xapian::Database& db, const Xapian::Query& query,
                                      const std::string& cluster,
                                      const TermFreqs* story_sizes = nullptr);
+
+// The copy a date order shows for a story: of the copies equal to the one
+// Xapian placed (shown_id) in date and score, the first by article id.
+// Xapian picks the first by docid, which depends on how the database was
+// built. Null when copies does not hold shown_id.
+const CopyInfo* ShownCopy(const std::vector<CopyInfo>& copies, const std::string& shown_id);
 
 // Gathers the sizes of the stories of clusters into sizes at once (on a
 // remote shard, one round trip for a page instead of one per result).

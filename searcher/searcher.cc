@@ -132,8 +132,8 @@ void Searcher::NameMissingWords(const std::string& text, const Xapian::Query& wo
 // Ranks query (the scored part; query_filter and the options' filters
 // applied after) and reads the page [first, first + count).
 Searcher::Tier Searcher::RunTier(const Xapian::Query& query, const Xapian::Query& query_filter,
-                       const QueryOptions& options, Xapian::doccount first, Xapian::doccount count,
-                       FacetCollector* spies) {
+                                 const QueryOptions& options, Xapian::doccount first,
+                                 Xapian::doccount count, FacetCollector* spies) {
   Tier tier;
   const Xapian::Database& db = reader_.db();
   // Phrases matched once for all the matches below (searcher/phrase_check.h),
@@ -147,7 +147,8 @@ Searcher::Tier Searcher::RunTier(const Xapian::Query& query, const Xapian::Query
   tier.ranked = tier.parts.Combined();
   // Filters stay outside the ranked query, so they remove documents without
   // changing any remaining document's weight.
-  const Xapian::Query filter = FilterQuery(options.sources, options.dates, options.publishers, options.agencies);
+  const Xapian::Query filter =
+      FilterQuery(options.sources, options.dates, options.publishers, options.agencies);
   if (!query_filter.empty())
     tier.ranked = Xapian::Query(Xapian::Query::OP_FILTER, tier.ranked, query_filter);
   if (!filter.empty()) tier.ranked = Xapian::Query(Xapian::Query::OP_FILTER, tier.ranked, filter);
@@ -175,10 +176,10 @@ Searcher::Tier Searcher::RunTier(const Xapian::Query& query, const Xapian::Query
   std::optional<ResultPage> by_rank;
   if (!phrases && !spies && !keeping && reader_.local() && options.sort == SortOrder::kRelevance)
     by_rank = PhrasePageByRank(db, to_run, *weight, !options.all_copies, first, count);
-  tier.page = by_rank ? std::move(*by_rank)
-                      : GetPage(*tier.enquire, to_run, options.sort, make, keeping ? 0 : first,
-                                keeping ? first + count + kept : count,
-                                spies ? db.get_doccount() : 0);
+  tier.page = by_rank
+                  ? std::move(*by_rank)
+                  : GetPage(*tier.enquire, to_run, options.sort, make, keeping ? 0 : first,
+                            keeping ? first + count + kept : count, spies ? db.get_doccount() : 0);
   if (keeping)
     KeepFeedbackDocs(db, make, to_run, keep, !options.all_copies, first, count, &tier.page);
   tier.first = first;
@@ -206,14 +207,19 @@ void Searcher::AddHits(const Tier& tier, const ParsedQuery& pq, const QueryOptio
     hit.rank = rank_base + tier.first + (result->hits.size() - first_hit) + 1;
     hit.score = it.get_weight();
     hit.article = schema::DecodeData(doc.get_data());
-    // Highlight with the stemmer the article was indexed with.
-    const Xapian::Stem& stemmer = StemmerNamed(StemmerGroupFor(hit.article.language));
-    hit.title = HighlightAll(hit.article.title, pq.highlight_terms, stemmer);
-    hit.snippet = MakeSnippet(hit.article.body, pq.highlight_terms, stemmer, options.snippet_bytes);
     // Not get_collapse_count(): the matcher need not look at every copy
     // of a story it has already placed, so it can report 0 when there are.
     if (!options.all_copies)
       hit.copies = MatchingCopies(reader_.db(), tier.ranked, clusters[i], &story_sizes);
+    if (options.sort != SortOrder::kRelevance && !hit.copies.empty()) {
+      const CopyInfo* shown = ShownCopy(hit.copies, hit.article.id);
+      if (shown && shown->id != hit.article.id)
+        hit.article = schema::DecodeData(reader_.db().get_document(shown->docid).get_data());
+    }
+    // Highlight with the stemmer the article was indexed with.
+    const Xapian::Stem& stemmer = StemmerNamed(StemmerGroupFor(hit.article.language));
+    hit.title = HighlightAll(hit.article.title, pq.highlight_terms, stemmer);
+    hit.snippet = MakeSnippet(hit.article.body, pq.highlight_terms, stemmer, options.snippet_bytes);
     result->hits.push_back(std::move(hit));
   }
 }
@@ -259,7 +265,8 @@ void Searcher::Match(const std::string& query, const ParsedQuery& pq, const Quer
   }
   if (count_all) {
     result->exact = true;
-    const Xapian::doccount counted = options.all_copies ? spies.Collect().articles : spies.Stories();
+    const Xapian::doccount counted =
+        options.all_copies ? spies.Collect().articles : spies.Stories();
     result->estimate = result->lower = result->upper = result->partial ? 0 : counted;
     if (result->partial) result->partial = counted;
   }

@@ -17,6 +17,11 @@
 // the tail, shown by their best copy in both.
 #include "searcher/sort_order.h"
 
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "common/error.h"
 #include "common/index/schema.h"
 
@@ -34,8 +39,49 @@ Xapian::Query DatedOnly(const Xapian::Query& query) {
           Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, dated)};
 }
 
-void AddFrom(const Xapian::MSet& mset, Xapian::doccount from, ResultPage* page) {
-  for (Xapian::doccount i = from; i < mset.size(); ++i) page->hits.push_back(mset[i]);
+// Equal in a date order: Xapian then orders by docid, which depends on how
+// the database was built.
+bool Tied(const Xapian::MSetIterator& a, const Xapian::MSetIterator& b) {
+  return a.get_sort_key() == b.get_sort_key() && a.get_weight() == b.get_weight();
+}
+
+// Results [first, first + count) of enquire (set up for a date order) in
+// that order, with each run of results equal in date and score ordered by
+// article id instead of docid: the same articles give the same page however
+// they were indexed. The runs that reach into the page are read whole (the
+// match is read from its first result: a sorted match holds that many
+// results anyway). all: the match, for its estimates.
+std::vector<Xapian::MSetIterator> DatePage(Xapian::Enquire& enquire, Xapian::doccount first,
+                                           Xapian::doccount count, Xapian::doccount check_at_least,
+                                           Xapian::MSet* all) {
+  const Xapian::doccount end = first + count;
+  Xapian::MSet mset;
+  for (Xapian::doccount extra = 1;; extra *= 4) {
+    mset = enquire.get_mset(0, end + extra, check_at_least);
+    // Complete when the match ends or the last result read is past the
+    // run of the page's last one.
+    if (mset.size() < end + extra || !Tied(mset[end - 1], mset[mset.size() - 1])) break;
+  }
+  std::vector<Xapian::MSetIterator> items;
+  for (Xapian::doccount i = 0; i < mset.size(); ++i) items.push_back(mset[i]);
+  for (Xapian::doccount run = 0; run < std::min<Xapian::doccount>(end, mset.size());) {
+    Xapian::doccount next = run + 1;
+    while (next < items.size() && Tied(items[run], items[next])) ++next;
+    if (next - run > 1 && next > first) {
+      std::vector<std::pair<std::string, Xapian::MSetIterator>> keyed;
+      for (Xapian::doccount i = run; i < next; ++i)
+        keyed.emplace_back(items[i].get_document().get_value(schema::kSlotId), items[i]);
+      std::stable_sort(keyed.begin(), keyed.end(),
+                       [](const auto& a, const auto& b) { return a.first < b.first; });
+      for (Xapian::doccount i = run; i < next; ++i) items[i] = keyed[i - run].second;
+    }
+    run = next;
+  }
+  std::vector<Xapian::MSetIterator> page;
+  for (Xapian::doccount i = first; i < std::min<Xapian::doccount>(end, items.size()); ++i)
+    page.push_back(items[i]);
+  *all = std::move(mset);
+  return page;
 }
 
 }  // namespace
@@ -59,19 +105,27 @@ ResultPage GetPage(Xapian::Enquire& enquire, const Xapian::Query& query, SortOrd
   ResultPage page;
   if (order == SortOrder::kRelevance) {
     enquire.set_sort_by_relevance_then_value(schema::kSlotId, false);
-  } else {
-    enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
+    page.all = enquire.get_mset(first, count, check_at_least);
+    for (Xapian::doccount i = 0; i < page.all.size(); ++i) page.hits.push_back(page.all[i]);
+    return page;
   }
-  page.all = enquire.get_mset(first, count, check_at_least);
-  if (order != SortOrder::kOldest) {
-    AddFrom(page.all, 0, &page);
+  if (count == 0) {  // the counts only
+    enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
+    page.all = enquire.get_mset(first, count, check_at_least);
+    return page;
+  }
+  enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
+  std::vector<Xapian::MSetIterator> newest =
+      DatePage(enquire, first, count, check_at_least, &page.all);
+  if (order == SortOrder::kNewest) {
+    page.hits = std::move(newest);
     return page;
   }
   Xapian::Enquire dated = make(DatedOnly(query));
   dated.set_sort_by_value_then_relevance(schema::kSlotDate, false);
-  const Xapian::MSet head = dated.get_mset(first, count);
-  AddFrom(head, 0, &page);
-  AddFrom(page.all, head.size(), &page);
+  Xapian::MSet head;
+  page.hits = DatePage(dated, first, count, 0, &head);
+  for (size_t i = page.hits.size(); i < newest.size(); ++i) page.hits.push_back(newest[i]);
   return page;
 }
 

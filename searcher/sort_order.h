@@ -34,7 +34,8 @@ struct ResultPage {
   // estimates come from it (unless counts says otherwise), and the match
   // spies on its Enquire saw it all.
   Xapian::MSet all;
-  // The page in order; get_rank() counts from the first result, not the page.
+  // The page in order. Results equal in date and score are ordered by
+  // article id, which Xapian's own order (get_rank()) does not do.
   std::vector<Xapian::MSetIterator> hits;
   // Set when the page was not cut from a match of the query itself
   // (PhrasePageByRank): all's estimates are then another query's.
@@ -47,8 +48,10 @@ struct ResultPage {
 // returns the results [first, first + count) in that order, as
 // enquire.get_mset(first, count, check_at_least) would. Uses no KeyMaker,
 // which the remote backend refuses: kOldest runs a second match, over the
-// dated articles only, on an Enquire from make. Equal relevance is ordered
-// by article id (schema::kSlotId). Throws Xapian::Error.
+// dated articles only, on an Enquire from make. Equal relevance, and in the
+// date orders equal date and relevance, are ordered by article id
+// (schema::kSlotId), never by docid: the same articles give the same page
+// however the database was built. Throws Xapian::Error.
 ResultPage GetPage(Xapian::Enquire& enquire, const Xapian::Query& query, SortOrder order,
                    const EnquireMaker& make, Xapian::doccount first, Xapian::doccount count,
                    Xapian::doccount check_at_least);

@@ -65,6 +65,14 @@ def articles():
     docs["many/words.txt"] = "Words\n\n" + " ".join("zq%s%d" % (filler(1), i)
                                                    for i in range(600)) + "\n"
     docs["fr/elysee.txt"] = FRENCH
+    # The same wire story filed three times the same day, and a later one:
+    # in a date order the copies tie on date and score, and only the
+    # article id can pick the one shown and order the copies.
+    wire = ("Ceasefire talks resume\n\nGENEVA, Dec. 3 (Xinhua) -- The ceasefire talks resumed "
+            "on Tuesday in Geneva, where envoys met for a third day. %s.\n" % filler(30))
+    for name in ("wire/c.txt", "wire/a.txt", "wire/b.txt"):
+        docs[name] = wire
+    docs["wire/later.txt"] = wire.replace("Dec. 3", "Dec. 9").replace("third", "ninth")
     return docs
 
 
@@ -215,9 +223,10 @@ class QuerySemanticsTest(unittest.TestCase):
         write(staged, self.docs)
         self.index(two_runs, [staged])
         queries = ["harbor", "blinken lavrov", "syria talks", "harbor report syria talks blinken",
-                   "syria -geneva", "negotiat*"]
+                   "syria -geneva", "negotiat*", "ceasefire talks"]
         for q in queries:
-            for extra in ((), ("--offset", "7"), ("--all-copies",)):
+            for extra in ((), ("--offset", "7"), ("--all-copies",), ("--sort", "newest"),
+                          ("--sort", "oldest")):
                 want = self.comparable(self.db, q, extra)
                 for name, db in (("rebuild", rebuilt), ("shards", shards), ("two runs", two_runs)):
                     if name == "shards" and "*" in q:
@@ -232,7 +241,9 @@ class QuerySemanticsTest(unittest.TestCase):
 
     def comparable(self, db, q, extra):
         j, _ = self.json("-n", "30", *extra, q, db=db)
-        return [(h["rank"], round(h["score"], 9), in_archive(h["id"])) for h in j["results"]]
+        return [(h["rank"], round(h["score"], 9), in_archive(h["id"]),
+                 [in_archive(c["id"]) for c in h.get("copies", {}).get("articles", [])])
+                for h in j["results"]]
 
 
 if __name__ == "__main__":

@@ -40,5 +40,22 @@ TEST(Copies, CollapsedToOneResultListingTheOutlets) {
   EXPECT_TRUE(MatchingCopies(db, q, "").empty());
 }
 
+TEST(Copies, ADateOrderShowsTheFirstIdAmongCopiesEqualInDateAndScore) {
+  auto copy = [](const char* id, double weight, const char* date) {
+    CopyInfo c;
+    c.id = id;
+    c.weight = weight;
+    c.date_key = date;
+    return c;
+  };
+  const std::vector<CopyInfo> copies = {copy("c", 2.0, "d1"), copy("b", 2.0, "d1"),
+                                        copy("a", 2.0, "d0"), copy("0", 1.5, "d1")};
+  ASSERT_NE(ShownCopy(copies, "c"), nullptr);
+  EXPECT_EQ(ShownCopy(copies, "c")->id, "b");  // not "a" (another date), not "0" (lower score)
+  EXPECT_EQ(ShownCopy(copies, "a")->id, "a");
+  EXPECT_EQ(ShownCopy(copies, "0")->id, "0");
+  EXPECT_EQ(ShownCopy(copies, "zz"), nullptr);
+}
+
 }  // namespace
 }  // namespace lede

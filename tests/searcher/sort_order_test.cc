@@ -49,7 +49,13 @@ Xapian::WritableDatabase Db(std::string* path = nullptr) {
        {"copy_jan", story + " Syria, the AFP said.", Date{2013, 1, 7}, std::nullopt},
        // A story of undated copies only: it belongs with the undated.
        {"undated_a", other + " Geneva.", std::nullopt, std::nullopt},
-       {"undated_b", other + " Geneva, Reuters said.", std::nullopt, std::nullopt}},
+       {"undated_b", other + " Geneva, Reuters said.", std::nullopt, std::nullopt},
+       // Equal in date and score (and undated and equal), added against
+       // their ids' order: ties only the article id can order.
+       {"tie_b", "syria peace", Date{2010, 3, 1}, std::nullopt},
+       {"tie_a", "syria talks", Date{2010, 3, 1}, std::nullopt},
+       {"tie_undated_d", "syria today", std::nullopt, std::nullopt},
+       {"tie_undated_c", "syria now", std::nullopt, std::nullopt}},
       path);
 }
 
@@ -67,16 +73,37 @@ std::unique_ptr<Xapian::KeyMaker> KeyMakerOrder(Xapian::Enquire& enquire, SortOr
 
 using Row = std::tuple<Xapian::doccount, Xapian::docid, double>;  // rank, docid, weight
 
-std::vector<Row> Rows(const std::vector<Xapian::MSetIterator>& hits) {
+std::vector<Row> Rows(const std::vector<Xapian::MSetIterator>& hits, Xapian::doccount first) {
   std::vector<Row> out;
-  for (const auto& it : hits) out.emplace_back(it.get_rank(), *it, it.get_weight());
+  for (const auto& it : hits) out.emplace_back(first + out.size(), *it, it.get_weight());
   return out;
 }
 
-std::vector<Row> Rows(const Xapian::MSet& mset) {
+// The page [first, first + count) of want's whole match, each run equal in
+// sort key and weight (which Xapian orders by docid) ordered by article id.
+std::vector<Row> ReferencePage(Xapian::Enquire& want, Xapian::doccount first,
+                               Xapian::doccount count) {
+  const Xapian::MSet all = want.get_mset(0, 1000);
+  std::vector<Xapian::MSetIterator> items;
+  for (auto it = all.begin(); it != all.end(); ++it) items.push_back(it);
+  auto id = [](const Xapian::MSetIterator& it) {
+    return it.get_document().get_value(schema::kSlotId);
+  };
+  std::stable_sort(items.begin(), items.end(), [&](const auto& a, const auto& b) {
+    if (a.get_rank() == b.get_rank()) return false;
+    const bool tied = a.get_sort_key() == b.get_sort_key() && a.get_weight() == b.get_weight();
+    return tied ? id(a) < id(b) : a.get_rank() < b.get_rank();
+  });
+  std::vector<Xapian::MSetIterator> page;
+  for (Xapian::doccount i = first; i < std::min<size_t>(first + count, items.size()); ++i)
+    page.push_back(items[i]);
+  return Rows(page, first);
+}
+
+std::vector<Xapian::MSetIterator> Hits(const Xapian::MSet& mset) {
   std::vector<Xapian::MSetIterator> hits;
   for (auto it = mset.begin(); it != mset.end(); ++it) hits.push_back(it);
-  return Rows(hits);
+  return hits;
 }
 
 // Every page of every date order, collapsed or not, against the KeyMaker on
@@ -110,7 +137,10 @@ void ExpectSamePages(const Xapian::Database& reference, const Xapian::Database& 
             want.set_sort_by_relevance_then_value(schema::kSlotId, false);
           Xapian::Enquire enquire = make(query);
           const ResultPage page = GetPage(enquire, query, order, make, first, count, 0);
-          EXPECT_EQ(Rows(page.hits), Rows(want.get_mset(first, count)))
+          const std::vector<Row> expected = order == SortOrder::kRelevance
+                                                ? Rows(Hits(want.get_mset(first, count)), first)
+                                                : ReferencePage(want, first, count);
+          EXPECT_EQ(Rows(page.hits, first), expected)
               << "order " << static_cast<int>(order) << " collapse " << collapse << " page "
               << first << "+" << count;
         }
