@@ -20,7 +20,7 @@ struct CopyInfo {
   // For picking the copy shown (ShownCopy): its score in the copies'
   // match, its date key (schema::kSlotDate) and docid.
   double weight = 0;
-  std::string date_key;
+  std::string date_key = {};
   Xapian::docid docid = 0;
 };
 
