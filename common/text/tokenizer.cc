@@ -24,7 +24,14 @@ utf8proc_category_t Category(unsigned cp) {
 
 // Xapian::Unicode::is_wordchar: letters, marks, numbers and connector
 // punctuation (utf8proc's tables, so this layer needs no Xapian).
+bool IsAsciiAlnum(unsigned cp) {
+  return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+}
+
 bool IsWordChar(unsigned cp) {
+  // ASCII, most of news text, without the table look-up: its word
+  // characters are the letters, digits (Lu, Ll, Nd) and '_' (Pc).
+  if (cp < 0x80) return IsAsciiAlnum(cp) || cp == '_';
   if (cp == kInvalid) return false;
   switch (Category(cp)) {
     case UTF8PROC_CATEGORY_LU:
@@ -46,10 +53,12 @@ bool IsWordChar(unsigned cp) {
 }
 
 bool IsDigit(unsigned cp) {
+  if (cp < 0x80) return cp >= '0' && cp <= '9';
   return cp != kInvalid && Category(cp) == UTF8PROC_CATEGORY_ND;
 }
 
 bool IsUpper(unsigned cp) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
   return cp != kInvalid && Category(cp) == UTF8PROC_CATEGORY_LU;
 }
 
@@ -86,6 +95,7 @@ unsigned CheckInfixDigit(unsigned ch) {
 }  // namespace
 
 bool IsCjkCodepoint(unsigned cp) {
+  if (cp < 0x3040) return false;  // every script before Hiragana, in one test
   return (cp >= 0x3040 && cp <= 0x30FF) ||    // Hiragana, Katakana
          (cp >= 0x31F0 && cp <= 0x31FF) ||    // Katakana extensions
          (cp >= 0x3400 && cp <= 0x4DBF) ||    // CJK extension A
@@ -159,6 +169,14 @@ void Tokenize(std::string_view text, uint32_t first_position,
     AppendUtf8(static_cast<char32_t>(ch), &raw);
     i += len;
     while (i < size) {
+      // An ASCII letter or digit goes on the word as it is.
+      const auto byte = static_cast<unsigned char>(text[i]);
+      if (IsAsciiAlnum(byte)) {
+        raw.push_back(static_cast<char>(byte));
+        prev = byte;
+        ++i;
+        continue;
+      }
       size_t l;
       unsigned c = DecodeAt(text, i, &l);
       if (IsWordChar(c) && !IsCjkCodepoint(c)) {
