@@ -128,7 +128,9 @@ void AddOptions(CLI::App& app, CommandLine& c) {
   opt["limit"] = app.add_option("-n,--limit", o.query_options.limit, "Number of results (default 10)")
                      ->check(CLI::Range(size_t{0}, size_t{100000}))
                      ->option_text("N");
+  // Bounded so that offset + limit stays a Xapian document count.
   opt["offset"] = app.add_option("--offset", o.query_options.offset, "Skip this many results first")
+                      ->check(CLI::Range(size_t{0}, size_t{1000000000}))
                       ->option_text("N");
   opt["format"] = app.add_option("--format", o.format, "text, json, jsonl or tsv (default text)")
                       ->transform(CLI::CheckedTransformer(Formats(), CLI::ignore_case))

@@ -90,6 +90,8 @@ class VersionHelpErrors(Base):
     def test_option_errors_carry_the_program_prefix(self):
         for binary, bad in ((ARGS.search, ["--bogus", "x"]), (ARGS.search, ["-n", "x", "y"]),
                             (ARGS.search, ["--format", "xml", "y"]),
+                            (ARGS.search, ["--offset", "-1", "y"]),
+                            (ARGS.search, ["--offset", "4294967290", "y"]),
                             (ARGS.index, ["--threads", "0", "x"]), (ARGS.index, [])):
             r = run([binary, *bad])
             self.assertEqual(r.returncode, 2, bad)
