@@ -109,12 +109,11 @@ ResultPage GetPage(Xapian::Enquire& enquire, const Xapian::Query& query, SortOrd
     for (Xapian::doccount i = 0; i < page.all.size(); ++i) page.hits.push_back(page.all[i]);
     return page;
   }
+  enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
   if (count == 0) {  // the counts only
-    enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
-    page.all = enquire.get_mset(first, count, check_at_least);
+    page.all = enquire.get_mset(first, 0, check_at_least);
     return page;
   }
-  enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
   std::vector<Xapian::MSetIterator> newest =
       DatePage(enquire, first, count, check_at_least, &page.all);
   if (order == SortOrder::kNewest) {
