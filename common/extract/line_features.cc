@@ -40,6 +40,17 @@ bool IsWordChar(utf8proc_int32_t c) {
 
 bool IsApostrophe(utf8proc_int32_t c) { return c == '\'' || c == 0x2019; }
 
+bool IsAsciiUpper(unsigned char b) { return b >= 'A' && b <= 'Z'; }
+bool IsAsciiAlnum(unsigned char b) {
+  return (b >= 'a' && b <= 'z') || IsAsciiUpper(b) || (b >= '0' && b <= '9');
+}
+char AsciiLower(char c) {
+  return IsAsciiUpper(static_cast<unsigned char>(c)) ? static_cast<char>(c - 'A' + 'a') : c;
+}
+// An ASCII byte that closes a word of ASCII letters and digits: not a word
+// character, and not an apostrophe, which may join two parts ("don't").
+bool EndsAsciiWord(unsigned char b) { return b < 0x80 && !IsAsciiAlnum(b) && b != '\''; }
+
 void AppendLower(utf8proc_int32_t c, std::string* out) {
   if (c < 0x80) {
     out->push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
@@ -121,6 +132,37 @@ std::vector<std::string_view> SplitLines(std::string_view text) {
 
 bool WordIterator::Next(std::string_view* word) {
   word_.clear();
+  // Most words are ASCII letters and digits between ASCII spaces and
+  // punctuation. Such a word is found by a plain byte scan and, when it has
+  // no capital, given as a view of the text itself: no copy, no decoding.
+  // Anything else (a capital, an apostrophe, a byte >= 0x80 right after the
+  // run) hands what was read so far to the general loop below, in the very
+  // state that loop would have reached on its own.
+  while (pos_ < text_.size()) {
+    const auto b = static_cast<unsigned char>(text_[pos_]);
+    if (b >= 0x80 || IsAsciiAlnum(b)) break;
+    ++pos_;  // with no word begun, ASCII outside words is skipped
+  }
+  const size_t start = pos_;
+  bool upper = false;
+  while (pos_ < text_.size() && IsAsciiAlnum(static_cast<unsigned char>(text_[pos_]))) {
+    upper = upper || IsAsciiUpper(static_cast<unsigned char>(text_[pos_]));
+    ++pos_;
+  }
+  const bool at_end =
+      pos_ == text_.size() || EndsAsciiWord(static_cast<unsigned char>(text_[pos_]));
+  if (pos_ > start && at_end && !upper) {
+    *word = text_.substr(start, pos_ - start);
+    return true;
+  }
+  word_.assign(text_.data() + start, pos_ - start);
+  if (upper) {
+    for (char& c : word_) c = AsciiLower(c);
+  }
+  if (at_end) {
+    *word = word_;
+    return !word_.empty();
+  }
   while (pos_ < text_.size()) {
     unsigned char b = static_cast<unsigned char>(text_[pos_]);
     // ASCII fast path: most of the text is ASCII.
