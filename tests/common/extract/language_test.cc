@@ -61,6 +61,28 @@ TEST(Language, EnglishListIsTheSharedFrequentWords) {
   EXPECT_FALSE(none("the"));
 }
 
+TEST(Language, StopWordMaskHasABitPerList) {
+  // "de" is on the French, Spanish, Portuguese, Dutch and Swedish lists
+  // (and is German's language code, not one of its words).
+  const uint16_t de = StopWordMask("de");
+  for (const char* code : {"fr", "es", "pt", "nl", "sv"}) {
+    EXPECT_TRUE((de >> StopWordBit(code)) & 1u) << code;
+  }
+  for (const char* code : {"en", "de", "it", "ru", "id"}) {
+    EXPECT_FALSE((de >> StopWordBit(code)) & 1u) << code;
+  }
+  EXPECT_EQ(StopWordMask("und"), 1u << StopWordBit("de"));
+  EXPECT_EQ(StopWordMask("\xD0\xBA\xD0\xBE\xD1\x82\xD0\xBE\xD1\x80\xD1\x8B\xD0\xB5"),
+            1u << StopWordBit("ru"));  // "которые", the longest word listed
+  EXPECT_EQ(StopWordMask("tersebut"), 1u << StopWordBit("id"));
+  // Not on any list: a near miss, a longer word, upper case, nothing.
+  for (const char* word :
+       {"th", "thee", "undo", "\xD0\xBA\xD0\xBE\xD1\x82\xD0\xBE\xD1\x80\xD1\x8B\xD0\xB5x", "The",
+        "", "syria"}) {
+    EXPECT_EQ(StopWordMask(word), 0u) << word;
+  }
+}
+
 TEST(Language, StopWordShare) {
   EXPECT_GT(StopWordShare("Der Hund und die Katze sind in dem Garten, weil es warm ist.", "de"),
             0.3);
