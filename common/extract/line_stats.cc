@@ -27,7 +27,21 @@ size_t SlotOf(uint64_t key, size_t mask) {
 
 }  // namespace
 
-uint64_t LineStats::KeyOf(std::string_view line) { return Fnv1a(LineKey(line)); }
+uint64_t LineStats::KeyOf(std::string_view line) {
+  // Fnv1a(LineKey(line)), hashed word by word as LineKey would join them:
+  // every line of every file is keyed, and the joined string is never
+  // needed, only its hash.
+  uint64_t h = kFnv1aOffset;
+  bool first = true;
+  WordIterator it(line);
+  std::string_view w;
+  while (it.Next(&w)) {
+    if (!first) h = Fnv1a(" ", h);
+    h = Fnv1a(w, h);
+    first = false;
+  }
+  return h;
+}
 
 std::vector<uint64_t> LineStats::KeysOf(std::string_view text) {
   std::vector<uint64_t> keys;

@@ -8,6 +8,9 @@
 
 #include <gtest/gtest.h>
 
+#include "common/extract/line_features.h"
+#include "common/text/hash.h"
+
 namespace lede {
 namespace {
 
@@ -30,6 +33,19 @@ TEST(LineStats, ALineInOneFileIsNotKept) {
   EXPECT_EQ(s.Count("Story one."), 0u);
   EXPECT_EQ(s.Count("Follow us"), 2u);
   EXPECT_EQ(s.recurring_lines(), 1u);
+}
+
+TEST(LineStats, KeyIsTheHashOfTheLineKey) {
+  // Keys are stored in databases: the hash of LineKey's text, however
+  // KeyOf computes it.
+  for (const char* line : {"", "  Most   Popular!! ", "most popular",
+                           "It's \xE2\x80\x9C"
+                           "Don\xE2\x80\x99t\xE2\x80\x9D",
+                           "\xE6\x9D\xB1\xE4\xBA\xAC news", "CAF\xC3\x89 \xFF bar", "one"}) {
+    EXPECT_EQ(LineStats::KeyOf(line), Fnv1a(LineKey(line))) << line;
+  }
+  EXPECT_EQ(LineStats::KeyOf("Most Popular"), 14949288778929059437ULL);
+  EXPECT_EQ(LineStats::KeyOf("..."), kFnv1aOffset);
 }
 
 TEST(LineStats, KeysOfAreSortedDistinctAndSkipBlankLines) {
