@@ -162,6 +162,37 @@ TEST(PhrasePageByRank, SamePageAsXapiansPhraseCheck) {
   }
 }
 
+// Equal scores in runs: each body three times, the ids counting down as
+// the docids count up, so ties by article id and by docid differ.
+TEST(PhrasePageByRank, EqualScoresByArticleIdNotDocid) {
+  std::vector<testing::TestArticle> articles;
+  for (int i = 0; i < 240; ++i) {
+    const int shape = i / 3;
+    std::string body = shape % 3 == 0 ? "talks foreign of course" : "foreign talks of course";
+    for (int k = 0; k < shape % 7; ++k) body += " filler" + std::to_string(k);
+    articles.push_back({"id" + std::to_string(9000 - i), body, std::nullopt, std::nullopt});
+  }
+  const Xapian::Database db = testing::MakeDb(articles);
+  QueryBuilder builder(db);
+  const auto weight = MakeWeight(RankingOptions());
+  const Xapian::Query q = RankedQuery(db, builder.Parse("\"foreign of\"").query, RankingOptions());
+  const EnquireMaker make = [&](const Xapian::Query& query) {
+    Xapian::Enquire e(db);
+    e.set_query(query);
+    e.set_weighting_scheme(*weight);
+    return e;
+  };
+  for (const auto& [first, count] :
+       std::vector<std::pair<unsigned, unsigned>>{{0, 10}, {0, 2}, {1, 1}, {4, 7}, {30, 50}}) {
+    Xapian::Enquire e = make(q);
+    const ResultPage native = GetPage(e, q, SortOrder::kRelevance, make, first, count, 0);
+    const std::optional<ResultPage> lazy =
+        PhrasePageByRank(db, q, *weight, false, first, count, kFewWords);
+    ASSERT_TRUE(lazy.has_value()) << first << "+" << count;
+    EXPECT_EQ(Hits(native), Hits(*lazy)) << first << "+" << count;
+  }
+}
+
 TEST(PhrasePageByRank, ExactCountsWhenEveryMatchWasChecked) {
   const Xapian::Database db = ManyDb(300);
   QueryBuilder builder(db);
