@@ -45,6 +45,7 @@ IndexReader::IndexReader(const std::string& path, const std::vector<RemoteShard>
   if (!path.empty()) parts_.emplace_back(path, OpenLocal(path));
   struct stat sb;
   local_ = remotes.empty() && !path.empty() && ::stat((path + "/iamglass").c_str(), &sb) == 0;
+  if (local_) local_path_ = path;
   for (const RemoteShard& r : remotes) parts_.emplace_back(r.Name(), OpenRemoteShard(r));
   // add_database shares each part, so reopening db_ reopens them too.
   for (const auto& part : parts_) db_.add_database(part.second);
@@ -56,7 +57,22 @@ IndexReader::IndexReader(const std::string& path, const std::vector<RemoteShard>
   });
 }
 
+std::vector<Xapian::Database>& IndexReader::Handles(size_t n) {
+  if (!local_) return handles_;
+  try {
+    while (handles_.size() < n) {
+      Xapian::Database more(local_path_);
+      if (more.get_revision() != db_.get_revision()) break;
+      handles_.push_back(std::move(more));
+    }
+  } catch (const Xapian::Error&) {
+    // A handle that cannot be opened only means no split: db() still works.
+  }
+  return handles_;
+}
+
 void IndexReader::Reopen() {
+  handles_.clear();
   try {
     db_.reopen();
   } catch (const Xapian::Error& e) {

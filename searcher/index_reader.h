@@ -30,6 +30,12 @@ class IndexReader {
   // docids, such as searcher/phrase_check.h's PostingSource, runs on it.
   bool local() const { return local_; }
 
+  // Up to n more handles on the one local database, each at db()'s
+  // revision, for a search split across threads (one thread per handle).
+  // Opened on first use and kept; none when the database is not local() or
+  // has moved on since db() was read (the docids could then differ).
+  std::vector<Xapian::Database>& Handles(size_t n);
+
   // Runs fn, reopening the database and running it again (a bounded number
   // of times) when a concurrent commit invalidated what it was reading.
   // Other Xapian errors become IndexError.
@@ -57,7 +63,9 @@ class IndexReader {
   [[noreturn]] void Fail(const Xapian::Error& e) const;
 
   std::string path_;
+  std::string local_path_;
   bool local_ = false;
+  std::vector<Xapian::Database> handles_;
   Xapian::Database db_;
   // What db_ was built from, each with its name, for the schema check.
   std::vector<std::pair<std::string, Xapian::Database>> parts_;

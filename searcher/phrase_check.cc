@@ -2,7 +2,9 @@
 #include "searcher/phrase_check.h"
 
 #include <algorithm>
+#include <exception>
 #include <set>
+#include <thread>
 
 #include "common/index/schema.h"
 
@@ -126,6 +128,87 @@ std::vector<Xapian::docid> HoldingAll(const Xapian::Database& db,
   std::vector<Xapian::Query> parts(phrases);
   parts.emplace_back((new DocidSource(std::move(docs)))->release());
   return MatchingDocs(db, Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
+}
+
+// Every docid in [lo, hi], as a posting list (no weight): a share of the
+// documents for one thread.
+class DocidRange : public Xapian::PostingSource {
+ public:
+  DocidRange(Xapian::docid lo, Xapian::docid hi) : lo_(lo), hi_(hi) {}
+  Xapian::doccount get_termfreq_min() const override { return 0; }
+  Xapian::doccount get_termfreq_est() const override { return hi_ - lo_ + 1; }
+  Xapian::doccount get_termfreq_max() const override { return hi_ - lo_ + 1; }
+  void init(const Xapian::Database&) override { at_ = 0; }
+  void next(double) override { at_ = at_ == 0 ? lo_ : at_ + 1; }
+  void skip_to(Xapian::docid did, double) override { at_ = std::max({did, lo_, at_}); }
+  bool at_end() const override { return at_ > hi_; }
+  Xapian::docid get_docid() const override { return at_; }
+  DocidRange* clone() const override { return new DocidRange(lo_, hi_); }
+  std::string get_description() const override {
+    return "DocidRange(" + std::to_string(lo_) + ".." + std::to_string(hi_) + ")";
+  }
+
+ private:
+  Xapian::docid lo_, hi_;
+  Xapian::docid at_ = 0;
+};
+
+// An exact phrase as plain data: Xapian::Query's reference counts are not
+// atomic, so a thread builds its own queries from these, sharing nothing.
+using PhraseTerms = std::vector<std::vector<std::string>>;
+
+PhraseTerms TermsOf(const std::vector<Xapian::Query>& phrases) {
+  PhraseTerms out;
+  for (const Xapian::Query& p : phrases) out.emplace_back(p.get_terms_begin(), p.get_terms_end());
+  return out;
+}
+
+// The documents in [lo, hi] holding every phrase, ascending.
+std::vector<Xapian::docid> HoldingAllIn(const Xapian::Database& db, const PhraseTerms& phrases,
+                                        Xapian::docid lo, Xapian::docid hi) {
+  std::vector<Xapian::Query> parts;
+  for (const std::vector<std::string>& terms : phrases) {
+    std::vector<Xapian::Query> words(terms.begin(), terms.end());
+    parts.emplace_back(Xapian::Query::OP_PHRASE, words.begin(), words.end(),
+                       static_cast<Xapian::termcount>(terms.size()));
+  }
+  parts.emplace_back((new DocidRange(lo, hi))->release());
+  return MatchingDocs(db, Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
+}
+
+// The documents of db holding every phrase, the docids split into one range
+// for this thread (on db) and one per handle in more (each on its own
+// thread). An error on any thread is thrown here, after all have ended.
+std::vector<Xapian::docid> HoldingAllSplit(const Xapian::Database& db, const PhraseTerms& phrases,
+                                           std::vector<Xapian::Database>& more) {
+  const Xapian::docid last = db.get_lastdocid();
+  const size_t parts = more.size() + 1;
+  const auto bound = [&](size_t i) {
+    return static_cast<Xapian::docid>(static_cast<uint64_t>(last) * i / parts);
+  };
+  std::vector<std::vector<Xapian::docid>> found(parts);
+  std::vector<std::exception_ptr> failed(parts);
+  std::vector<std::thread> threads;
+  for (size_t i = 1; i < parts; ++i) {
+    threads.emplace_back([&, i] {
+      try {
+        found[i] = HoldingAllIn(more[i - 1], phrases, bound(i) + 1, bound(i + 1));
+      } catch (...) {
+        failed[i] = std::current_exception();
+      }
+    });
+  }
+  try {
+    found[0] = HoldingAllIn(db, phrases, 1, bound(1));
+  } catch (...) {
+    failed[0] = std::current_exception();
+  }
+  for (std::thread& t : threads) t.join();
+  for (const std::exception_ptr& e : failed)
+    if (e) std::rethrow_exception(e);
+  std::vector<Xapian::docid> out;
+  for (const std::vector<Xapian::docid>& f : found) out.insert(out.end(), f.begin(), f.end());
+  return out;  // ranges in order, each ascending
 }
 
 // What a sample of the documents holding the words of phrases says: the
@@ -295,17 +378,33 @@ std::optional<ResultPage> PhrasePageByRank(const Xapian::Database& db, const Xap
   return page;
 }
 
+bool ManyPhraseCandidates(const Xapian::Database& db, const Xapian::Query& query,
+                          Xapian::doccount min_word_matches) {
+  std::vector<Xapian::Query> phrases;
+  Defer(query, nullptr, &phrases);
+  for (const Xapian::Query& p : phrases) {
+    bool all_common = true;
+    for (auto t = p.get_terms_begin(); t != p.get_terms_end() && all_common; ++t)
+      all_common = db.get_termfreq(*t) >= min_word_matches;
+    if (all_common) return true;
+  }
+  return false;
+}
+
 std::shared_ptr<const PhraseMatches> PhraseMatches::Find(const Xapian::Database& db,
-                                                         const Xapian::Query& query) {
+                                                         const Xapian::Query& query,
+                                                         std::vector<Xapian::Database>* more) {
   std::vector<Xapian::Query> phrases;
   Defer(query, nullptr, &phrases);
   if (phrases.empty()) return nullptr;
   auto out = std::make_shared<PhraseMatches>();
   out->phrases_ = Describe(phrases);
   out->docs_ = std::make_shared<std::vector<Xapian::docid>>(
-      MatchingDocs(db, phrases.size() == 1
-                           ? phrases.front()
-                           : Xapian::Query(Xapian::Query::OP_AND, phrases.begin(), phrases.end())));
+      more && !more->empty()
+          ? HoldingAllSplit(db, TermsOf(phrases), *more)
+          : MatchingDocs(db, phrases.size() == 1 ? phrases.front()
+                                                 : Xapian::Query(Xapian::Query::OP_AND,
+                                                                 phrases.begin(), phrases.end())));
   return out;
 }
 

@@ -51,6 +51,13 @@ std::optional<ResultPage> PhrasePageByRank(const Xapian::Database& db, const Xap
                                            Xapian::doccount first, Xapian::doccount count,
                                            Xapian::doccount min_word_matches = kMinPhraseWordMatches);
 
+// Whether a query's required exact phrases are worth finding first
+// (PhraseMatches::Find split across threads) rather than in Xapian's own
+// match: when every word of one of them is in at least min_word_matches
+// documents, the position lists of that many documents are read.
+bool ManyPhraseCandidates(const Xapian::Database& db, const Xapian::Query& query,
+                          Xapian::doccount min_word_matches = kMinPhraseWordMatches);
+
 // The documents that hold the exact phrases every match of a query must
 // hold, and that query rewritten to match their words without positions.
 class PhraseMatches {
@@ -62,8 +69,15 @@ class PhraseMatches {
   // Null when query has none. db must be one local database: the set is
   // given to the matches as a PostingSource over db's docids, which a
   // remote database cannot run. Throws Xapian::Error.
+  //
+  // With more (other handles on db's database at its revision, see
+  // IndexReader::Handles), the documents are split by docid into one range
+  // per handle plus one, each checked on its own thread: Xapian checks a
+  // phrase document by document, reading each one's position lists, which
+  // is what a rare phrase of common words costs.
   static std::shared_ptr<const PhraseMatches> Find(const Xapian::Database& db,
-                                                   const Xapian::Query& query);
+                                                   const Xapian::Query& query,
+                                                   std::vector<Xapian::Database>* more = nullptr);
 
   // query (built on the one given to Find: boosts, feedback and filters
   // around it) with those phrases replaced by the AND of their words, and

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <thread>
 #include <vector>
 
 #include "common/error.h"
@@ -129,6 +130,13 @@ void Searcher::NameMissingWords(const std::string& text, const Xapian::Query& wo
   AddNote(result, "no article contains: " + names);
 }
 
+std::vector<Xapian::Database>* Searcher::PhraseHandles() {
+  const unsigned cores = std::min(std::thread::hardware_concurrency(), 4u);
+  if (cores < 2 || !reader_.local()) return nullptr;
+  std::vector<Xapian::Database>& more = reader_.Handles(cores - 1);
+  return more.empty() ? nullptr : &more;
+}
+
 // Ranks query (the scored part; query_filter and the options' filters
 // applied after) and reads the page [first, first + count).
 Searcher::Tier Searcher::RunTier(const Xapian::Query& query, const Xapian::Query& query_filter,
@@ -141,8 +149,8 @@ Searcher::Tier Searcher::RunTier(const Xapian::Query& query, const Xapian::Query
   // phrase check costs less than finding the set first.
   const bool matches_twice =
       FeedbackOn(options.ranking, query) || options.sort == SortOrder::kOldest;
-  const std::shared_ptr<const PhraseMatches> phrases =
-      reader_.local() && matches_twice ? PhraseMatches::Find(db, query) : nullptr;
+  std::shared_ptr<const PhraseMatches> phrases =
+      reader_.local() && matches_twice ? PhraseMatches::Find(db, query, PhraseHandles()) : nullptr;
   tier.parts = RankedQueryParts(db, query, options.ranking, phrases.get(), !reader_.local());
   tier.ranked = tier.parts.Combined();
   // Filters stay outside the ranked query, so they remove documents without
@@ -152,10 +160,24 @@ Searcher::Tier Searcher::RunTier(const Xapian::Query& query, const Xapian::Query
   if (!query_filter.empty())
     tier.ranked = Xapian::Query(Xapian::Query::OP_FILTER, tier.ranked, query_filter);
   if (!filter.empty()) tier.ranked = Xapian::Query(Xapian::Query::OP_FILTER, tier.ranked, filter);
+  const std::shared_ptr<Xapian::Weight> weight = MakeWeight(options.ranking);
+  const std::vector<Xapian::docid>& keep = tier.parts.feedback_docs;
+  const bool keeping =
+      options.ranking.feedback_keep && !keep.empty() && options.sort == SortOrder::kRelevance;
+  const auto kept = static_cast<Xapian::doccount>(keeping ? keep.size() : 0);
+  // A phrase the set above was not found for: checked on the best matches
+  // of its words first, when nothing needs every match; else, when its
+  // words are common, its documents are found first on all threads.
+  std::optional<ResultPage> by_rank;
+  if (!phrases && !spies && !keeping && reader_.local() && options.sort == SortOrder::kRelevance)
+    by_rank = PhrasePageByRank(db, tier.ranked, *weight, !options.all_copies, first, count);
+  if (!by_rank && !phrases && reader_.local() && ManyPhraseCandidates(db, query)) {
+    std::vector<Xapian::Database>* more = PhraseHandles();
+    if (more && !more->empty()) phrases = PhraseMatches::Find(db, query, more);
+  }
   const std::optional<Xapian::Query> rewritten =
       phrases ? phrases->Rewrite(tier.ranked) : std::optional<Xapian::Query>();
   const Xapian::Query& to_run = rewritten ? *rewritten : tier.ranked;
-  const std::shared_ptr<Xapian::Weight> weight = MakeWeight(options.ranking);
   const EnquireMaker make = [&](const Xapian::Query& q) {
     Xapian::Enquire e(db);
     e.set_query(q);
@@ -165,17 +187,8 @@ Searcher::Tier Searcher::RunTier(const Xapian::Query& query, const Xapian::Query
   };
   tier.enquire = make(to_run);
   if (spies) spies->Attach(*tier.enquire);
-  const std::vector<Xapian::docid>& keep = tier.parts.feedback_docs;
-  const bool keeping =
-      options.ranking.feedback_keep && !keep.empty() && options.sort == SortOrder::kRelevance;
-  const auto kept = static_cast<Xapian::doccount>(keeping ? keep.size() : 0);
   // Equal weights come in article id order (GetPage): the order then
   // depends on the articles, not on the docids a build gave them.
-  // A phrase the set above was not found for: checked on the best matches
-  // of its words first, when nothing needs every match.
-  std::optional<ResultPage> by_rank;
-  if (!phrases && !spies && !keeping && reader_.local() && options.sort == SortOrder::kRelevance)
-    by_rank = PhrasePageByRank(db, to_run, *weight, !options.all_copies, first, count);
   tier.page = by_rank
                   ? std::move(*by_rank)
                   : GetPage(*tier.enquire, to_run, options.sort, make, keeping ? 0 : first,

@@ -68,6 +68,10 @@ class Searcher {
   // Notes the words of a several-word query that no article contains.
   void NameMissingWords(const std::string& text, const Xapian::Query& words,
                         SearchResult* result);
+  // Other handles on the local database for a phrase check split across
+  // this machine's cores (at most four in all); null when there is nothing
+  // to split onto.
+  std::vector<Xapian::Database>* PhraseHandles();
 
   IndexReader reader_;
   QueryBuilder builder_;

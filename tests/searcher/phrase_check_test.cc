@@ -126,6 +126,51 @@ std::vector<std::pair<Xapian::docid, double>> Hits(const ResultPage& page) {
   return out;
 }
 
+// The phrase check split by docid across threads, one per extra handle:
+// the same documents, so the same results, for any number of handles
+// (more than there are documents too).
+TEST(PhraseMatches, SplitAcrossHandlesFindsTheSameDocuments) {
+  for (const int n : {2, 300}) {
+    std::vector<testing::TestArticle> articles;
+    for (int i = 0; i < n; ++i) {
+      const std::string body = i % 3 == 0 ? "talks foreign of course the weather of the day"
+                                          : "foreign talks of course";
+      articles.push_back({"id" + std::to_string(1000 + i), body, std::nullopt, std::nullopt});
+    }
+    std::string path;
+    testing::MakeDb(articles, &path).commit();
+    const Xapian::Database db(path);
+    QueryBuilder builder(db);
+    for (const char* text : {"\"foreign of\"", "\"of the day\" AND \"talks foreign\"",
+                             "\"of course\" talks", "\"nothing of\""}) {
+      const Xapian::Query q = builder.Parse(text).query;
+      const auto one = PhraseMatches::Find(db, q);
+      ASSERT_NE(one, nullptr) << text;
+      for (const size_t handles : {1, 3}) {
+        std::vector<Xapian::Database> more;
+        for (size_t i = 0; i < handles; ++i) more.emplace_back(path);
+        const auto split = PhraseMatches::Find(db, q, &more);
+        ASSERT_NE(split, nullptr) << text;
+        EXPECT_EQ(one->size(), split->size()) << text << " " << handles;
+        const Xapian::Query ranked = RankedQuery(db, q, RankingOptions());
+        EXPECT_EQ(Top(db, *one->Rewrite(ranked), false), Top(db, *split->Rewrite(ranked), false))
+            << text << " " << handles;
+      }
+    }
+  }
+}
+
+TEST(ManyPhraseCandidates, WhenEveryWordOfAPhraseIsCommon) {
+  const Xapian::Database db = ManyDb(100);
+  QueryBuilder builder(db);
+  // Every article has "foreign" and "of"; 76 of the 100 have "filler3".
+  EXPECT_TRUE(ManyPhraseCandidates(db, builder.Parse("\"foreign of\"").query, 80));
+  EXPECT_FALSE(ManyPhraseCandidates(db, builder.Parse("\"foreign of\"").query, 101));
+  EXPECT_FALSE(ManyPhraseCandidates(db, builder.Parse("foreign of", true).query, 80));
+  EXPECT_FALSE(ManyPhraseCandidates(db, builder.Parse("\"foreign filler3\"").query, 80));
+  EXPECT_TRUE(ManyPhraseCandidates(db, builder.Parse("\"foreign filler3\"").query, 70));
+}
+
 TEST(PhrasePageByRank, SamePageAsXapiansPhraseCheck) {
   const Xapian::Database db = ManyDb(300);
   QueryBuilder builder(db);
