@@ -232,8 +232,10 @@ struct StoredArticle {
 };
 
 std::string EncodeData(const StoredArticle& a);
-// Throws IndexError on data this schema did not write.
-StoredArticle DecodeData(const std::string& data);
+// Throws IndexError, with a one-line message, on data this schema did not
+// write: anything but one JSON object with a string "id", or a known field
+// of another type.
+StoredArticle DecodeData(std::string_view data);
 
 // The unique-id term for an id ("Q" + id, hashed when too long for Xapian).
 std::string IdTerm(std::string_view id);

@@ -47,6 +47,92 @@ TEST(Schema, ForeignDataIsAnIndexError) {
   EXPECT_THROW(schema::DecodeData("{}"), IndexError);
 }
 
+TEST(Schema, BrokenDataIsAnIndexErrorOfOneLine) {
+  const std::string good = schema::EncodeData(Sample());
+  const std::string bad[] = {
+      "",
+      good.substr(0, good.size() - 1),  // no closing brace
+      good.substr(0, good.size() / 2),  // cut inside the body
+      good + "x",                       // garbage after the object
+      good + "{}",                      // two objects
+      "[\"id\", \"x\"]",
+      "\"id\"",
+      "{\"id\": 7}",
+      "{\"id\": \"x\", \"title\": null}",
+      "{\"id\": \"x\", \"body\": [\"a\"]}",
+      "{\"id\": \"x\", \"date\": \"2020-01-02\", \"date_precision\": 1}",
+      "{\"id\": \"x\", \"extra\": tru}",      // an ignored field is still parsed
+      "{\"id\": \"x\\q\"}",                   // bad escape
+      "{\"id\": \"\xff\xfe\"}",               // not UTF-8
+      std::string("{\"id\": \"a\0b\"}", 14),  // raw control character
+  };
+  for (const std::string& data : bad) {
+    try {
+      schema::DecodeData(data);
+      ADD_FAILURE() << "decoded: " << data;
+    } catch (const IndexError& e) {
+      const std::string what = e.what();
+      EXPECT_NE(what.find("document data not written by this lede schema"), std::string::npos)
+          << what;
+      EXPECT_EQ(what.find('\n'), std::string::npos) << what;
+    }
+  }
+}
+
+TEST(Schema, DecodesWhatEveryEarlierWriterWrote) {
+  // Fields in any order, unknown fields skipped, escapes undone, the last of
+  // a repeated key kept, the path defaulting to the id, and a date
+  // precision read only with a date.
+  const schema::StoredArticle a = schema::DecodeData(
+      "{\"body\":\"caf\\u00e9\\n\\\"q\\\" \\ud83d\\ude00 \\t\",\"v\":3,\"id\":\"first\","
+      "\"extra\":{\"a\":[1,2.5,null,true]},\"id\":\"x/1\",\"date_precision\":7,"
+      "\"title\":\"T\",\"language\":\"fr\"}");
+  EXPECT_EQ(a.id, "x/1");
+  EXPECT_EQ(a.path, "x/1");
+  EXPECT_EQ(a.title, "T");
+  EXPECT_EQ(a.language, "fr");
+  EXPECT_EQ(a.body, "caf\xC3\xA9\n\"q\" \xF0\x9F\x98\x80 \t");
+  EXPECT_FALSE(a.date.has_value());
+  EXPECT_FALSE(a.url.has_value());
+  EXPECT_FALSE(a.publisher.has_value());
+  EXPECT_FALSE(a.agency.has_value());
+
+  const schema::StoredArticle m = schema::DecodeData(
+      "{\"id\":\"y\",\"path\":\"p\",\"url\":\"u\",\"date\":\"2001-02-00\","
+      "\"date_precision\":\"month\",\"publisher\":\"\",\"agency\":\"A\"}");
+  EXPECT_EQ(m.path, "p");
+  EXPECT_EQ(m.url, "u");
+  ASSERT_TRUE(m.date.has_value());
+  EXPECT_EQ(m.date->year, 2001);
+  EXPECT_EQ(m.date->month, 2);
+  EXPECT_EQ(m.date->precision, DatePrecision::kMonth);
+  EXPECT_EQ(m.publisher, "");
+  EXPECT_EQ(m.agency, "A");
+  EXPECT_EQ(m.body, "");
+  // A repeated key's last value counts, whatever the first one was.
+  EXPECT_EQ(schema::DecodeData("{\"id\":\"y\",\"url\":5,\"url\":\"u2\"}").url, "u2");
+  // A date that is no date is dropped, its precision unread.
+  EXPECT_FALSE(
+      schema::DecodeData("{\"id\":\"z\",\"date\":\"soon\",\"date_precision\":1}").date.has_value());
+}
+
+TEST(Schema, DecodesLargeAndRepeatedDataAlike) {
+  // Past the size the reused parser keeps, and then small again.
+  schema::StoredArticle big = Sample();
+  big.body = std::string(3 << 20, 'w') + " \xE2\x80\x9Cquoted\xE2\x80\x9D \x01";
+  for (const schema::StoredArticle& a : {Sample(), big, Sample(), big}) {
+    const schema::StoredArticle b = schema::DecodeData(schema::EncodeData(a));
+    EXPECT_EQ(b.body, a.body);
+    EXPECT_EQ(b.id, a.id);
+  }
+}
+
+TEST(Schema, InvalidUtf8IsStoredReplaced) {
+  schema::StoredArticle a = Sample();
+  a.title = "bad \xFF byte";
+  EXPECT_EQ(schema::DecodeData(schema::EncodeData(a)).title, "bad \xEF\xBF\xBD byte");
+}
+
 TEST(Schema, DocumentCarriesTermsValuesAndFacets) {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
   db.add_document(schema::BuildDocument(Sample(), MakeStemmer("en")));
