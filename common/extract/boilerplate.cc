@@ -191,12 +191,20 @@ constexpr long kInsideCost = 40;
 
 // Stage 1: units, one per non-blank line, or one per block of lines when the
 // text is hard-wrapped, each with its features and key.
-std::vector<Unit> MakeUnits(const std::vector<std::string_view>& lines,
-                            const StopWordTest& is_stop) {
+std::vector<Unit> MakeUnits(const BoilerplateInput& input, const StopWordTest& is_stop) {
+  const std::vector<std::string_view>& lines = input.lines;
   const int n = static_cast<int>(lines.size());
   std::vector<LineFeatures> feats(lines.size());
   std::vector<std::string> keys(lines.size());
-  for (int i = 0; i < n; ++i) feats[i] = ComputeLineFeatures(lines[i], is_stop, &keys[i]);
+  if (input.line_features != nullptr && input.line_keys != nullptr) {
+    for (int i = 0; i < n; ++i) {
+      feats[i] = (*input.line_features)[i];
+      keys[i] = (*input.line_keys)[i];
+      feats[i].stop_words = CountStopWordsInKey(keys[i], is_stop).stop_words;
+    }
+  } else {
+    for (int i = 0; i < n; ++i) feats[i] = ComputeLineFeatures(lines[i], is_stop, &keys[i]);
+  }
 
   std::vector<Unit> units;
   bool wrapped = IsHardWrapped(lines, feats);
@@ -1323,7 +1331,7 @@ BoilerplateResult RemoveBoilerplate(const BoilerplateInput& input) {
 
   const bool has_stop_words = HasStopWords(input.language);
   const StopWordTest is_stop(input.language);
-  std::vector<Unit> units = MakeUnits(lines, is_stop);
+  std::vector<Unit> units = MakeUnits(input, is_stop);
   ClassifyUnits(input, has_stop_words, &units);
   SmoothByContext(&units);
   const std::vector<bool> menu = FindMenus(units);

@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/extract/line_features.h"
+
 namespace lede {
 
 struct BoilerplateInput {
@@ -22,6 +24,12 @@ struct BoilerplateInput {
   // files there are; empty / 0 when there is no collection evidence.
   std::vector<uint32_t> files_with_line;
   uint32_t total_files = 0;
+  // Optional, for a caller that has read every line already: per line,
+  // ComputeLineFeatures(lines[i], nullptr, &(*line_keys)[i]) and that key.
+  // The stop words of language are counted from the keys. Both null: the
+  // lines are read here.
+  const std::vector<LineFeatures>* line_features = nullptr;
+  const std::vector<std::string>* line_keys = nullptr;
 };
 
 struct BoilerplateResult {

@@ -1072,6 +1072,24 @@ Article ExtractPlain(const std::vector<std::string_view>& lines) {
   return a;
 }
 
+// Every line's features (stop words not counted) and key, read once: the
+// language check, the line statistics, boilerplate removal and the search
+// for copies of the headline each weigh every line of the page.
+struct PageLines {
+  std::vector<LineFeatures> features;
+  std::vector<std::string> keys;
+};
+
+PageLines ReadLines(const std::vector<std::string_view>& lines) {
+  PageLines page;
+  page.features.resize(lines.size());
+  page.keys.resize(lines.size());
+  for (size_t i = 0; i < lines.size(); ++i) {
+    page.features[i] = ComputeLineFeatures(lines[i], nullptr, &page.keys[i]);
+  }
+  return page;
+}
+
 struct PageLanguages {
   std::string detected;
   // The language whose stop words tell prose from menus: the detected one,
@@ -1081,7 +1099,8 @@ struct PageLanguages {
 
 // The page's language is the language of its longer lines: menus are often
 // in English on pages that are not.
-PageLanguages PageLanguage(const std::vector<std::string_view>& lines, std::string_view text) {
+PageLanguages PageLanguage(const std::vector<std::string_view>& lines, const PageLines& page,
+                           std::string_view text) {
   std::string sample;
   for (std::string_view line : lines) {
     if (line.size() < kLanguageLineBytes) continue;
@@ -1108,13 +1127,25 @@ PageLanguages PageLanguage(const std::vector<std::string_view>& lines, std::stri
   // figures, have next to no English stop word. A table of results has
   // figures in its lines and is left alone.
   if (out.detected == "en") {
+    const StopWordTest english("en");
     int sentences = 0, foreign = 0;
-    for (std::string_view line : lines) {
-      if (line.size() < kLanguageLineBytes) continue;
-      LineFeatures f = ComputeLineFeatures(line, nullptr);
+    for (size_t i = 0; i < lines.size(); ++i) {
+      if (lines[i].size() < kLanguageLineBytes) continue;
+      const LineFeatures& f = page.features[i];
       if (f.words < 12 || f.digits * 20 > f.chars) continue;
       ++sentences;
-      if (StopWordShare(line, "en") < kForeignLineStopShare) ++foreign;
+      // StopWordShare(line, "en"), from the words of the line's key; a line
+      // longer than StopWordShare reads is read as it reads it.
+      double share = 0;
+      if (lines[i].size() > kStopWordShareBytes) {
+        share = StopWordShare(lines[i], "en");
+      } else {
+        const StopWordCount count = CountStopWordsInKey(page.keys[i], english);
+        share = count.words > 0
+                    ? static_cast<double>(count.stop_words) / static_cast<double>(count.words)
+                    : 0;
+      }
+      if (share < kForeignLineStopShare) ++foreign;
     }
     if (sentences >= 5 && foreign * 100 >= sentences * kForeignLinesPct) out.prose.clear();
   }
@@ -1131,16 +1162,18 @@ std::string BodyLanguage(const std::vector<std::string>& paragraphs) {
   return DetectLanguage(sample);
 }
 
-BoilerplateResult FindBody(const std::vector<std::string_view>& lines, const std::string& language,
-                           const ExtractContext& context) {
+BoilerplateResult FindBody(const std::vector<std::string_view>& lines, const PageLines& page,
+                           const std::string& language, const ExtractContext& context) {
   BoilerplateInput input;
   input.lines = lines;
   input.language = language;
+  input.line_features = &page.features;
+  input.line_keys = &page.keys;
   if (context.line_stats != nullptr) {
     input.total_files = context.line_stats->total_files();
     input.files_with_line.reserve(lines.size());
-    for (std::string_view line : lines) {
-      input.files_with_line.push_back(context.line_stats->Count(line));
+    for (const std::string& key : page.keys) {
+      input.files_with_line.push_back(context.line_stats->CountKey(LineStats::KeyOfLineKey(key)));
     }
   }
   return RemoveBoilerplate(input);
@@ -1183,8 +1216,8 @@ constexpr int kStoryParagraphWords = 25;
 // inside the article, and lines printed above the headline and again inside
 // the story (share rows, ad labels, section names, a series label): the
 // page's furniture, not the story's.
-void RemoveTitleFromBody(const std::vector<std::string_view>& lines, const TitleChoice& title,
-                         bool title_in_body, BoilerplateResult* bp) {
+void RemoveTitleFromBody(const std::vector<std::string_view>& lines, const PageLines& page,
+                         const TitleChoice& title, bool title_in_body, BoilerplateResult* bp) {
   if (title.line < 0) return;
   if (title.from_body) {
     bp->keep[title.line] = false;
@@ -1214,9 +1247,9 @@ void RemoveTitleFromBody(const std::vector<std::string_view>& lines, const Title
     if (it != bp->paragraphs.end()) bp->paragraphs.erase(it);
   }
   if (title_in_body) return;
-  std::string title_key = LineKey(TrimLine(lines[title.line]));
+  const std::string& title_key = page.keys[title.line];
   for (size_t i = 0; i < lines.size(); ++i) {
-    if (bp->keep[i] && static_cast<int>(i) != title.line && LineKey(lines[i]) == title_key) {
+    if (bp->keep[i] && static_cast<int>(i) != title.line && page.keys[i] == title_key) {
       bp->keep[i] = false;
       bp->reason[i] = "the headline again";
       std::string_view t = TrimLine(lines[i]);
@@ -1254,20 +1287,21 @@ std::vector<LineDecision> Decisions(const BoilerplateResult& bp, const TitleChoi
 
 Article Extract(std::string_view text, const ExtractContext& context) {
   std::vector<std::string_view> lines = SplitLines(text);
-  PageLanguages languages = PageLanguage(lines, text);
-  const std::string& page_language = languages.detected;
   if (context.plain) {
     Article a = ExtractPlain(lines);
     a.language = DetectLanguage(a.Body().empty() ? a.title : a.Body());
     return a;
   }
-  BoilerplateResult bp = FindBody(lines, languages.prose, context);
+  const PageLines page = ReadLines(lines);
+  PageLanguages languages = PageLanguage(lines, page, text);
+  const std::string& page_language = languages.detected;
+  BoilerplateResult bp = FindBody(lines, page, languages.prose, context);
 
   Article a;
   TitleChoice title = FindTitle(lines, bp, languages.prose);
   bool title_in_body = TitleFromFirstLine(lines, bp, &title);
   if (title.line >= 0) a.title = TitleText(lines, title.line);
-  RemoveTitleFromBody(lines, title, title_in_body, &bp);
+  RemoveTitleFromBody(lines, page, title, title_in_body, &bp);
   a.paragraphs = bp.paragraphs;
 
   DateChoice date = DateFinder(lines, bp, title.line, page_language).Find();

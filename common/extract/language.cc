@@ -216,8 +216,8 @@ int StopWordBit(std::string_view language) { return LanguageIndex(language); }
 double StopWordShare(std::string_view text, std::string_view language) {
   int index = LanguageIndex(language);
   if (index < 0) return 0;
-  if (text.size() > kSampleBytes) {
-    size_t cut = kSampleBytes;
+  if (text.size() > kStopWordShareBytes) {
+    size_t cut = kStopWordShareBytes;
     while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
     text = text.substr(0, cut);
   }
@@ -232,6 +232,19 @@ double StopWordShare(std::string_view text, std::string_view language) {
 }
 
 uint16_t StopWordMask(std::string_view word) { return StopMask(word); }
+
+StopWordCount CountStopWordsInKey(std::string_view key, const StopWordTest& is_stop) {
+  StopWordCount count;
+  size_t pos = 0;
+  while (pos < key.size()) {
+    size_t space = key.find(' ', pos);
+    if (space == std::string_view::npos) space = key.size();
+    ++count.words;
+    if (!is_stop.none() && is_stop(key.substr(pos, space - pos))) ++count.stop_words;
+    pos = space + 1;
+  }
+  return count;
+}
 
 bool HasStopWords(std::string_view language) { return LanguageIndex(language) >= 0; }
 

@@ -4,6 +4,7 @@
 #ifndef LEDE_COMMON_EXTRACT_LANGUAGE_H_
 #define LEDE_COMMON_EXTRACT_LANGUAGE_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -18,10 +19,11 @@ std::string DetectLanguage(std::string_view text);
 // without a list have no stop words.
 bool IsStopWord(std::string_view language, std::string_view word);
 
-// Share of the words of text (its first 32 KB) that are stop words of
+// Share of the words of text (its first kStopWordShareBytes) that are stop words of
 // language: 0 for a language without a list or a text without words. Prose in
 // the language scores 0.2 and more; a page in a language without a list, read
 // as the closest one that has a list, scores a few hundredths.
+inline constexpr size_t kStopWordShareBytes = 32 * 1024;
 double StopWordShare(std::string_view text, std::string_view language);
 
 // True if there is a stop-word list for language.
@@ -41,10 +43,21 @@ class StopWordTest {
   bool operator()(std::string_view word) const {
     return bit_ >= 0 && ((StopWordMask(word) >> bit_) & 1u) != 0;
   }
+  // True when no word is a stop word (a language without a list).
+  bool none() const { return bit_ < 0; }
 
  private:
   int bit_;
 };
+
+// The words of key, a LineKey (the words WordIterator gives, joined by
+// single spaces), and how many of them are stop words: a line's stop words,
+// counted again for another language without reading the line again.
+struct StopWordCount {
+  int words = 0;
+  int stop_words = 0;
+};
+StopWordCount CountStopWordsInKey(std::string_view key, const StopWordTest& is_stop);
 
 }  // namespace lede
 

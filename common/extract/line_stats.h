@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/text/hash.h"
+
 namespace lede {
 
 // The counts, read-only once made (LineCounter::Finish). Holds one entry per
@@ -24,6 +26,8 @@ class LineStats {
   // Hash of a line as the statistics key it (whitespace-trimmed,
   // case-folded: LineKey). Stored in databases, so stable across builds.
   static uint64_t KeyOf(std::string_view line);
+  // The same from the line's LineKey, for a caller that has it already.
+  static uint64_t KeyOfLineKey(std::string_view line_key) { return Fnv1a(line_key); }
   // The sorted, distinct KeyOf of a text's non-blank lines: what one file
   // adds to the statistics.
   static std::vector<uint64_t> KeysOf(std::string_view text);

@@ -107,6 +107,35 @@ TEST(Boilerplate, NeverEmptyWhenThereAreWords) {
   EXPECT_FALSE(RemoveBoilerplate(in).paragraphs.empty());
 }
 
+TEST(Boilerplate, LinesReadByTheCallerGiveTheSameResult) {
+  // A caller that has every line's features and key passes them in; the
+  // stop words of the page's language are counted from the keys. Pages in
+  // a language with a list, one without, and hard-wrapped text.
+  const std::string wrapped =
+      "an experimental study of a wing in a propeller slipstream was\n"
+      "made in order to determine the spanwise distribution of the lift\n"
+      "increase due to slipstream at different angles of attack .\n";
+  for (const auto& [page, language] : std::vector<std::pair<std::string, std::string>>{
+           {kPage, "en"}, {kPage, ""}, {kPage, "de"}, {wrapped, "en"}}) {
+    BoilerplateInput in;
+    in.lines = SplitLines(page);
+    in.language = language;
+    const BoilerplateResult alone = RemoveBoilerplate(in);
+    std::vector<LineFeatures> features(in.lines.size());
+    std::vector<std::string> keys(in.lines.size());
+    for (size_t i = 0; i < in.lines.size(); ++i) {
+      features[i] = ComputeLineFeatures(in.lines[i], nullptr, &keys[i]);
+    }
+    in.line_features = &features;
+    in.line_keys = &keys;
+    const BoilerplateResult given = RemoveBoilerplate(in);
+    EXPECT_EQ(given.keep, alone.keep) << language;
+    EXPECT_EQ(given.reason, alone.reason) << language;
+    EXPECT_EQ(given.paragraphs, alone.paragraphs) << language;
+    EXPECT_EQ(given.end_marker, alone.end_marker) << language;
+  }
+}
+
 // Kept paragraphs and the reasons of every line, for the list tests.
 BoilerplateResult RunOn(const std::string& page) {
   static std::vector<std::string> pages;  // keeps the views valid

@@ -1,7 +1,11 @@
 // Table-driven tests for language detection.
 #include "common/extract/language.h"
 
+#include <string>
+
 #include <gtest/gtest.h>
+
+#include "common/extract/line_features.h"
 
 namespace lede {
 namespace {
@@ -81,6 +85,21 @@ TEST(Language, StopWordMaskHasABitPerList) {
         "", "syria"}) {
     EXPECT_EQ(StopWordMask(word), 0u) << word;
   }
+}
+
+TEST(Language, StopWordsCountedInAKey) {
+  const std::string key = LineKey("The cat, the dog and a bird's nest.");
+  const StopWordCount en = CountStopWordsInKey(key, StopWordTest("en"));
+  EXPECT_EQ(en.words, 8);
+  EXPECT_EQ(en.stop_words, 4);  // the, the, and, a
+  const StopWordCount none = CountStopWordsInKey(key, StopWordTest("xx"));
+  EXPECT_EQ(none.words, 8);
+  EXPECT_EQ(none.stop_words, 0);
+  EXPECT_EQ(CountStopWordsInKey("", StopWordTest("en")).words, 0);
+  // The same share StopWordShare reads from the text itself.
+  const char kText[] = "Der Hund und die Katze sind in dem Garten, weil es warm ist.";
+  const StopWordCount de = CountStopWordsInKey(LineKey(kText), StopWordTest("de"));
+  EXPECT_DOUBLE_EQ(static_cast<double>(de.stop_words) / de.words, StopWordShare(kText, "de"));
 }
 
 TEST(Language, StopWordShare) {

@@ -183,6 +183,17 @@ TEST(LineFeatures, WordsAgreeWithACodePointWalk) {
   }
 }
 
+TEST(LineFeatures, KeyComputedWithTheFeaturesIsTheLineKey) {
+  // Callers key the line statistics and find copies of a line by this key.
+  for (const char* line :
+       {"  Most   Popular!! ", "\xC2\xA0\tIt's CAF\xC3\x89 \xE6\x9D\xB1\xE4\xBA\xAC ", "", "...",
+        "ab\xff\xfe\xc3 cd \xe2\x80"}) {
+    std::string key = "stale";
+    ComputeLineFeatures(line, nullptr, &key);
+    EXPECT_EQ(key, LineKey(line)) << line;
+  }
+}
+
 TEST(LineFeatures, SplitAndTrim) {
   auto lines = SplitLines("a\r\nb\n\nc");
   ASSERT_EQ(lines.size(), 4u);

@@ -43,6 +43,7 @@ TEST(LineStats, KeyIsTheHashOfTheLineKey) {
                            "Don\xE2\x80\x99t\xE2\x80\x9D",
                            "\xE6\x9D\xB1\xE4\xBA\xAC news", "CAF\xC3\x89 \xFF bar", "one"}) {
     EXPECT_EQ(LineStats::KeyOf(line), Fnv1a(LineKey(line))) << line;
+    EXPECT_EQ(LineStats::KeyOf(line), LineStats::KeyOfLineKey(LineKey(line))) << line;
   }
   EXPECT_EQ(LineStats::KeyOf("Most Popular"), 14949288778929059437ULL);
   EXPECT_EQ(LineStats::KeyOf("..."), kFnv1aOffset);
