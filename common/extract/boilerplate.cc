@@ -799,7 +799,7 @@ class StoryGrower {
         is_stop_(is_stop),
         story_(story) {
     story_->boxed.assign(units.size(), false);
-    ContentWords(story_->span.begin, story_->span.end, &main_words_);
+    taken_.push_back(story_->span);
   }
 
   void Grow(int best) {
@@ -844,10 +844,11 @@ class StoryGrower {
   bool ContinuesStory(const Cluster& c, int overlap_pct) const {
     std::unordered_map<std::string, int> words;
     ContentWords(c.begin, c.end, &words);
+    const std::unordered_map<std::string, int>& main_words = MainWords();
     int shared = 0, total = 0;
     for (const auto& [w, count] : words) {
       total += count;
-      if (main_words_.count(w)) shared += count;
+      if (main_words.count(w)) shared += count;
     }
     // A numbered list right after "Related" is a list of stories.
     for (int k = c.begin; k <= c.end; ++k) {
@@ -1060,7 +1061,7 @@ class StoryGrower {
         main.begin = clusters_[d].begin;
       }
       // The story's words are those of all it has taken in so far.
-      ContentWords(clusters_[d].begin, clusters_[d].end, &main_words_);
+      taken_.push_back(clusters_[d]);
       *c = d;
       return true;
     }
@@ -1073,8 +1074,19 @@ class StoryGrower {
   const std::vector<Cluster>& clusters_;
   const int eligible_end_;
   const StopWordTest& is_stop_;
+  // The story's content words: those of every stretch it has taken in,
+  // counted when first asked for, since most stories grow without asking.
+  const std::unordered_map<std::string, int>& MainWords() const {
+    for (; counted_ < taken_.size(); ++counted_) {
+      ContentWords(taken_[counted_].begin, taken_[counted_].end, &main_words_);
+    }
+    return main_words_;
+  }
+
   Story* story_;
-  std::unordered_map<std::string, int> main_words_;
+  std::vector<Cluster> taken_;  // the first span, then each stretch joined
+  mutable size_t counted_ = 0;  // stretches of taken_ in main_words_
+  mutable std::unordered_map<std::string, int> main_words_;
 };
 
 // Stage 7: the article starts with real prose, and a short tail of lines
