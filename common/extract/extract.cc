@@ -15,6 +15,8 @@
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
+#include <vector>
 
 #include "common/extract/boilerplate.h"
 #include "common/extract/date_parse.h"
@@ -396,6 +398,50 @@ bool IsBareName(std::string_view t) {
   return words >= 2 && words <= 3;
 }
 
+// How often each of a set of hashes was added. Every page counts the words
+// of its whole body and looks up only those of a few headline candidates,
+// so adding must be cheap: a flat table probed from the hash's bits (word
+// hashes are uniform), at most half full, rather than a node per word.
+class HashCounts {
+ public:
+  void Add(size_t hash) {
+    if ((size_ + 1) * 2 > slots_.size()) Grow();
+    Slot& s = slots_[Find(hash)];
+    if (s.count == 0) {
+      s.hash = hash;
+      ++size_;
+    }
+    ++s.count;
+  }
+
+  int Count(size_t hash) const { return slots_.empty() ? 0 : slots_[Find(hash)].count; }
+
+ private:
+  struct Slot {
+    size_t hash = 0;
+    int count = 0;  // 0: a free slot
+  };
+
+  // The slot holding hash, or the free slot where it would go.
+  size_t Find(size_t hash) const {
+    const size_t mask = slots_.size() - 1;
+    size_t i = (hash ^ (hash >> 32)) & mask;
+    while (slots_[i].count != 0 && slots_[i].hash != hash) i = (i + 1) & mask;
+    return i;
+  }
+
+  void Grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 256 : old.size() * 2, Slot{});
+    for (const Slot& s : old) {
+      if (s.count != 0) slots_[Find(s.hash)] = s;
+    }
+  }
+
+  std::vector<Slot> slots_;
+  size_t size_ = 0;
+};
+
 // What the headline candidates are weighed against: the words of the body,
 // the lines above it (nearest first) and which of them are bylines or
 // timestamps.
@@ -412,7 +458,7 @@ class TitleScorer {
     for (const std::string& p : bp.paragraphs) {
       ForEachWord(p, [&](std::string_view w) {
         if (w.size() >= 3 || static_cast<unsigned char>(w[0]) >= 0xE0) {
-          ++body_words_[std::hash<std::string_view>()(w)];
+          body_words_.Add(std::hash<std::string_view>()(w));
         }
       });
     }
@@ -506,8 +552,7 @@ class TitleScorer {
         return;
       }
       ++content;
-      auto it = body_words_.find(std::hash<std::string_view>()(w));
-      if (it != body_words_.end() && it->second > copies) ++shared;
+      if (body_words_.Count(std::hash<std::string_view>()(w)) > copies) ++shared;
     });
     // One shared word in a two-word line is weak evidence: count at least
     // three content words (ten CJK characters).
@@ -661,7 +706,7 @@ class TitleScorer {
   const int lowest_;
   // Hashes of the body's words and how often each occurs (a collision
   // costs one word of overlap).
-  std::unordered_map<size_t, int> body_words_;
+  HashCounts body_words_;
   mutable std::vector<int8_t> anchor_of_line_;   // -1: not worked out yet
   mutable std::vector<int8_t> caption_of_line_;  // -1: not worked out yet
   std::unordered_map<size_t, int> length_count_;
