@@ -2,7 +2,9 @@
 // original text (accents kept) and stemmed matches are found.
 #include "searcher/snippet.h"
 
+#include <algorithm>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "common/index/schema.h"
@@ -17,37 +19,66 @@ struct Match {
 };
 
 // Which tokens can stem to a query term. Stemming every token of every hit's
-// body was 28% of a --batch run (profiled: docs/ranking.md, "Query cost"). An English (Porter2) stem
-// keeps the first letter of its word: only endings change (happy → happi,
-// dying → die, aing → a; checked on every lower-case word of up to 5 letters
-// and on the generated corpus's vocabulary), so a token whose first byte
-// starts no query stem need not be stemmed at all.
+// body was 28% of a --batch run (profiled: docs/ranking.md, "Query cost"), so
+// a token whose start rules out every query stem is not stemmed at all.
+// An English (Porter2) stem keeps the first two bytes of its word, or is its
+// first letter: Porter2 changes only a word's ending, in regions that start
+// at its third letter at the earliest, save the exceptions dying, lying and
+// tying (die, lie, tie), where the second letter y becomes i. Snowball's
+// other stemmers that Xapian has keep at least the first byte (checked on
+// random words built from each language's letters and endings), except the
+// ones below, which strip or change a word's start.
 class StemFilter {
  public:
-  explicit StemFilter(const std::unordered_set<std::string>& terms) {
+  StemFilter(const std::unordered_set<std::string>& terms, const Xapian::Stem& stemmer) {
+    const std::string description = stemmer.get_description();
+    two_bytes_ = description == "Xapian::Stem(english)";
     for (const std::string& t : terms) {
       const auto parts = schema::SplitStemmedTerm(t);
       if (!parts || parts->field != schema::FieldId::kWords) {
         all_ = true;  // not a plain stem term: stem everything
         continue;
       }
-      heads_[static_cast<unsigned char>(parts->stem[0])] = true;
+      const auto head = static_cast<unsigned char>(parts->stem[0]);
+      heads_[head] = true;
+      // The second byte that a token starting with head must have (-1: any).
+      seconds_.emplace_back(
+          head, parts->stem.size() < 2 ? -1 : static_cast<unsigned char>(parts->stem[1]));
     }
   }
   bool MayMatch(const std::string& term) const {
-    return all_ || term.empty() || heads_[static_cast<unsigned char>(term[0])];
+    if (all_ || term.empty()) return true;
+    const auto head = static_cast<unsigned char>(term[0]);
+    if (!heads_[head]) return false;
+    if (!two_bytes_) return true;
+    const int second = term.size() < 2 ? -2 : static_cast<unsigned char>(term[1]);
+    for (const auto& [h, s] : seconds_) {
+      if (h != head) continue;
+      if (s == -1 || s == second || (s == 'i' && second == 'y')) return true;
+    }
+    return false;
   }
 
  private:
   bool all_ = false;
+  bool two_bytes_ = false;
   bool heads_[256] = {};
+  std::vector<std::pair<unsigned char, int>> seconds_;
 };
+
+bool HasApostrophe(const std::string& term) {
+  for (const char c : term)
+    if (c == '\'') return true;
+  return false;
+}
 
 std::vector<Match> MatchTokens(std::string_view text, const std::unordered_set<std::string>& terms,
                                const Xapian::Stem& stemmer) {
   std::vector<Match> out;
+  // About one token per six bytes of news text: one allocation, mostly.
+  out.reserve(text.size() / 6 + 1);
   std::unordered_map<std::string, int> ids;
-  const StemFilter filter(terms);
+  const StemFilter filter(terms, stemmer);
   const auto lookup = [&](const std::string& term) {
     if (!filter.MayMatch(term)) return -1;
     std::string z = schema::StemTerm(stemmer, term);
@@ -60,7 +91,7 @@ std::vector<Match> MatchTokens(std::string_view text, const std::unordered_set<s
     // ("l'Élysée" as "elysee"), so the whole word is highlighted for the
     // bare one. Trying the bare form in other languages too costs nothing
     // (only words with an apostrophe) and marks "d'Estaing" for "Estaing".
-    if (id < 0 && !terms.empty()) {
+    if (id < 0 && !terms.empty() && HasApostrophe(t.term)) {
       const std::string_view bare = WithoutElision(t.term);
       if (bare.size() < t.term.size()) id = lookup(std::string(bare));
     }
@@ -114,28 +145,33 @@ Snippet MakeSnippet(std::string_view text, const std::unordered_set<std::string>
 
   // Sliding window over tokens whose span fits max_bytes: score by distinct
   // terms, then number of matches, then adjacency (phrases).
-  std::unordered_map<int, int> in_window;
+  // Matches of each term in the window (term ids count from 0), and how
+  // many terms have any.
+  int term_count = 0;
+  for (const Match& m : matches) term_count = std::max(term_count, m.term_id + 1);
+  std::vector<int> in_window(static_cast<size_t>(term_count), 0);
+  long distinct = 0;
   size_t best_lo = 0, best_hi = 0;
   long best_score = -1;
   size_t lo = 0;
   long hits = 0, adjacent = 0;
   for (size_t hi = 0; hi < matches.size(); ++hi) {
     if (matches[hi].term_id >= 0) {
-      ++in_window[matches[hi].term_id];
+      if (in_window[static_cast<size_t>(matches[hi].term_id)]++ == 0) ++distinct;
       ++hits;
       if (hi > lo && matches[hi - 1].term_id >= 0 && matches[hi - 1].term_id != matches[hi].term_id)
         ++adjacent;
     }
     while (matches[hi].end - matches[lo].begin > max_bytes && lo < hi) {
       if (matches[lo].term_id >= 0) {
-        if (--in_window[matches[lo].term_id] == 0) in_window.erase(matches[lo].term_id);
+        if (--in_window[static_cast<size_t>(matches[lo].term_id)] == 0) --distinct;
         --hits;
         if (matches[lo + 1].term_id >= 0 && matches[lo + 1].term_id != matches[lo].term_id)
           --adjacent;
       }
       ++lo;
     }
-    long score = static_cast<long>(in_window.size()) * 1000 + adjacent * 100 + hits;
+    long score = distinct * 1000 + adjacent * 100 + hits;
     if (score > best_score) {
       best_score = score;
       best_lo = lo;

@@ -28,10 +28,7 @@ bool IsAsciiAlnum(unsigned cp) {
   return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
 }
 
-bool IsWordChar(unsigned cp) {
-  // ASCII, most of news text, without the table look-up: its word
-  // characters are the letters, digits (Lu, Ll, Nd) and '_' (Pc).
-  if (cp < 0x80) return IsAsciiAlnum(cp) || cp == '_';
+bool IsWordCharBeyondAscii(unsigned cp) {
   if (cp == kInvalid) return false;
   switch (Category(cp)) {
     case UTF8PROC_CATEGORY_LU:
@@ -50,6 +47,13 @@ bool IsWordChar(unsigned cp) {
     default:
       return false;
   }
+}
+
+inline bool IsWordChar(unsigned cp) {
+  // ASCII, most of news text, without utf8proc's table: its word
+  // characters are the letters, digits (Lu, Ll, Nd) and '_' (Pc).
+  if (cp < 0x80) return IsAsciiAlnum(cp) || cp == '_';
+  return IsWordCharBeyondAscii(cp);
 }
 
 bool IsDigit(unsigned cp) {
@@ -113,6 +117,12 @@ void Tokenize(std::string_view text, uint32_t first_position,
   Token tok;
   std::string raw;  // the word as written, infixes canonicalised
   while (i < size) {
+    // Spaces and ASCII punctuation between words, skipped without a decode.
+    const auto first = static_cast<unsigned char>(text[i]);
+    if (first < 0x80 && !IsAsciiAlnum(first) && first != '_') {
+      ++i;
+      continue;
+    }
     size_t len;
     unsigned ch = DecodeAt(text, i, &len);
     if (!IsWordChar(ch)) {
@@ -166,20 +176,28 @@ void Tokenize(std::string_view text, uint32_t first_position,
 
     raw.clear();
     unsigned prev = ch;
-    AppendUtf8(static_cast<char32_t>(ch), &raw);
+    // Whether raw is all ASCII, so that its term is raw in lower case.
+    bool ascii = ch < 0x80;
+    if (ascii) {
+      raw.push_back(static_cast<char>(ch));
+    } else {
+      AppendUtf8(static_cast<char32_t>(ch), &raw);
+    }
     i += len;
     while (i < size) {
-      // An ASCII letter or digit goes on the word as it is.
-      const auto byte = static_cast<unsigned char>(text[i]);
-      if (IsAsciiAlnum(byte)) {
-        raw.push_back(static_cast<char>(byte));
-        prev = byte;
-        ++i;
-        continue;
+      // A run of ASCII letters and digits goes on the word as it is, at once.
+      size_t run = i;
+      while (run < size && IsAsciiAlnum(static_cast<unsigned char>(text[run]))) ++run;
+      if (run > i) {
+        raw.append(text.data() + i, run - i);
+        prev = static_cast<unsigned char>(text[run - 1]);
+        i = run;
+        if (i >= size) break;
       }
       size_t l;
       unsigned c = DecodeAt(text, i, &l);
       if (IsWordChar(c) && !IsCjkCodepoint(c)) {
+        ascii = ascii && c < 0x80;
         AppendUtf8(static_cast<char32_t>(c), &raw);
         prev = c;
         i += l;
@@ -191,7 +209,11 @@ void Tokenize(std::string_view text, uint32_t first_position,
       if (!IsWordChar(next) || IsCjkCodepoint(next)) break;
       unsigned infix = (IsDigit(prev) && IsDigit(next)) ? CheckInfixDigit(c) : CheckInfix(c);
       if (infix == 0) break;
-      if (infix != kIgnore) AppendUtf8(static_cast<char32_t>(infix), &raw);
+      if (infix != kIgnore) {
+        ascii = ascii && infix < 0x80;
+        AppendUtf8(static_cast<char32_t>(infix), &raw);
+      }
+      ascii = ascii && next < 0x80;
       AppendUtf8(static_cast<char32_t>(next), &raw);
       prev = next;
       i += l + nl;
@@ -216,7 +238,15 @@ void Tokenize(std::string_view text, uint32_t first_position,
     tok.begin = begin;
     tok.end = i;
     tok.position = position++;
-    tok.term = NormalizeTerm(raw);
+    if (ascii) {
+      // NormalizeTerm of ASCII is its lower case (kNormalizationName pins
+      // that): made in the token's own buffer, no string built per word.
+      tok.term.assign(raw);
+      for (char& c : tok.term)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    } else {
+      tok.term = NormalizeTerm(raw);
+    }
     if (tok.term.size() <= kMaxTermBytes && !tok.term.empty()) emit(tok);
   }
 }

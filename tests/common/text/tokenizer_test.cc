@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "common/text/normalize.h"
+
 namespace lede {
 namespace {
 
@@ -20,6 +22,34 @@ using V = std::vector<std::string>;
 TEST(Tokenizer, SplitsWordsAndNormalizes) {
   EXPECT_EQ(Terms("Geneva Communiqué of June 30, 2012."),
             (V{"geneva", "communique", "of", "june", "30", "2012"}));
+}
+
+// An ASCII word's term is made in place, not by NormalizeTerm: both must
+// agree on every word, whether ASCII throughout, partly or not at all.
+TEST(Tokenizer, TermIsTheNormalizedWordInEveryScriptMix) {
+  struct Case {
+    std::string text;
+    std::string word;  // the word as NormalizeTerm should see it
+  };
+  for (const Case& c :
+       std::vector<Case>{{"HeLLo", "HeLLo"},
+                         {"x_Y9", "x_Y9"},
+                         {"Zürich", "Zürich"},
+                         {"ÉCOLE", "ÉCOLE"},
+                         {"naïVE", "naïVE"},
+                         {"Russia\u2019S", "Russia'S"},  // curly apostrophe joins as '
+                         {"AB\u200BCD", "ABCD"},         // zero-width space inside a word
+                         {"C++", "C++"},
+                         {"3.5", "3.5"},
+                         {"AT&T", "AT&T"},
+                         {"Straße", "Straße"},
+                         {"ΑΘΗΝΑ", "ΑΘΗΝΑ"},
+                         {"abc\u00B7DEF", "abc\u00B7DEF"},  // a middle dot joins
+                         {"ＡＢＣ", "ＡＢＣ"}}) {           // full-width letters
+    const std::vector<Token> tokens = Tokenize(c.text);
+    ASSERT_EQ(tokens.size(), 1u) << c.text;
+    EXPECT_EQ(tokens[0].term, NormalizeTerm(c.word)) << c.text;
+  }
 }
 
 TEST(Tokenizer, KeepsApostrophesInsideWords) {
