@@ -7,13 +7,13 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <utility>
 #include <vector>
 
 #include <utf8proc.h>
 
 #include "common/extract/line_features.h"
-#include "common/text/hash.h"
 #include "common/text/stopwords.h"
 
 namespace lede {
@@ -136,9 +136,25 @@ class StopTable {
     std::string_view word;  // empty: a free slot
     uint16_t bits = 0;
   };
+  // Words are short: their first and last four bytes (or first, middle and
+  // last byte) and their length, mixed by one multiplication, spread them
+  // well enough, for a few instructions where a byte-at-a-time hash costs
+  // several per byte. Words alike in those bytes only probe further.
   size_t SlotOf(std::string_view word) const {
-    const uint64_t h = Fnv1a(word);
-    return static_cast<size_t>(h ^ (h >> 29)) & mask_;  // FNV's low bits mix poorly
+    const size_t n = word.size();
+    uint64_t v = 0;
+    if (n >= 4) {
+      uint32_t head, tail;
+      std::memcpy(&head, word.data(), sizeof head);
+      std::memcpy(&tail, word.data() + n - 4, sizeof tail);
+      v = uint64_t{head} << 32 | tail;
+    } else if (n > 0) {
+      const auto byte = [&](size_t i) { return uint64_t{static_cast<unsigned char>(word[i])}; };
+      v = byte(0) << 16 | byte(n / 2) << 8 | byte(n - 1);
+    }
+    v ^= n;
+    v *= 0x9E3779B97F4A7C15ULL;
+    return static_cast<size_t>(v >> 40) & mask_;
   }
 
   std::vector<Slot> slots_;

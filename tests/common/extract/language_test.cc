@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "common/extract/line_features.h"
+#include "common/text/stopwords.h"
 
 namespace lede {
 namespace {
@@ -79,6 +80,11 @@ TEST(Language, StopWordMaskHasABitPerList) {
   EXPECT_EQ(StopWordMask("\xD0\xBA\xD0\xBE\xD1\x82\xD0\xBE\xD1\x80\xD1\x8B\xD0\xB5"),
             1u << StopWordBit("ru"));  // "которые", the longest word listed
   EXPECT_EQ(StopWordMask("tersebut"), 1u << StopWordBit("id"));
+  // Every word of the shared English list is found, whatever it shares
+  // with the others (length, first or last letters).
+  for (std::string_view w : EnglishFrequentWords()) {
+    EXPECT_TRUE((StopWordMask(w) >> StopWordBit("en")) & 1u) << w;
+  }
   // Not on any list: a near miss, a longer word, upper case, nothing.
   for (const char* word :
        {"th", "thee", "undo", "\xD0\xBA\xD0\xBE\xD1\x82\xD0\xBE\xD1\x80\xD1\x8B\xD0\xB5x", "The",
