@@ -33,6 +33,11 @@ class StemFilter {
   StemFilter(const std::unordered_set<std::string>& terms, const Xapian::Stem& stemmer) {
     const std::string description = stemmer.get_description();
     two_bytes_ = description == "Xapian::Stem(english)";
+    // Prefixes stripped (Indonesian dimakan → makan, Irish bhfear → fear,
+    // Arabic بالكتاب → كتاب) or a short stem's first consonant changed
+    // (Turkish buna → p): every token is stemmed.
+    for (const char* name : {"arabic", "indonesian", "irish", "turkish"})
+      if (description == std::string("Xapian::Stem(") + name + ")") all_ = true;
     for (const std::string& t : terms) {
       const auto parts = schema::SplitStemmedTerm(t);
       if (!parts || parts->field != schema::FieldId::kWords) {

@@ -76,6 +76,27 @@ TEST(Snippet, FindsStemsWhoseEndingsDiffer) {
   }
 }
 
+// Stemmers that strip a word's start: the token is stemmed whatever its
+// first letter.
+TEST(Snippet, FindsStemsWithoutTheirWordsPrefix) {
+  struct Case {
+    const char* language;
+    const char* query;
+    const char* text;
+    const char* want;
+  };
+  for (const Case& c :
+       std::vector<Case>{{"indonesian", "makan", "Nasi itu dimakan anak.", "dimakan"},
+                         {"irish", "fear", "Tá an bhfear anseo.", "bhfear"},
+                         {"arabic", "\u0643\u062A\u0627\u0628",
+                          "\u0642\u0631\u0623\u062A \u0628\u0627\u0644\u0643\u062A\u0627\u0628",
+                          "\u0628\u0627\u0644\u0643\u062A\u0627\u0628"}}) {
+    const Xapian::Stem stem(c.language);
+    const Snippet s = MakeSnippet(c.text, TermsOf({c.query}, stem), stem);
+    EXPECT_EQ(Highlighted(s), (std::vector<std::string>{c.want})) << c.language;
+  }
+}
+
 TEST(Snippet, PicksThePassageWithTheMostDistinctTerms) {
   Xapian::Stem stem("english");
   std::string text = "Geneva is a city. ";
