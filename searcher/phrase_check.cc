@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <exception>
+#include <limits>
+#include <tuple>
 #include <set>
 #include <thread>
 
@@ -176,36 +178,46 @@ std::vector<Xapian::docid> HoldingAllIn(const Xapian::Database& db, const Phrase
   return MatchingDocs(db, Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
 }
 
-// The documents of db holding every phrase, the docids split into one range
-// for this thread (on db) and one per handle in more (each on its own
-// thread). An error on any thread is thrown here, after all have ended.
-std::vector<Xapian::docid> HoldingAllSplit(const Xapian::Database& db, const PhraseTerms& phrases,
-                                           std::vector<Xapian::Database>& more) {
+// Runs work(part, handle, lo, hi) for each of more.size() + 1 docid ranges
+// of db: part 0 on this thread with db, each other on its own thread with
+// its own handle (more[part - 1]). An error on any thread is thrown here,
+// after all have ended.
+template <typename Work>
+void ForEachRange(const Xapian::Database& db, std::vector<Xapian::Database>& more, Work work) {
   const Xapian::docid last = db.get_lastdocid();
   const size_t parts = more.size() + 1;
   const auto bound = [&](size_t i) {
     return static_cast<Xapian::docid>(static_cast<uint64_t>(last) * i / parts);
   };
-  std::vector<std::vector<Xapian::docid>> found(parts);
   std::vector<std::exception_ptr> failed(parts);
   std::vector<std::thread> threads;
   for (size_t i = 1; i < parts; ++i) {
     threads.emplace_back([&, i] {
       try {
-        found[i] = HoldingAllIn(more[i - 1], phrases, bound(i) + 1, bound(i + 1));
+        work(i, more[i - 1], bound(i) + 1, bound(i + 1));
       } catch (...) {
         failed[i] = std::current_exception();
       }
     });
   }
   try {
-    found[0] = HoldingAllIn(db, phrases, 1, bound(1));
+    work(0, db, 1, bound(1));
   } catch (...) {
     failed[0] = std::current_exception();
   }
   for (std::thread& t : threads) t.join();
   for (const std::exception_ptr& e : failed)
     if (e) std::rethrow_exception(e);
+}
+
+// The documents of db holding every phrase, checked on one thread per
+// docid range (ForEachRange), ascending.
+std::vector<Xapian::docid> HoldingAllSplit(const Xapian::Database& db, const PhraseTerms& phrases,
+                                           std::vector<Xapian::Database>& more) {
+  std::vector<std::vector<Xapian::docid>> found(more.size() + 1);
+  ForEachRange(db, more,
+               [&](size_t part, const Xapian::Database& handle, Xapian::docid lo,
+                   Xapian::docid hi) { found[part] = HoldingAllIn(handle, phrases, lo, hi); });
   std::vector<Xapian::docid> out;
   for (const std::vector<Xapian::docid>& f : found) out.insert(out.end(), f.begin(), f.end());
   return out;  // ranges in order, each ascending
@@ -217,6 +229,7 @@ struct PhraseShare {
   double share = 0;
   Xapian::doccount sampled = 0;       // how many documents the share is of
   Xapian::doccount word_matches = 0;  // estimated
+  Xapian::doccount word_bound = 0;    // at most
 };
 
 // The first kPhraseSample documents (by docid) holding the words, and the
@@ -249,6 +262,7 @@ std::optional<PhraseShare> SampleShare(const Xapian::Database& db,
   for (const Xapian::doccount size : {kPhraseSample, kPhraseSampleMore}) {
     const Xapian::MSet sample = enquire.get_mset(sampled, size - sampled);
     out.word_matches = sample.get_matches_estimated();
+    out.word_bound = sample.get_matches_upper_bound();
     if (sample.size() < size - sampled || out.word_matches < min_matches) return std::nullopt;
     auto docs = std::make_shared<std::vector<Xapian::docid>>();
     for (auto it = sample.begin(); it != sample.end(); ++it) docs->push_back(*it);  // ascending
@@ -262,50 +276,113 @@ std::optional<PhraseShare> SampleShare(const Xapian::Database& db,
 }
 
 
-// The best matches of enquire's query by score, equal scores by article id:
-// the MSet (in Xapian's order, equal scores by docid) and the order to read
-// it in. Asking Xapian for that order (set_sort_by_relevance_then_value)
+// The best matches of a query by score, equal scores by article id, read
+// from one MSet per docid range (one in all when the match is not split).
+struct RankedMatches {
+  std::vector<Xapian::MSet> msets;
+  std::vector<std::pair<size_t, Xapian::doccount>> order;  // (MSet, index)
+  bool whole = true;  // every match is in msets
+  Xapian::doccount upper = 0;      // sums over the MSets
+  Xapian::doccount estimated = 0;
+
+  Xapian::MSetIterator At(size_t k) const { return msets[order[k].first][order[k].second]; }
+};
+
+// The best want (or more) matches of query by score, equal scores by
+// article id. Asking Xapian for that order (set_sort_by_relevance_then_value)
 // reads the id of every document that enters its heap on the way: ~40% of
 // this match's cost for a few thousand results (6.7 vs 4.2 ms for 2,900 of
 // the 24,000 matches of "part was" at 100k articles). Here only runs of
-// equal scores read their ids. A run that reaches the end of the MSet (not
-// every match) may go on past it with ids that sort first, so order stops
-// before it. nullopt when a run of equal scores is too long for that.
-struct RankedMatches {
-  Xapian::MSet mset;
-  std::vector<Xapian::doccount> order;  // indexes into mset
-};
-std::optional<RankedMatches> RankByIdAmongEqual(Xapian::Enquire& enquire, Xapian::doccount want) {
-  RankedMatches out;
-  // A few more than wanted, so that a run of equal scores at the cut is
-  // usually whole below want; twice as many while it is not (copies of one
-  // story score the same).
-  Xapian::doccount end = 0;
-  for (Xapian::doccount ask = want + want / 8 + 8;; ask *= 2) {
-    out.mset = enquire.get_mset(0, ask);
-    const Xapian::doccount size = out.mset.size();
-    end = size;
-    if (size < ask || out.mset.get_matches_upper_bound() == size) break;  // every match
-    const double last = out.mset[size - 1].get_weight();
-    while (end > 0 && out.mset[end - 1].get_weight() == last) --end;
-    if (end >= want) break;
-    if (ask > 16 * want) return std::nullopt;  // a tie too large to be worth it
-  }
-  out.order.resize(end);
-  for (Xapian::doccount i = 0; i < end; ++i) out.order[i] = i;
-  for (Xapian::doccount lo = 0; lo < end;) {
-    Xapian::doccount hi = lo + 1;
-    while (hi < end && out.mset[hi].get_weight() == out.mset[lo].get_weight()) ++hi;
-    if (hi - lo > 1) {
-      std::vector<std::pair<std::string, Xapian::doccount>> run;
-      for (Xapian::doccount i = lo; i < hi; ++i)
-        run.emplace_back(out.mset[i].get_document().get_value(schema::kSlotId), i);
-      std::sort(run.begin(), run.end());
-      for (Xapian::doccount i = lo; i < hi; ++i) out.order[i] = run[i - lo].second;
+// equal scores read their ids. With more handles the match is split by
+// docid range, one thread each (it weighs every document holding the
+// words: nothing lets Xapian stop early in an AND), and the lists merged.
+// A list that does not hold every match of its range may go on past its
+// last score with ids that sort first, so order keeps only scores above
+// the highest such last score; twice as many are asked for while that
+// leaves fewer than want (copies of one story score the same). nullopt
+// when a run of equal scores is too long for that.
+std::optional<RankedMatches> RankByIdAmongEqual(const Xapian::Database& db,
+                                                std::vector<Xapian::Database>* more,
+                                                const Xapian::Query& query,
+                                                const Xapian::Weight& weight,
+                                                Xapian::doccount want) {
+  // Each thread builds its own query from this (Xapian's objects are not
+  // shared between threads); a query that does not serialise is not split.
+  std::string serialised;
+  bool split = more && !more->empty();
+  if (split) {
+    try {
+      serialised = query.serialise();
+      Xapian::Query::unserialise(serialised, Xapian::Registry());
+    } catch (const Xapian::Error&) {
+      split = false;
     }
-    lo = hi;
   }
-  return out;
+  for (Xapian::doccount ask = want + want / 8 + 8;; ask *= 2) {
+    RankedMatches out;
+    if (!split) {
+      Xapian::Enquire enquire(db);
+      enquire.set_query(query);
+      enquire.set_weighting_scheme(weight);
+      out.msets.push_back(enquire.get_mset(0, ask));
+    } else {
+      out.msets.resize(more->size() + 1);
+      std::vector<std::unique_ptr<Xapian::Weight>> weights;
+      for (size_t i = 0; i < out.msets.size(); ++i) weights.emplace_back(weight.clone());
+      ForEachRange(db, *more,
+                   [&](size_t part, const Xapian::Database& handle, Xapian::docid lo,
+                       Xapian::docid hi) {
+                     const Xapian::Query own =
+                         Xapian::Query::unserialise(serialised, Xapian::Registry());
+                     Xapian::Enquire enquire(handle);
+                     enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, own,
+                                                     Xapian::Query((new DocidRange(lo, hi))->release())));
+                     enquire.set_weighting_scheme(*weights[part]);
+                     out.msets[part] = enquire.get_mset(0, ask);
+                   });
+    }
+    double cut = -std::numeric_limits<double>::infinity();
+    for (const Xapian::MSet& m : out.msets) {
+      out.upper += m.get_matches_upper_bound();
+      out.estimated += m.get_matches_estimated();
+      if (m.size() == ask && m.get_matches_upper_bound() > m.size()) {
+        out.whole = false;
+        cut = std::max(cut, m[m.size() - 1].get_weight());
+      }
+    }
+    std::vector<std::tuple<double, size_t, Xapian::doccount>> items;  // score, MSet, index
+    for (size_t part = 0; part < out.msets.size(); ++part) {
+      const Xapian::MSet& m = out.msets[part];
+      for (Xapian::doccount i = 0; i < m.size(); ++i) {
+        const double w = m[i].get_weight();
+        if (out.whole || w > cut) items.emplace_back(w, part, i);
+      }
+    }
+    if (!out.whole && items.size() < want) {
+      if (ask > 16 * want) return std::nullopt;
+      continue;
+    }
+    std::stable_sort(items.begin(), items.end(),
+                     [](const auto& a, const auto& b) { return std::get<0>(a) > std::get<0>(b); });
+    for (size_t lo = 0; lo < items.size();) {
+      size_t hi = lo + 1;
+      while (hi < items.size() && std::get<0>(items[hi]) == std::get<0>(items[lo])) ++hi;
+      if (hi - lo > 1) {
+        std::vector<std::pair<std::string, size_t>> run;
+        for (size_t k = lo; k < hi; ++k) {
+          const auto& [w, part, i] = items[k];
+          run.emplace_back(out.msets[part][i].get_document().get_value(schema::kSlotId), k);
+        }
+        std::sort(run.begin(), run.end());
+        std::vector<std::tuple<double, size_t, Xapian::doccount>> sorted;
+        for (const auto& r : run) sorted.push_back(items[r.second]);
+        std::copy(sorted.begin(), sorted.end(), items.begin() + static_cast<std::ptrdiff_t>(lo));
+      }
+      lo = hi;
+    }
+    for (const auto& [w, part, i] : items) out.order.emplace_back(part, i);
+    return out;
+  }
 }
 
 }  // namespace
@@ -313,14 +390,12 @@ std::optional<RankedMatches> RankByIdAmongEqual(Xapian::Enquire& enquire, Xapian
 std::optional<ResultPage> PhrasePageByRank(const Xapian::Database& db, const Xapian::Query& query,
                                            const Xapian::Weight& weight, bool collapse,
                                            Xapian::doccount first, Xapian::doccount count,
-                                           Xapian::doccount min_word_matches) {
+                                           Xapian::doccount min_word_matches,
+                                           std::vector<Xapian::Database>* more) {
   std::vector<Xapian::Query> phrases;
   const Xapian::Query words = Defer(query, nullptr, &phrases);
   const Xapian::doccount need = first + count;
   if (phrases.empty() || need == 0 || need > kMaxRankedPhraseChecks / 4) return std::nullopt;
-  Xapian::Enquire enquire(db);
-  enquire.set_query(words);
-  enquire.set_weighting_scheme(weight);
   // How many of the words' best matches must be checked to fill the page,
   // from the share of a sample that holds the phrases.
   const std::optional<PhraseShare> sample = SampleShare(db, phrases, min_word_matches);
@@ -332,13 +407,11 @@ std::optional<ResultPage> PhrasePageByRank(const Xapian::Database& db, const Xap
   // One match of the words (its cost is the scan of all their documents,
   // whatever the window), checked in chunks in rank order.
   const Xapian::doccount want = std::max(static_cast<Xapian::doccount>(wanted), 4 * need);
-  const std::optional<RankedMatches> ranked = RankByIdAmongEqual(enquire, want);
+  const std::optional<RankedMatches> ranked = RankByIdAmongEqual(db, more, words, weight, want);
   if (!ranked) return std::nullopt;
-  const Xapian::MSet& words_match = ranked->mset;
-  const std::vector<Xapian::doccount>& order = ranked->order;
-  const Xapian::doccount usable = static_cast<Xapian::doccount>(order.size());
+  const Xapian::doccount usable = static_cast<Xapian::doccount>(ranked->order.size());
   std::set<std::string> stories;
-  std::vector<Xapian::doccount> ranks;  // of the page's results in words_match
+  std::vector<Xapian::doccount> ranks;  // of the page's results in ranked->order
   Xapian::doccount found = 0;
   Xapian::doccount checked = 0;
   // Each round checks about as many as the share of holders seen so far
@@ -352,35 +425,35 @@ std::optional<ResultPage> PhrasePageByRank(const Xapian::Database& db, const Xap
     const Xapian::doccount end =
         static_cast<Xapian::doccount>(std::min<double>(checked + chunk, usable));
     auto docs = std::make_shared<std::vector<Xapian::docid>>();
-    for (Xapian::doccount i = checked; i < end; ++i) docs->push_back(*words_match[order[i]]);
+    for (Xapian::doccount i = checked; i < end; ++i) docs->push_back(*ranked->At(i));
     std::sort(docs->begin(), docs->end());
     const std::vector<Xapian::docid> holding = HoldingAll(db, phrases, std::move(docs));
     for (; checked < end && found < need; ++checked) {
-      const Xapian::MSetIterator it = words_match[order[checked]];
+      const Xapian::MSetIterator it = ranked->At(checked);
       if (!std::binary_search(holding.begin(), holding.end(), *it)) continue;
       if (collapse) {
         const std::string story = it.get_document().get_value(schema::kSlotCluster);
         if (!story.empty() && !stories.insert(story).second) continue;
       }
-      if (found >= first) ranks.push_back(order[checked]);
+      if (found >= first) ranks.push_back(checked);
       ++found;
     }
   }
-  const bool all_checked = checked == usable && usable == words_match.size() &&
-                           words_match.get_matches_upper_bound() == words_match.size();
+  const bool all_checked = checked == usable && ranked->whole;
   if (found < need && !all_checked) return std::nullopt;
   ResultPage page;
-  page.all = words_match;
-  for (const Xapian::doccount r : ranks) page.hits.push_back(page.all[r]);
+  page.all = ranked->msets.front();
+  for (const Xapian::doccount r : ranks) page.hits.push_back(ranked->At(r));
   MatchCounts counts;
   if (all_checked) {
     counts.estimate = counts.lower = counts.upper = found;
   } else {
     counts.lower = found;
-    counts.upper = std::max(found, words_match.get_matches_upper_bound());
+    // Each range's bound is the words' bound over all ranges, at most.
+    counts.upper = std::max(found, std::min(ranked->upper, sample->word_bound));
     const double held = static_cast<double>(found) / checked;
     counts.estimate = std::max(
-        found, static_cast<Xapian::doccount>(words_match.get_matches_estimated() * held + 0.5));
+        found, static_cast<Xapian::doccount>(ranked->estimated * held + 0.5));
   }
   page.counts = counts;
   return page;

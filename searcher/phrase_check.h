@@ -45,11 +45,14 @@ inline constexpr Xapian::doccount kMinPhraseWordMatches = 8192;
 // the page would not be full within kMaxRankedPhraseChecks matches or an
 // eighth of them all (a rare
 // phrase of common words: Xapian's own check is then the cheaper; trying
-// first costs one small match). db must be local. Throws Xapian::Error.
+// first costs one small match). db must be local. With more (other
+// handles on db's database at its revision, IndexReader::Handles), the
+// words are ranked on one thread per docid range. Throws Xapian::Error.
 std::optional<ResultPage> PhrasePageByRank(const Xapian::Database& db, const Xapian::Query& query,
                                            const Xapian::Weight& weight, bool collapse,
                                            Xapian::doccount first, Xapian::doccount count,
-                                           Xapian::doccount min_word_matches = kMinPhraseWordMatches);
+                                           Xapian::doccount min_word_matches = kMinPhraseWordMatches,
+                                           std::vector<Xapian::Database>* more = nullptr);
 
 // Whether a query's required exact phrases are worth finding first
 // (PhraseMatches::Find split across threads) rather than in Xapian's own

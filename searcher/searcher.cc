@@ -170,7 +170,8 @@ Searcher::Tier Searcher::RunTier(const Xapian::Query& query, const Xapian::Query
   // words are common, its documents are found first on all threads.
   std::optional<ResultPage> by_rank;
   if (!phrases && !spies && !keeping && reader_.local() && options.sort == SortOrder::kRelevance)
-    by_rank = PhrasePageByRank(db, tier.ranked, *weight, !options.all_copies, first, count);
+    by_rank = PhrasePageByRank(db, tier.ranked, *weight, !options.all_copies, first, count,
+                               kMinPhraseWordMatches, PhraseHandles());
   if (!by_rank && !phrases && reader_.local() && ManyPhraseCandidates(db, query)) {
     std::vector<Xapian::Database>* more = PhraseHandles();
     if (more && !more->empty()) phrases = PhraseMatches::Find(db, query, more);

@@ -106,7 +106,8 @@ TEST(PhraseMatches, NoneWhenThePhraseIsNotRequired) {
 // Enough documents holding "foreign" and "of" for PhrasePageByRank's
 // sample: every third with the phrase, the others with the words apart,
 // of lengths that give every document its own score.
-Xapian::Database ManyDb(int n) {
+// With path, the database is committed there (for more handles on it).
+Xapian::Database ManyDb(int n, std::string* path = nullptr) {
   std::vector<testing::TestArticle> articles;
   for (int i = 0; i < n; ++i) {
     std::string body = i % 3 == 0 ? "talks foreign of course" : "foreign talks of course";
@@ -114,7 +115,18 @@ Xapian::Database ManyDb(int n) {
     if (i % 5 == 0) body += " foreign";
     articles.push_back({"id" + std::to_string(1000 + i), body, std::nullopt, std::nullopt});
   }
-  return testing::MakeDb(articles);
+  Xapian::WritableDatabase db = testing::MakeDb(articles, path);
+  db.commit();
+  return db;
+}
+
+// n more handles on the database at path: none, one, three (one thread
+// per docid range in the split match).
+std::vector<std::vector<Xapian::Database>> HandleSets(const std::string& path) {
+  std::vector<std::vector<Xapian::Database>> out(3);
+  out[1].emplace_back(path);
+  for (int i = 0; i < 3; ++i) out[2].emplace_back(path);
+  return out;
 }
 
 // The sample's floor for these small databases.
@@ -172,7 +184,9 @@ TEST(ManyPhraseCandidates, WhenEveryWordOfAPhraseIsCommon) {
 }
 
 TEST(PhrasePageByRank, SamePageAsXapiansPhraseCheck) {
-  const Xapian::Database db = ManyDb(300);
+  std::string path;
+  const Xapian::Database db = ManyDb(300, &path);
+  std::vector<std::vector<Xapian::Database>> handle_sets = HandleSets(path);
   QueryBuilder builder(db);
   const auto weight = MakeWeight(RankingOptions());
   for (const char* text : {"\"foreign of\"", "\"foreign of\" course", "\"foreign of course\""}) {
@@ -189,18 +203,23 @@ TEST(PhrasePageByRank, SamePageAsXapiansPhraseCheck) {
                {0, 10}, {0, 1}, {5, 3}, {20, 40}, {90, 20}, {0, 150}}) {
         Xapian::Enquire e = make(q);
         const ResultPage native = GetPage(e, q, SortOrder::kRelevance, make, first, count, 0);
-        const std::optional<ResultPage> lazy =
-            PhrasePageByRank(db, q, *weight, collapse, first, count, kFewWords);
-        ASSERT_TRUE(lazy.has_value()) << text << " " << first << "+" << count;
-        EXPECT_EQ(Hits(native), Hits(*lazy)) << text << " " << first << "+" << count;
-        const MatchCounts c = lazy->Counts();
-        EXPECT_LE(c.lower, c.estimate);
-        EXPECT_LE(c.estimate, c.upper);
-        // Every third of the 300 articles holds the phrase (fewer stories:
-        // the near-duplicates among them are one story).
-        if (!collapse) {
-          EXPECT_LE(c.lower, 100u) << text << " " << first << "+" << count;
-          EXPECT_GE(c.upper, 100u) << text << " " << first << "+" << count;
+        for (std::vector<Xapian::Database>& more : handle_sets) {
+          const std::string where = std::string(text) + " " + std::to_string(first) + "+" +
+                                    std::to_string(count) + " handles " +
+                                    std::to_string(more.size());
+          const std::optional<ResultPage> lazy =
+              PhrasePageByRank(db, q, *weight, collapse, first, count, kFewWords, &more);
+          ASSERT_TRUE(lazy.has_value()) << where;
+          EXPECT_EQ(Hits(native), Hits(*lazy)) << where;
+          const MatchCounts c = lazy->Counts();
+          EXPECT_LE(c.lower, c.estimate) << where;
+          EXPECT_LE(c.estimate, c.upper) << where;
+          // Every third of the 300 articles holds the phrase (fewer stories:
+          // the near-duplicates among them are one story).
+          if (!collapse) {
+            EXPECT_LE(c.lower, 100u) << where;
+            EXPECT_GE(c.upper, 100u) << where;
+          }
         }
       }
     }
@@ -217,7 +236,10 @@ TEST(PhrasePageByRank, EqualScoresByArticleIdNotDocid) {
     for (int k = 0; k < shape % 7; ++k) body += " filler" + std::to_string(k);
     articles.push_back({"id" + std::to_string(9000 - i), body, std::nullopt, std::nullopt});
   }
-  const Xapian::Database db = testing::MakeDb(articles);
+  std::string path;
+  testing::MakeDb(articles, &path).commit();
+  const Xapian::Database db(path);
+  std::vector<std::vector<Xapian::Database>> handle_sets = HandleSets(path);
   QueryBuilder builder(db);
   const auto weight = MakeWeight(RankingOptions());
   const Xapian::Query q = RankedQuery(db, builder.Parse("\"foreign of\"").query, RankingOptions());
@@ -231,10 +253,12 @@ TEST(PhrasePageByRank, EqualScoresByArticleIdNotDocid) {
        std::vector<std::pair<unsigned, unsigned>>{{0, 10}, {0, 2}, {1, 1}, {4, 7}, {30, 50}}) {
     Xapian::Enquire e = make(q);
     const ResultPage native = GetPage(e, q, SortOrder::kRelevance, make, first, count, 0);
-    const std::optional<ResultPage> lazy =
-        PhrasePageByRank(db, q, *weight, false, first, count, kFewWords);
-    ASSERT_TRUE(lazy.has_value()) << first << "+" << count;
-    EXPECT_EQ(Hits(native), Hits(*lazy)) << first << "+" << count;
+    for (std::vector<Xapian::Database>& more : handle_sets) {
+      const std::optional<ResultPage> lazy =
+          PhrasePageByRank(db, q, *weight, false, first, count, kFewWords, &more);
+      ASSERT_TRUE(lazy.has_value()) << first << "+" << count << " handles " << more.size();
+      EXPECT_EQ(Hits(native), Hits(*lazy)) << first << "+" << count << " handles " << more.size();
+    }
   }
 }
 
