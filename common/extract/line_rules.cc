@@ -5,8 +5,11 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <cctype>
+#include <cstdint>
 #include <functional>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
@@ -180,31 +183,80 @@ bool IsFurnitureKey(const std::string& key) {
   return kSet.set().count(key) > 0;
 }
 
+namespace {
+
+// Whether any phrase of several lists occurs in a text, found in one pass:
+// a bitmap of the phrases' first two bytes says where one may start, and
+// only there are the phrases that open with that byte compared. Testing
+// each phrase with find() read a line once per phrase (some forty for the
+// furniture lists), and most lines hold none of them.
+class PhraseScan {
+ public:
+  template <size_t N>
+  void Add(const std::array<const char*, N>& phrases, uint8_t group) {
+    for (std::string_view p : phrases) Add(p, group);
+  }
+  void Add(std::string_view phrase, uint8_t group) {
+    starts_.set(Bigram(phrase, 0));
+    by_first_byte_[static_cast<unsigned char>(phrase[0])].push_back({phrase, group});
+  }
+
+  // The groups of the phrases found in text, or'ed together.
+  uint8_t Scan(std::string_view text) const {
+    uint8_t found = 0;
+    for (size_t i = 0; i + 1 < text.size(); ++i) {
+      if (!starts_.test(Bigram(text, i))) continue;
+      for (const Phrase& p : by_first_byte_[static_cast<unsigned char>(text[i])]) {
+        if (text.compare(i, p.text.size(), p.text) == 0) found |= p.group;
+      }
+    }
+    return found;
+  }
+
+ private:
+  struct Phrase {
+    std::string_view text;  // two bytes or more
+    uint8_t group;
+  };
+  static size_t Bigram(std::string_view s, size_t i) {
+    return static_cast<size_t>(static_cast<unsigned char>(s[i])) << 8 |
+           static_cast<unsigned char>(s[i + 1]);
+  }
+
+  std::bitset<65536> starts_;
+  std::array<std::vector<Phrase>, 256> by_first_byte_;
+};
+
+enum FurnitureGroup : uint8_t {
+  kStrongText = 1,
+  kConsentAnchor = 2,  // one of these is in every consent and paywall phrase
+  kConsentText = 4,
+  kWeakText = 8,
+};
+
+}  // namespace
+
 bool HasFurnitureText(const std::string& text, const std::string& key, int words) {
   if (words > 60) return false;
   if (text.find("\xC2\xA9") != std::string::npos) return true;  // ©
-  for (const char* p : kStrongFurnitureText) {
-    if (key.find(p) != std::string::npos) return true;
-  }
-  // Every consent and paywall phrase holds one of these; most lines none.
-  static constexpr std::array<std::string_view, 14> kAnchors = {
-      "extern",  "ekstern", "third party", "dritt",    "tiers",    "esterno",  "esterni",
-      "abonn",   "abbonat", "subscri",     "suscript", "assinant", "prenumer", "pelanggan"};
-  bool anchored = false;
-  for (std::string_view a : kAnchors) anchored = anchored || key.find(a) != std::string::npos;
-  if (anchored) {
-    for (const char* p : kEmbedConsentText) {
-      if (key.find(p) != std::string::npos) return true;
+  static const PhraseScan kScan = [] {
+    PhraseScan scan;
+    scan.Add(kStrongFurnitureText, kStrongText);
+    for (std::string_view a :
+         {"extern", "ekstern", "third party", "dritt", "tiers", "esterno", "esterni", "abonn",
+          "abbonat", "subscri", "suscript", "assinant", "prenumer", "pelanggan"}) {
+      scan.Add(a, kConsentAnchor);
     }
-    for (const char* p : kPaywallText) {
-      if (key.find(p) != std::string::npos) return true;
-    }
-  }
+    scan.Add(kEmbedConsentText, kConsentText);
+    scan.Add(kPaywallText, kConsentText);
+    scan.Add(kWeakFurnitureText, kWeakText);
+    return scan;
+  }();
+  const uint8_t found = kScan.Scan(key);
+  if (found & kStrongText) return true;
+  if ((found & kConsentAnchor) && (found & kConsentText)) return true;
   if (words > 25) return false;
-  for (const char* p : kWeakFurnitureText) {
-    if (key.find(p) != std::string::npos) return true;
-  }
-  return false;
+  return (found & kWeakText) != 0;
 }
 
 // Photo captions and credits: agencies write them in set phrases.

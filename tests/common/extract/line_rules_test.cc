@@ -47,6 +47,33 @@ TEST(LineRules, LegalNoticesStrongAndWeak) {
              "questions about what is kept and for how long."));
 }
 
+TEST(LineRules, FurnitureTextIsFoundAnywhereInTheKey) {
+  // Phrases are substrings of the key, at its start, its end or inside a
+  // longer word; weak ones count on lines of 25 words at most, strong and
+  // consent ones up to 60.
+  struct Case {
+    const char* key;
+    int words;
+    bool notice;
+  } cases[] = {
+      {"copyright 2031 the harbour gazette", 5, true},
+      {"the harbour gazette copyright", 4, true},
+      {"we use cookies", 3, true},
+      {"we use cookies", 26, false},
+      {"all rights reserved", 59, true},
+      {"all rights reserved", 61, false},
+      {"externer inhalt ich bin damit einverstanden", 40, true},
+      {"an external auditor", 3, false},  // the anchor alone is not enough
+      {"abonnenten vorbehalten", 30, true},
+      {"follow u", 2, false},  // a phrase cut short by the end of the key
+      {"f", 1, false},
+      {"", 0, false},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(HasFurnitureText(c.key, c.key, c.words), c.notice) << c.key << " " << c.words;
+  }
+}
+
 TEST(LineRules, CaptionsAndCredits) {
   EXPECT_TRUE(IsCaption(LineKey("In this photo, crews clear the road"), 7));
   EXPECT_TRUE(IsCaption(LineKey("Photo: Jane Roe, Harbour Gazette"), 5));
