@@ -7,9 +7,12 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <iterator>
 #include <map>
 #include <set>
+#include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "common/extract/line_features.h"
 
@@ -110,10 +113,9 @@ bool IsGenericOutletWord(std::string_view w) {
       "newspapers", "herald",  "journal",    "today",       "live",      "channel",
       "broadcasting", "services", "www",     "new",         "national",  "global", "local",
       "s",        "in",        "en",         "www",         "de",        "at",     "ch"};
-  for (const char* g : kGeneric) {
-    if (w == g) return true;
-  }
-  return false;
+  // Asked for every word of every pair of names a page is compared on.
+  static const std::unordered_set<std::string_view> kSet(std::begin(kGeneric), std::end(kGeneric));
+  return kSet.count(w) > 0;
 }
 
 // Lower-cased words of a name (letters and digits; any non-ASCII byte counts

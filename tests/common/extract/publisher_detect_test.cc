@@ -125,6 +125,10 @@ TEST(PublisherDetect, SameOutlet) {
   EXPECT_FALSE(SameOutlet("Daily Star", "Daily Mail"));
   EXPECT_FALSE(SameOutlet("The Times", "New York Post"));
   EXPECT_TRUE(SameOutlet("News Communication", "News Communication"));
+  // Words of the generic list, first to last, never make two names one.
+  EXPECT_FALSE(SameOutlet("The Harbour Gazette", "The Valley Courier"));
+  EXPECT_FALSE(SameOutlet("swissinfo.ch", "bluewin.ch"));
+  EXPECT_FALSE(SameOutlet("Broadcasting Services Lakeside", "Broadcasting Services Hilltop"));
 }
 
 std::vector<std::string_view> Lines(const std::vector<std::string>& v) {
