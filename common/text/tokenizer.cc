@@ -2,6 +2,8 @@
 // (termgenerator_internal.cc) so index and query agree on word boundaries.
 #include "common/text/tokenizer.h"
 
+#include <array>
+
 #include <utf8proc.h>
 
 #include "common/text/normalize.h"
@@ -24,9 +26,17 @@ utf8proc_category_t Category(unsigned cp) {
 
 // Xapian::Unicode::is_wordchar: letters, marks, numbers and connector
 // punctuation (utf8proc's tables, so this layer needs no Xapian).
-bool IsAsciiAlnum(unsigned cp) {
-  return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
-}
+// ASCII letters and digits, by byte: one load per byte of a word, the
+// tokenizer's innermost test.
+constexpr std::array<bool, 256> kAsciiAlnum = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c)
+    t[static_cast<size_t>(c)] =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return t;
+}();
+
+bool IsAsciiAlnum(unsigned cp) { return cp < 256 && kAsciiAlnum[cp]; }
 
 bool IsWordCharBeyondAscii(unsigned cp) {
   if (cp == kInvalid) return false;
@@ -174,22 +184,21 @@ void Tokenize(std::string_view text, uint32_t first_position,
       }
     }
 
-    raw.clear();
-    unsigned prev = ch;
-    // Whether raw is all ASCII, so that its term is raw in lower case.
+    // The word as written is text[begin, i) until an infix is written
+    // otherwise (’ as ', a zero-width joiner dropped); only then is it
+    // copied into raw. Valid UTF-8 (all that is decoded as a word
+    // character) re-encodes to the same bytes.
+    bool verbatim = true;
+    // Whether the word is all ASCII, so that its term is its lower case.
     bool ascii = ch < 0x80;
-    if (ascii) {
-      raw.push_back(static_cast<char>(ch));
-    } else {
-      AppendUtf8(static_cast<char32_t>(ch), &raw);
-    }
+    unsigned prev = ch;
     i += len;
     while (i < size) {
       // A run of ASCII letters and digits goes on the word as it is, at once.
       size_t run = i;
-      while (run < size && IsAsciiAlnum(static_cast<unsigned char>(text[run]))) ++run;
+      while (run < size && kAsciiAlnum[static_cast<unsigned char>(text[run])]) ++run;
       if (run > i) {
-        raw.append(text.data() + i, run - i);
+        if (!verbatim) raw.append(text.data() + i, run - i);
         prev = static_cast<unsigned char>(text[run - 1]);
         i = run;
         if (i >= size) break;
@@ -198,7 +207,7 @@ void Tokenize(std::string_view text, uint32_t first_position,
       unsigned c = DecodeAt(text, i, &l);
       if (IsWordChar(c) && !IsCjkCodepoint(c)) {
         ascii = ascii && c < 0x80;
-        AppendUtf8(static_cast<char32_t>(c), &raw);
+        if (!verbatim) raw.append(text.data() + i, l);
         prev = c;
         i += l;
         continue;
@@ -209,12 +218,15 @@ void Tokenize(std::string_view text, uint32_t first_position,
       if (!IsWordChar(next) || IsCjkCodepoint(next)) break;
       unsigned infix = (IsDigit(prev) && IsDigit(next)) ? CheckInfixDigit(c) : CheckInfix(c);
       if (infix == 0) break;
-      if (infix != kIgnore) {
-        ascii = ascii && infix < 0x80;
-        AppendUtf8(static_cast<char32_t>(infix), &raw);
+      if (infix != c && verbatim) {
+        raw.assign(text.data() + begin, i - begin);
+        verbatim = false;
       }
-      ascii = ascii && next < 0x80;
-      AppendUtf8(static_cast<char32_t>(next), &raw);
+      if (!verbatim) {
+        if (infix != kIgnore) AppendUtf8(static_cast<char32_t>(infix), &raw);
+        raw.append(text.data() + i + l, nl);
+      }
+      ascii = ascii && (infix == kIgnore || infix < 0x80) && next < 0x80;
       prev = next;
       i += l + nl;
     }
@@ -230,7 +242,7 @@ void Tokenize(std::string_view text, uint32_t first_position,
         size_t l;
         unsigned after = j < size ? DecodeAt(text, j, &l) : kInvalid;
         if (!IsWordChar(after)) {
-          raw.append(text.substr(i, j - i));
+          if (!verbatim) raw.append(text.data() + i, j - i);
           i = j;
         }
       }
@@ -238,14 +250,15 @@ void Tokenize(std::string_view text, uint32_t first_position,
     tok.begin = begin;
     tok.end = i;
     tok.position = position++;
+    const std::string_view word = verbatim ? text.substr(begin, i - begin) : std::string_view(raw);
     if (ascii) {
       // NormalizeTerm of ASCII is its lower case (kNormalizationName pins
       // that): made in the token's own buffer, no string built per word.
-      tok.term.assign(raw);
+      tok.term.assign(word);
       for (char& c : tok.term)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     } else {
-      tok.term = NormalizeTerm(raw);
+      tok.term = NormalizeTerm(word);
     }
     if (tok.term.size() <= kMaxTermBytes && !tok.term.empty()) emit(tok);
   }

@@ -39,6 +39,8 @@ TEST(Tokenizer, TermIsTheNormalizedWordInEveryScriptMix) {
                          {"naïVE", "naïVE"},
                          {"Russia\u2019S", "Russia'S"},  // curly apostrophe joins as '
                          {"AB\u200BCD", "ABCD"},         // zero-width space inside a word
+                         {"rock\u2019N\u2019Roll", "rock'N'Roll"},
+                         {"X\u200Bé\u2019z9", "Xé'z9"},
                          {"C++", "C++"},
                          {"3.5", "3.5"},
                          {"AT&T", "AT&T"},
