@@ -66,6 +66,24 @@ constexpr double kMinStopWordShare = 0.1;
 constexpr double kForeignLineStopShare = 0.05;
 constexpr int kForeignLinesPct = 60;
 
+// Every line's features (stop words not counted) and key, read once: the
+// language check, the line statistics, boilerplate removal and the search
+// for copies of the headline each weigh every line of the page.
+struct PageLines {
+  std::vector<LineFeatures> features;
+  std::vector<std::string> keys;
+};
+
+PageLines ReadLines(const std::vector<std::string_view>& lines) {
+  PageLines page;
+  page.features.resize(lines.size());
+  page.keys.resize(lines.size());
+  for (size_t i = 0; i < lines.size(); ++i) {
+    page.features[i] = ComputeLineFeatures(lines[i], nullptr, &page.keys[i]);
+  }
+  return page;
+}
+
 // Alt text run into its caption of the same words ("The VRThe VR"), too
 // short for IsSelfRepeat.
 bool IsDoubled(std::string_view t) {
@@ -223,11 +241,14 @@ bool EndsWithBracketCredit(std::string_view t) {
 // a word; a headline's length is read as two of them a word, so that a
 // Japanese headline of 40 characters is headline-sized and a label of five
 // is short.
-LineFeatures TitleFeatures(std::string_view t,
-                           const std::function<bool(std::string_view)>& is_stop) {
-  LineFeatures f = ComputeLineFeatures(t, is_stop);
+LineFeatures AsTitleFeatures(LineFeatures f) {
   if (f.cjk > 0) f.words = f.words - f.cjk + (f.cjk + 1) / 2;
   return f;
+}
+
+LineFeatures TitleFeatures(std::string_view t,
+                           const std::function<bool(std::string_view)>& is_stop) {
+  return AsTitleFeatures(ComputeLineFeatures(t, is_stop));
 }
 
 // A call to action naming the site ("Follow Acme News", "Thank you for
@@ -278,10 +299,9 @@ bool IsTitleCandidate(std::string_view t, const LineFeatures& f) {
 
 // Photo captions and credits, which share words with the story but are not
 // its headline: the same test as the body's.
-bool IsCaptionLike(std::string_view t) {
-  LineFeatures f = ComputeLineFeatures(t, nullptr);
-  std::string text(t);
-  return IsCaption(LineKey(t), f.words) || (f.words <= 60 && EndsWithCredit(text));
+// t is a trimmed line, key and f its LineKey and features.
+bool IsCaptionLike(std::string_view t, const std::string& key, const LineFeatures& f) {
+  return IsCaption(key, f.words) || (f.words <= 60 && EndsWithCredit(std::string(t)));
 }
 
 bool IsQuoted(std::string_view t) {
@@ -347,16 +367,16 @@ bool IsBylineAnyLanguage(std::string_view t) {
 // 2 for a byline ("By ...", "Posted ..."), 1 for a timestamp, 0 otherwise.
 // Attributions under a quote or a tweet ("— David McKinley on Sunday,
 // October 13th, 2019") are neither.
-int BylineOrTimestamp(std::string_view t) {
+// t is a trimmed line, key and f its LineKey and features.
+int BylineOrTimestamp(std::string_view t, const std::string& key, const LineFeatures& f) {
   if (t.empty() || t.size() > 200) return 0;
   if (t[0] == '-' || t.rfind("\xE2\x80\x94", 0) == 0 || t.rfind("\xE2\x80\x93", 0) == 0) {
     return 0;
   }
-  std::string key = LineKey(t);
   if (key.empty() || std::count(key.begin(), key.end(), ' ') > 25) return 0;
   if (key == "by" || key.rfind("posted ", 0) == 0 || key.rfind("published ", 0) == 0 ||
       key.rfind("updated ", 0) == 0 || IsBylineAnyLanguage(t) ||
-      (key.rfind("by ", 0) == 0 && IsByline(std::string(t), ComputeLineFeatures(t, nullptr)))) {
+      (key.rfind("by ", 0) == 0 && IsByline(std::string(t), f))) {
     return 2;
   }
   // "Jane Roe | Published 15 hours ago": a name, then the stamp.
@@ -447,9 +467,10 @@ class HashCounts {
 // timestamps.
 class TitleScorer {
  public:
-  TitleScorer(const std::vector<std::string_view>& lines, const BoilerplateResult& bp,
-              const std::string& lang)
+  TitleScorer(const std::vector<std::string_view>& lines, const PageLines& page,
+              const BoilerplateResult& bp, const std::string& lang)
       : lines_(lines),
+        page_(page),
         bp_(bp),
         is_stop_(lang),
         lowest_(std::max(0, bp.first_kept - kHeaderReach)),
@@ -473,7 +494,7 @@ class TitleScorer {
       if (t.empty()) continue;
       header_.push_back(i);
       anchor_.push_back(AnchorOf(i));
-      words_.push_back(ComputeLineFeatures(t, nullptr).words);
+      words_.push_back(page_.features[i].words);
     }
     // A bare name right above or below a time stamp is the byline.
     for (size_t h = 0; h < anchor_.size(); ++h) {
@@ -514,7 +535,7 @@ class TitleScorer {
   std::optional<double> Score(int i, int distance, int text_between, bool first_body) const {
     std::string_view t = TrimLine(lines_[i]);
     // Stop words are counted by the scorer itself: none needed here.
-    LineFeatures f = TitleFeatures(t, nullptr);
+    LineFeatures f = AsTitleFeatures(page_.features[i]);
     if (first_body && (f.ends_sentence || f.words > 20 || bp_.paragraphs.size() < 2)) {
       return std::nullopt;
     }
@@ -632,7 +653,7 @@ class TitleScorer {
         if (u.empty()) continue;
         header_.push_back(j);
         anchor_.push_back(AnchorOf(j));
-        words_.push_back(ComputeLineFeatures(u, nullptr).words);
+        words_.push_back(page_.features[j].words);
       }
       return;
     }
@@ -642,14 +663,21 @@ class TitleScorer {
   // candidate and again as the line under the next one).
   bool CaptionAt(int j) const {
     int8_t& c = caption_of_line_[static_cast<size_t>(j)];
-    if (c < 0) c = IsCaptionLike(TrimLine(lines_[static_cast<size_t>(j)])) ? 1 : 0;
+    if (c < 0) {
+      const auto line = static_cast<size_t>(j);
+      c = IsCaptionLike(TrimLine(lines_[line]), page_.keys[line], page_.features[line]) ? 1 : 0;
+    }
     return c == 1;
   }
 
   // BylineOrTimestamp of line j, worked out once.
   int AnchorOf(int j) const {
     int8_t& a = anchor_of_line_[static_cast<size_t>(j)];
-    if (a < 0) a = static_cast<int8_t>(BylineOrTimestamp(TrimLine(lines_[static_cast<size_t>(j)])));
+    if (a < 0) {
+      const auto line = static_cast<size_t>(j);
+      a = static_cast<int8_t>(
+          BylineOrTimestamp(TrimLine(lines_[line]), page_.keys[line], page_.features[line]));
+    }
     return a;
   }
 
@@ -701,6 +729,7 @@ class TitleScorer {
   }
 
   const std::vector<std::string_view>& lines_;
+  const PageLines& page_;  // every line's features and key
   const BoilerplateResult& bp_;
   const StopWordTest is_stop_;
   const int lowest_;
@@ -765,11 +794,11 @@ void PreferOverStandfirst(const std::vector<std::string_view>& lines,
 // body). The site name and menu lines share few words with the story, which
 // is what sets them apart; captions share many, but sit below the byline and
 // end like sentences.
-TitleChoice FindTitle(const std::vector<std::string_view>& lines, const BoilerplateResult& bp,
-                      const std::string& lang) {
+TitleChoice FindTitle(const std::vector<std::string_view>& lines, const PageLines& page,
+                      const BoilerplateResult& bp, const std::string& lang) {
   TitleChoice choice;
   if (bp.first_kept < 0) return choice;
-  TitleScorer scorer(lines, bp, lang);
+  TitleScorer scorer(lines, page, bp, lang);
   double best_score = -1e9;
   std::unordered_map<int, double> scores;  // line -> score, for the standfirst check
   auto consider = [&](int i, int distance, int text_between, bool first_body) {
@@ -1117,24 +1146,6 @@ Article ExtractPlain(const std::vector<std::string_view>& lines) {
   return a;
 }
 
-// Every line's features (stop words not counted) and key, read once: the
-// language check, the line statistics, boilerplate removal and the search
-// for copies of the headline each weigh every line of the page.
-struct PageLines {
-  std::vector<LineFeatures> features;
-  std::vector<std::string> keys;
-};
-
-PageLines ReadLines(const std::vector<std::string_view>& lines) {
-  PageLines page;
-  page.features.resize(lines.size());
-  page.keys.resize(lines.size());
-  for (size_t i = 0; i < lines.size(); ++i) {
-    page.features[i] = ComputeLineFeatures(lines[i], nullptr, &page.keys[i]);
-  }
-  return page;
-}
-
 struct PageLanguages {
   std::string detected;
   // The language whose stop words tell prose from menus: the detected one,
@@ -1343,7 +1354,7 @@ Article Extract(std::string_view text, const ExtractContext& context) {
   BoilerplateResult bp = FindBody(lines, page, languages.prose, context);
 
   Article a;
-  TitleChoice title = FindTitle(lines, bp, languages.prose);
+  TitleChoice title = FindTitle(lines, page, bp, languages.prose);
   bool title_in_body = TitleFromFirstLine(lines, bp, &title);
   if (title.line >= 0) a.title = TitleText(lines, title.line);
   RemoveTitleFromBody(lines, page, title, title_in_body, &bp);
