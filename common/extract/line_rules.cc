@@ -352,8 +352,11 @@ bool EndsWithCredit(const std::string& text) {
   if (EndsWithNamedCredit(text)) return true;
   // "(Image: GETTY)" closes the line, or "Credit: ESA" sits in its last
   // few words; a "(pictured)" earlier on is part of the sentence.
-  size_t open = text.rfind('(');
-  bool in_parens = open != std::string::npos && !text.empty() && text.back() == ')';
+  // Long lines are read from the end only as far as these tests look:
+  // for the '(' of a closing ')', and for a slash in the last 24 bytes.
+  const bool closed = !text.empty() && text.back() == ')';
+  size_t open = closed ? text.rfind('(') : std::string::npos;
+  bool in_parens = open != std::string::npos && closed;
   size_t from = in_parens ? open + 1 : (text.size() > 40 ? text.size() - 40 : 0);
   std::string tail = text.substr(from);
   for (char& c : tail) {
@@ -374,7 +377,9 @@ bool EndsWithCredit(const std::string& text) {
   }
   // "... Jane Roe/Reuters", "... Jane Roe / AFP": a photographer and the
   // agency, joined by a slash, close the line.
-  size_t slash = text.rfind('/');
+  const size_t window = text.size() > 24 ? text.size() - 24 : 0;
+  size_t slash = std::string_view(text).substr(window).rfind('/');
+  if (slash != std::string::npos) slash += window;
   if (slash != std::string::npos && slash + 1 < text.size() && text.size() - slash <= 24) {
     std::string agency = LineKey(text.substr(slash + 1));
     for (const char* p : {"reuters", "ap", "afp", "getty images", "getty", "epa", "dpa", "pa",

@@ -92,6 +92,11 @@ TEST(LineRules, CaptionsAndCredits) {
   EXPECT_TRUE(EndsWithCredit("The harbour lights at dusk Jane Roe / AFP"));
   EXPECT_FALSE(EndsWithCredit("Turnout rose to 3/4 of the voters"));
   EXPECT_FALSE(EndsWithCredit("The harbour reopens on 12/05"));
+  // The agency is read from the last slash, and only within the last 24
+  // bytes; an earlier slash or a later ')' with no '(' changes nothing.
+  EXPECT_TRUE(EndsWithCredit("Smoke over the 24/7 market Jane Roe/AFP via Getty Images"));
+  EXPECT_FALSE(EndsWithCredit("Reuters/ reported that the harbour lights were dimmed at dusk"));
+  EXPECT_FALSE(EndsWithCredit("The harbour lights at dusk :-)"));
   // A photographer's name and the outlet in closing parentheses.
   EXPECT_TRUE(EndsWithCredit("The mayor at the bridge. (John Doe/The Harbour Gazette)"));
   EXPECT_TRUE(EndsWithCredit("The mayor at the bridge (\xC3\x89mile Roe / Agency)"));
