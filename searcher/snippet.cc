@@ -51,12 +51,11 @@ class StemFilter {
           head, parts->stem.size() < 2 ? -1 : static_cast<unsigned char>(parts->stem[1]));
     }
   }
-  bool MayMatch(const std::string& term) const {
-    if (all_ || term.empty()) return true;
-    const auto head = static_cast<unsigned char>(term[0]);
+  // head, second: the term's first two bytes (second -2 when it has one).
+  bool MayMatch(unsigned char head, int second) const {
+    if (all_) return true;
     if (!heads_[head]) return false;
     if (!two_bytes_) return true;
-    const int second = term.size() < 2 ? -2 : static_cast<unsigned char>(term[1]);
     for (const auto& [h, s] : seconds_) {
       if (h != head) continue;
       if (s == -1 || s == second || (s == 'i' && second == 'y')) return true;
@@ -71,10 +70,27 @@ class StemFilter {
   std::vector<std::pair<unsigned char, int>> seconds_;
 };
 
-bool HasApostrophe(const std::string& term) {
+bool HasApostrophe(std::string_view term) {
   for (const char c : term)
     if (c == '\'') return true;
   return false;
+}
+
+unsigned char LowerAscii(char c) {
+  const auto b = static_cast<unsigned char>(c);
+  return b >= 'A' && b <= 'Z' ? static_cast<unsigned char>(b - 'A' + 'a') : b;
+}
+
+// Whether a word's term may stem to a query term, read from the word as
+// written when it is ASCII: its term, made only then, is its lower case.
+bool MayMatch(const StemFilter& filter, const Word& w) {
+  if (!w.ascii.empty()) {
+    return filter.MayMatch(LowerAscii(w.ascii[0]),
+                           w.ascii.size() < 2 ? -2 : LowerAscii(w.ascii[1]));
+  }
+  if (w.term.empty()) return true;
+  return filter.MayMatch(static_cast<unsigned char>(w.term[0]),
+                         w.term.size() < 2 ? -2 : static_cast<unsigned char>(w.term[1]));
 }
 
 std::vector<Match> MatchTokens(std::string_view text, const std::unordered_set<std::string>& terms,
@@ -85,22 +101,32 @@ std::vector<Match> MatchTokens(std::string_view text, const std::unordered_set<s
   std::unordered_map<std::string, int> ids;
   const StemFilter filter(terms, stemmer);
   const auto lookup = [&](const std::string& term) {
-    if (!filter.MayMatch(term)) return -1;
+    if (!term.empty() &&
+        !filter.MayMatch(static_cast<unsigned char>(term[0]),
+                         term.size() < 2 ? -2 : static_cast<unsigned char>(term[1])))
+      return -1;
     std::string z = schema::StemTerm(stemmer, term);
     if (!terms.count(z)) return -1;
     return ids.emplace(z, static_cast<int>(ids.size())).first->second;
   };
-  Tokenize(text, 0, [&](const Token& t) {
-    int id = terms.empty() ? -1 : lookup(t.term);
+  std::string term;
+  TokenizeWords(text, 0, [&](const Word& w) {
+    int id = -1;
     // French and Italian articles are indexed without their elided article
     // ("l'Élysée" as "elysee"), so the whole word is highlighted for the
     // bare one. Trying the bare form in other languages too costs nothing
     // (only words with an apostrophe) and marks "d'Estaing" for "Estaing".
-    if (id < 0 && !terms.empty() && HasApostrophe(t.term)) {
-      const std::string_view bare = WithoutElision(t.term);
-      if (bare.size() < t.term.size()) id = lookup(std::string(bare));
+    const bool apostrophe = HasApostrophe(w.ascii.empty() ? w.term : w.ascii);
+    // Most words can stem to no query term: their term is never made.
+    if (!terms.empty() && (apostrophe || MayMatch(filter, w))) {
+      TermOf(w, &term);
+      id = lookup(term);
+      if (id < 0 && apostrophe) {
+        const std::string_view bare = WithoutElision(term);
+        if (bare.size() < term.size()) id = lookup(std::string(bare));
+      }
     }
-    out.push_back({t.begin, t.end, id});
+    out.push_back({w.begin, w.end, id});
   });
   return out;
 }

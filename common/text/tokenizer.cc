@@ -66,18 +66,18 @@ inline bool IsWordChar(unsigned cp) {
   return IsWordCharBeyondAscii(cp);
 }
 
-bool IsDigit(unsigned cp) {
+inline bool IsDigit(unsigned cp) {
   if (cp < 0x80) return cp >= '0' && cp <= '9';
   return cp != kInvalid && Category(cp) == UTF8PROC_CATEGORY_ND;
 }
 
-bool IsUpper(unsigned cp) {
+inline bool IsUpper(unsigned cp) {
   if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
   return cp != kInvalid && Category(cp) == UTF8PROC_CATEGORY_LU;
 }
 
 // Xapian's check_infix: characters that join two word characters.
-unsigned CheckInfix(unsigned ch) {
+inline unsigned CheckInfix(unsigned ch) {
   if (ch == '\'' || ch == '&' || ch == 0xB7 || ch == 0x5F4 || ch == 0x2027) return ch;
   if (ch == 0x2019 || ch == 0x201B) return '\'';
   if (ch >= 0x200B && (ch <= 0x200D || ch == 0x2060 || ch == 0xFEFF)) return kIgnore;
@@ -85,7 +85,7 @@ unsigned CheckInfix(unsigned ch) {
 }
 
 // Xapian's check_infix_digit: characters that join two digits.
-unsigned CheckInfixDigit(unsigned ch) {
+inline unsigned CheckInfixDigit(unsigned ch) {
   switch (ch) {
     case ',':
     case '.':
@@ -119,13 +119,18 @@ bool IsCjkCodepoint(unsigned cp) {
          (cp >= 0x20000 && cp <= 0x2FA1F);    // extensions B..F, supplement
 }
 
-void Tokenize(std::string_view text, uint32_t first_position,
-              const std::function<void(const Token&)>& emit) {
+namespace {
+
+// The tokenizer's one pass: emit(const Word&) for each word, its term made
+// here only when it is not the lower case of an ASCII word as written.
+template <typename Emit>
+void ForEachWord(std::string_view text, uint32_t first_position, const Emit& emit) {
   uint32_t position = first_position;
   size_t i = 0;
   const size_t size = text.size();
-  Token tok;
-  std::string raw;  // the word as written, infixes canonicalised
+  Word word;
+  std::string raw;   // the word as written, infixes canonicalised
+  std::string term;  // a term NormalizeTerm made
   while (i < size) {
     // Spaces and ASCII punctuation between words, skipped without a decode.
     const auto first = static_cast<unsigned char>(text[i]);
@@ -142,16 +147,18 @@ void Tokenize(std::string_view text, uint32_t first_position,
     const size_t begin = i;
 
     if (IsCjkCodepoint(ch)) {
-      tok.begin = begin;
-      tok.end = i + len;
-      tok.position = position++;
-      tok.term = NormalizeTerm(text.substr(begin, len));
-      tok.cjk = true;
-      emit(tok);
+      word.begin = begin;
+      word.end = i + len;
+      word.position = position++;
+      word.cjk = true;
+      term = NormalizeTerm(text.substr(begin, len));
+      word.ascii = {};
+      word.term = term;
+      emit(word);
       i += len;
       continue;
     }
-    tok.cjk = false;
+    word.cjk = false;
 
     // Acronyms: capital initials separated by '.' (U.N., P.T.O, U.S.A), as
     // Xapian's parse_acronym: not followed by a word character.
@@ -174,11 +181,13 @@ void Tokenize(std::string_view text, uint32_t first_position,
       size_t after_len = 0;
       unsigned after = j < size ? DecodeAt(text, j, &after_len) : kInvalid;
       if (letters >= 2 && !IsWordChar(after)) {
-        tok.begin = begin;
-        tok.end = j;
-        tok.position = position++;
-        tok.term = NormalizeTerm(acronym);
-        emit(tok);
+        word.begin = begin;
+        word.end = j;
+        word.position = position++;
+        term = NormalizeTerm(acronym);
+        word.ascii = {};
+        word.term = term;
+        emit(word);
         i = j;
         continue;
       }
@@ -247,20 +256,61 @@ void Tokenize(std::string_view text, uint32_t first_position,
         }
       }
     }
-    tok.begin = begin;
-    tok.end = i;
-    tok.position = position++;
-    const std::string_view word = verbatim ? text.substr(begin, i - begin) : std::string_view(raw);
+    word.begin = begin;
+    word.end = i;
+    word.position = position++;
+    const std::string_view written =
+        verbatim ? text.substr(begin, i - begin) : std::string_view(raw);
     if (ascii) {
       // NormalizeTerm of ASCII is its lower case (kNormalizationName pins
-      // that): made in the token's own buffer, no string built per word.
-      tok.term.assign(word);
-      for (char& c : tok.term)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      // that), as long as the word: left to the caller to make.
+      word.ascii = written;
+      word.term = {};
     } else {
-      tok.term = NormalizeTerm(word);
+      term = NormalizeTerm(written);
+      word.ascii = {};
+      word.term = term;
     }
-    if (tok.term.size() <= kMaxTermBytes && !tok.term.empty()) emit(tok);
+    const size_t term_size = ascii ? written.size() : term.size();
+    if (term_size <= kMaxTermBytes && term_size > 0) emit(word);
+  }
+}
+
+inline void AssignLowerCase(std::string_view ascii, std::string* out) {
+  out->assign(ascii);
+  for (char& c : *out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+}
+
+}  // namespace
+
+void Tokenize(std::string_view text, uint32_t first_position,
+              const std::function<void(const Token&)>& emit) {
+  Token tok;
+  ForEachWord(text, first_position, [&](const Word& word) {
+    tok.begin = word.begin;
+    tok.end = word.end;
+    tok.position = word.position;
+    tok.cjk = word.cjk;
+    if (!word.ascii.empty()) {
+      AssignLowerCase(word.ascii, &tok.term);
+    } else {
+      tok.term.assign(word.term);
+    }
+    emit(tok);
+  });
+}
+
+void TokenizeWords(std::string_view text, uint32_t first_position,
+                   const std::function<void(const Word&)>& emit) {
+  ForEachWord(text, first_position, emit);
+}
+
+void TermOf(const Word& word, std::string* term) {
+  if (!word.ascii.empty()) {
+    AssignLowerCase(word.ascii, term);
+  } else {
+    term->assign(word.term);
   }
 }
 

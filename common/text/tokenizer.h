@@ -45,6 +45,27 @@ inline constexpr size_t kMaxTermBytes = 64;
 void Tokenize(std::string_view text, uint32_t first_position,
               const std::function<void(const Token&)>& emit);
 
+// A word as Tokenize finds it, its term not yet made: for callers that need
+// the terms of few words (a snippet stems only the words that can match).
+struct Word {
+  size_t begin = 0;  // as Token
+  size_t end = 0;
+  uint32_t position = 0;
+  bool cjk = false;
+  // The word as written when it is all ASCII: its term is its lower case.
+  // Empty otherwise.
+  std::string_view ascii;
+  // The term of any other word. Both views are valid during the call only.
+  std::string_view term;
+};
+
+// Tokenize's tokens, as Words: the same words, offsets and positions.
+void TokenizeWords(std::string_view text, uint32_t first_position,
+                   const std::function<void(const Word&)>& emit);
+
+// The term of a word, the Token's term: into *term, reusing its buffer.
+void TermOf(const Word& word, std::string* term);
+
 // Convenience form collecting every token.
 std::vector<Token> Tokenize(std::string_view text, uint32_t first_position = 0);
 

@@ -54,6 +54,40 @@ TEST(Tokenizer, TermIsTheNormalizedWordInEveryScriptMix) {
   }
 }
 
+// TokenizeWords hands out Tokenize's tokens with their terms left to TermOf:
+// an ASCII word as written, any other with its term.
+TEST(TokenizeWords, SameWordsAsTokenize) {
+  const std::string text =
+      "The U.N.’s Élysée talks, C++ and 3,000 \xE4\xB8\xAD\xE6\x96\x87 AB\u200BCD "
+      "rock\u2019n\u2019roll x\xFFy " +
+      std::string(80, 'w') + " end";
+  const std::vector<Token> tokens = Tokenize(text, 7);
+  std::vector<Word> words;
+  std::vector<std::string> terms;
+  std::vector<std::string> written;
+  TokenizeWords(text, 7, [&](const Word& w) {
+    words.push_back(w);
+    std::string term = "stale";
+    TermOf(w, &term);
+    terms.push_back(term);
+    written.emplace_back(w.ascii);
+  });
+  ASSERT_EQ(words.size(), tokens.size());
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    EXPECT_EQ(words[k].begin, tokens[k].begin) << k;
+    EXPECT_EQ(words[k].end, tokens[k].end) << k;
+    EXPECT_EQ(words[k].position, tokens[k].position) << k;
+    EXPECT_EQ(words[k].cjk, tokens[k].cjk) << k;
+    EXPECT_EQ(terms[k], tokens[k].term) << k;
+  }
+  EXPECT_EQ(written[0], "The");  // ASCII as written
+  EXPECT_EQ(written[1], "");     // the acronym comes with its term
+  EXPECT_EQ(terms[1], "un");
+  EXPECT_EQ(written[2], "s");
+  EXPECT_EQ(written[3], "");  // not ASCII
+  EXPECT_EQ(terms[3], "elysee");
+}
+
 TEST(Tokenizer, KeepsApostrophesInsideWords) {
   EXPECT_EQ(Terms("Russia's and Russia’s 'quoted'"),
             (V{"russia's", "and", "russia's", "quoted"}));
