@@ -4,15 +4,16 @@
 // arena freed at once, because gumbo's own destructor recurses.
 #include "common/extract/html_dom.h"
 
-#include <gumbo.h>
-#include <iconv.h>
-
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <gumbo.h>
+#include <iconv.h>
 #include <memory>
+#include <string_view>
+#include <unordered_map>
 
 #include "common/text/decode.h"
 #include "common/text/utf8.h"
@@ -254,24 +255,26 @@ bool IsAscii(std::string_view b) {
 // Words of class names and ids that mark page furniture, strong enough to set
 // an element aside whatever its text: a class-name part starting with one of
 // them counts ("comments", "share-bar", "sidebar2").
-constexpr const char* kFurniturePrefixes[] = {
-    "comment", "share", "sharing", "social", "related", "sidebar", "newsletter", "subscri",
-    "signup", "navigation", "navbar", "menu", "breadcrumb", "footer", "popup", "modal",
-    "cookie", "consent", "gdpr", "outbrain", "taboola", "recommend", "trending", "popular",
-    "mostread", "pagination", "pager", "disqus", "skiplink", "sronly", "visuallyhidden",
-    "login", "advert", "sponsor", "promo", "newsticker"};
+constexpr std::string_view kFurniturePrefixes[] = {
+    "comment",        "share",      "sharing", "social",     "related",  "sidebar",
+    "newsletter",     "subscri",    "signup",  "navigation", "navbar",   "menu",
+    "breadcrumb",     "footer",     "popup",   "modal",      "cookie",   "consent",
+    "gdpr",           "outbrain",   "taboola", "recommend",  "trending", "popular",
+    "mostread",       "pagination", "pager",   "disqus",     "skiplink", "sronly",
+    "visuallyhidden", "login",      "advert",  "sponsor",    "promo",    "newsticker"};
 // The same, as whole parts only ("ad" but not "address").
-constexpr const char* kFurnitureWords[] = {"ad", "ads", "nav", "tag", "tags", "rss", "skip"};
+constexpr std::string_view kFurnitureWords[] = {"ad", "ads", "nav", "tag", "tags", "rss", "skip"};
 // Words that only lower an element's score: they name furniture on some
 // sites and the story's wrapper on others ("widget-container", "header").
-constexpr const char* kWeakPrefixes[] = {
-    "widget", "masthead", "banner", "toolbar", "byline", "author", "caption", "credit",
-    "teaser", "hidden", "overlay", "dialog", "tooltip", "carousel", "slider", "ticker"};
-constexpr const char* kWeakWords[] = {"meta", "more", "next", "prev", "print", "tools",
-                                      "extra", "aside", "header", "complementary", "foot"};
-constexpr const char* kPositivePrefixes[] = {"article", "content", "entry", "story", "post",
-                                             "body", "prose", "richtext", "blogpost"};
-constexpr const char* kPositiveWords[] = {"text", "main", "page", "hentry", "news"};
+constexpr std::string_view kWeakPrefixes[] = {
+    "widget", "masthead", "banner",  "toolbar", "byline",  "author",   "caption", "credit",
+    "teaser", "hidden",   "overlay", "dialog",  "tooltip", "carousel", "slider",  "ticker"};
+constexpr std::string_view kWeakWords[] = {"meta",   "more",          "next",  "prev",
+                                           "print",  "tools",         "extra", "aside",
+                                           "header", "complementary", "foot"};
+constexpr std::string_view kPositivePrefixes[] = {
+    "article", "content", "entry", "story", "post", "body", "prose", "richtext", "blogpost"};
+constexpr std::string_view kPositiveWords[] = {"text", "main", "page", "hentry", "news"};
 
 // What one class name says: -2 when any of its words names furniture
 // ("article__comments", "related-posts"), else its last telling word (its BEM
@@ -280,31 +283,40 @@ int NameSign(std::string_view name) {
   int sign = 0;
   bool furniture = false;
   size_t i = 0;
-  auto starts = [](const std::string& w, const char* p) { return w.rfind(p, 0) == 0; };
+  // Every element's class names and id are read, each word against some
+  // ninety list words: compare the first byte before the rest.
+  auto starts = [](std::string_view w, std::string_view p) {
+    return w.size() >= p.size() && w[0] == p[0] && w.compare(0, p.size(), p) == 0;
+  };
+  auto is = [](std::string_view w, std::string_view p) { return w[0] == p[0] && w == p; };
+  std::string w;
   while (i < name.size()) {
     while (i < name.size() && !std::isalnum(static_cast<unsigned char>(name[i]))) ++i;
     size_t j = i;
     while (j < name.size() && std::isalnum(static_cast<unsigned char>(name[j]))) ++j;
     if (j == i) break;
-    std::string w = Lower(name.substr(i, j - i));
+    w.assign(name, i, j - i);
+    for (char& c : w) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
     int s = 0;
-    for (const char* p : kPositivePrefixes) {
+    for (std::string_view p : kPositivePrefixes) {
       if (starts(w, p)) s = 1;
     }
-    for (const char* p : kPositiveWords) {
-      if (w == p) s = 1;
+    for (std::string_view p : kPositiveWords) {
+      if (is(w, p)) s = 1;
     }
-    for (const char* p : kWeakPrefixes) {
+    for (std::string_view p : kWeakPrefixes) {
       if (starts(w, p)) s = -1;
     }
-    for (const char* p : kWeakWords) {
-      if (w == p) s = -1;
+    for (std::string_view p : kWeakWords) {
+      if (is(w, p)) s = -1;
     }
-    for (const char* p : kFurniturePrefixes) {
+    for (std::string_view p : kFurniturePrefixes) {
       if (starts(w, p)) furniture = true;
     }
-    for (const char* p : kFurnitureWords) {
-      if (w == p) furniture = true;
+    for (std::string_view p : kFurnitureWords) {
+      if (is(w, p)) furniture = true;
     }
     if (s != 0) sign = s;
     i = j;
@@ -313,12 +325,14 @@ int NameSign(std::string_view name) {
 }
 
 // The verdict of all class names and the id together: -2 when one of them
-// names furniture, else the sign of their sum (as a weight of 25).
-int WeightOf(std::string_view classes, std::string_view id, bool* furniture) {
+// names furniture, else the sign of their sum (as a weight of 25). sign is
+// NameSign or a memo of it.
+template <typename Sign>
+int WeightOf(std::string_view classes, std::string_view id, bool* furniture, Sign&& sign) {
   int sum = 0;
   *furniture = false;
   auto add = [&](std::string_view name) {
-    const int s = NameSign(name);
+    const int s = sign(name);
     if (s == -2) *furniture = true;
     sum += s < 0 ? -1 : s;
   };
@@ -541,7 +555,8 @@ class Walker {
     const char* cls = Attr(e, "class");
     const char* id = Attr(e, "id");
     bool furniture = false;
-    node.class_weight = WeightOf(cls != nullptr ? cls : "", id != nullptr ? id : "", &furniture);
+    node.class_weight = WeightOf(cls != nullptr ? cls : "", id != nullptr ? id : "", &furniture,
+                                 [this](std::string_view name) { return MemoNameSign(name); });
     node.furniture = furniture;
     std::string role;
     if (const char* r = Attr(e, "role")) role = Lower(TrimSpaces(r));
@@ -681,8 +696,18 @@ class Walker {
     link_chars_ = 0;
   }
 
+  // NameSign of a class name or id, worked out once per page: a page repeats
+  // a few hundred class names on thousands of elements. The names are views
+  // of the parse tree's attributes, which outlive the walk.
+  int MemoNameSign(std::string_view name) {
+    auto [it, fresh] = name_signs_.try_emplace(name, 0);
+    if (fresh) it->second = NameSign(name);
+    return it->second;
+  }
+
   HtmlPage* page_;
   bool skip_hidden_;
+  std::unordered_map<std::string_view, int> name_signs_;
   int current_node_ = -1;
   int in_link_ = 0;
   bool skip_next_ = false;
@@ -766,7 +791,7 @@ size_t NestingCut(std::string_view html) {
 }  // namespace
 
 int ClassWeight(std::string_view classes, std::string_view id, bool* furniture) {
-  return WeightOf(classes, id, furniture);
+  return WeightOf(classes, id, furniture, NameSign);
 }
 
 std::string DecodeHtmlBytes(std::string_view bytes, std::string_view http_charset,

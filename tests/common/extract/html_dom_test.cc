@@ -2,9 +2,11 @@
 // charsets, hostile input.
 #include "common/extract/html_dom.h"
 
-#include <gtest/gtest.h>
-
 #include <string>
+#include <utility>
+#include <vector>
+
+#include <gtest/gtest.h>
 
 namespace lede {
 namespace {
@@ -84,6 +86,50 @@ TEST(HtmlDom, ClassWordsWeighElements) {
   EXPECT_TRUE(furniture);
   EXPECT_EQ(ClassWeight("", "related-posts", &furniture), -25);
   EXPECT_TRUE(furniture);
+}
+
+TEST(HtmlDom, ClassWordsAreCaseFoldedAndMatchedInFull) {
+  bool furniture = false;
+  // Upper case, a word equal to a prefix, a word one letter short of one,
+  // a whole word that only starts like one.
+  EXPECT_EQ(ClassWeight("ArticleBody", "", &furniture), 25);
+  EXPECT_EQ(ClassWeight("STORY", "", &furniture), 25);
+  EXPECT_EQ(ClassWeight("stor", "", &furniture), 0);
+  EXPECT_EQ(ClassWeight("texts", "", &furniture), 0);
+  EXPECT_EQ(ClassWeight("Main", "", &furniture), 25);
+  // The last telling word of a name decides; furniture anywhere wins.
+  EXPECT_EQ(ClassWeight("header-content", "", &furniture), 25);
+  EXPECT_EQ(ClassWeight("content-header", "", &furniture), -25);
+  EXPECT_FALSE(furniture);
+  EXPECT_EQ(ClassWeight("post NAV", "", &furniture), -25);
+  EXPECT_TRUE(furniture);
+}
+
+TEST(HtmlDom, ElementsWeighedAsTheirClassWordsSay) {
+  // A page repeats its class names: each element is weighed as ClassWeight
+  // weighs its class and id, however often the names recur.
+  std::string html = "<html><body>";
+  const std::vector<std::pair<std::string, std::string>> attrs = {
+      {"article-body", ""}, {"share-bar", ""}, {"article-body", "main"},
+      {"widget", "x1"},     {"share-bar", ""}, {"article-body", ""}};
+  for (int round = 0; round < 3; ++round) {
+    for (const auto& [cls, id] : attrs) {
+      html += "<div class='" + cls + "'" + (id.empty() ? "" : " id='" + id + "'") + "><p>Text " +
+              cls + "</p></div>";
+    }
+  }
+  html += "</body></html>";
+  const HtmlPage page = ParseHtml(html);
+  int divs = 0;
+  for (const HtmlNode& node : page.nodes) {
+    if (node.tag != "div") continue;
+    const auto& [cls, id] = attrs[static_cast<size_t>(divs) % attrs.size()];
+    bool furniture = false;
+    EXPECT_EQ(node.class_weight, ClassWeight(cls, id, &furniture)) << cls << "#" << id;
+    EXPECT_EQ(node.furniture, furniture) << cls << "#" << id;
+    ++divs;
+  }
+  EXPECT_EQ(divs, 18);
 }
 
 TEST(HtmlDom, HeadData) {
