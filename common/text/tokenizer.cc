@@ -38,6 +38,14 @@ constexpr std::array<bool, 256> kAsciiAlnum = [] {
 
 bool IsAsciiAlnum(unsigned cp) { return cp < 256 && kAsciiAlnum[cp]; }
 
+// The ASCII bytes after a word's letters and digits that may go on with it:
+// '_' (a word character) and the infixes of CheckInfix and CheckInfixDigit.
+constexpr std::array<bool, 128> kMayContinueWord = [] {
+  std::array<bool, 128> t{};
+  for (const char c : {'_', '\'', '&', ',', '.', ';'}) t[static_cast<size_t>(c)] = true;
+  return t;
+}();
+
 bool IsWordCharBeyondAscii(unsigned cp) {
   if (cp == kInvalid) return false;
   switch (Category(cp)) {
@@ -162,7 +170,9 @@ void ForEachWord(std::string_view text, uint32_t first_position, const Emit& emi
 
     // Acronyms: capital initials separated by '.' (U.N., P.T.O, U.S.A), as
     // Xapian's parse_acronym: not followed by a word character.
-    if (IsUpper(ch)) {
+    // (One capital alone is no acronym: the common capitalised word skips
+    // this without building one.)
+    if (IsUpper(ch) && i + len < size && text[i + len] == '.') {
       std::string acronym;
       size_t j = i;
       unsigned c = ch;
@@ -212,6 +222,10 @@ void ForEachWord(std::string_view text, uint32_t first_position, const Emit& emi
         i = run;
         if (i >= size) break;
       }
+      // An ASCII byte that is neither '_' nor an infix (' & , . ;) ends the
+      // word: most words end at a space, without the checks below.
+      const auto byte = static_cast<unsigned char>(text[i]);
+      if (byte < 0x80 && !kMayContinueWord[byte]) break;
       size_t l;
       unsigned c = DecodeAt(text, i, &l);
       if (IsWordChar(c) && !IsCjkCodepoint(c)) {
