@@ -138,30 +138,35 @@ bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' ||
 Snippet Render(std::string_view text, size_t begin, size_t end, const std::vector<Match>& matches,
                bool cut_start, bool cut_end) {
   Snippet s;
+  s.text.reserve(end - begin + 8);
   if (cut_start) s.text += "\xE2\x80\xA6";  // …
   const size_t content_start = s.text.size();
-  size_t m = 0;
+  // The first match starting in the window.
+  const auto first = std::lower_bound(matches.begin(), matches.end(), begin,
+                                      [](const Match& x, size_t at) { return x.begin < at; });
+  auto m = static_cast<size_t>(first - matches.begin());
   bool pending_space = false;
-  size_t hl_begin = std::string::npos, hl_end_at = 0;
-  for (size_t i = begin; i < end; ++i) {
-    while (m < matches.size() && matches[m].begin < i) ++m;
+  // Runs of non-space bytes are copied whole; a word never holds a space, so
+  // a highlight opens and closes within one run (or where the window ends).
+  for (size_t i = begin; i < end;) {
     if (IsSpace(text[i])) {
       pending_space = s.text.size() > content_start;
+      ++i;
       continue;
     }
+    size_t j = i + 1;
+    while (j < end && !IsSpace(text[j])) ++j;
     if (pending_space) s.text += ' ';
     pending_space = false;
-    if (m < matches.size() && matches[m].begin == i && matches[m].term_id >= 0) {
-      hl_begin = s.text.size();
-      hl_end_at = matches[m].end;
+    const size_t at = s.text.size();  // where text[i] goes
+    for (; m < matches.size() && matches[m].begin < j; ++m) {
+      if (matches[m].term_id < 0) continue;
+      s.highlights.emplace_back(at + (matches[m].begin - i),
+                                at + (std::min(matches[m].end, j) - i));
     }
-    s.text += text[i];
-    if (hl_begin != std::string::npos && i + 1 == hl_end_at) {
-      s.highlights.emplace_back(hl_begin, s.text.size());
-      hl_begin = std::string::npos;
-    }
+    s.text.append(text.data() + i, j - i);
+    i = j;
   }
-  if (hl_begin != std::string::npos) s.highlights.emplace_back(hl_begin, s.text.size());
   if (cut_end) s.text += "\xE2\x80\xA6";
   return s;
 }

@@ -116,6 +116,16 @@ TEST(Snippet, CollapsesWhitespaceAndKeepsRangesValid) {
   EXPECT_EQ(Highlighted(s), (std::vector<std::string>{"talks"}));
 }
 
+// Words with no space between them (punctuation, CJK) are highlighted each.
+TEST(Snippet, HighlightsWordsJoinedByPunctuation) {
+  Xapian::Stem stem("english");
+  const Snippet s = HighlightAll("  (Talks)\u2014talking/talk.  \t\u4E2D\u4E2D ",
+                                 TermsOf({"talk", "\u4E2D"}, stem), stem);
+  EXPECT_EQ(s.text, "(Talks)\u2014talking/talk. \u4E2D\u4E2D");
+  EXPECT_EQ(Highlighted(s),
+            (std::vector<std::string>{"Talks", "talking", "talk", "\u4E2D", "\u4E2D"}));
+}
+
 TEST(Snippet, NoMatchGivesTheStart) {
   Xapian::Stem stem("english");
   Snippet s = MakeSnippet("Short body.", {}, stem);
