@@ -320,12 +320,16 @@ std::optional<RankedMatches> RankByIdAmongEqual(const Xapian::Database& db,
   }
   for (Xapian::doccount ask = want + want / 8 + 8;; ask *= 2) {
     RankedMatches out;
+    Xapian::doccount each = ask;  // asked of each MSet
     if (!split) {
       Xapian::Enquire enquire(db);
       enquire.set_query(query);
       enquire.set_weighting_scheme(weight);
       out.msets.push_back(enquire.get_mset(0, ask));
     } else {
+      // Each range holds about its share of the best: a quarter more than
+      // that is asked of each (a range that falls short is asked again).
+      each = static_cast<Xapian::doccount>(ask * 1.25 / (more->size() + 1)) + 8;
       out.msets.resize(more->size() + 1);
       std::vector<std::unique_ptr<Xapian::Weight>> weights;
       for (size_t i = 0; i < out.msets.size(); ++i) weights.emplace_back(weight.clone());
@@ -338,14 +342,14 @@ std::optional<RankedMatches> RankByIdAmongEqual(const Xapian::Database& db,
                      enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, own,
                                                      Xapian::Query((new DocidRange(lo, hi))->release())));
                      enquire.set_weighting_scheme(*weights[part]);
-                     out.msets[part] = enquire.get_mset(0, ask);
+                     out.msets[part] = enquire.get_mset(0, each);
                    });
     }
     double cut = -std::numeric_limits<double>::infinity();
     for (const Xapian::MSet& m : out.msets) {
       out.upper += m.get_matches_upper_bound();
       out.estimated += m.get_matches_estimated();
-      if (m.size() == ask && m.get_matches_upper_bound() > m.size()) {
+      if (m.size() == each && m.get_matches_upper_bound() > m.size()) {
         out.whole = false;
         cut = std::max(cut, m[m.size() - 1].get_weight());
       }
