@@ -476,12 +476,22 @@ class TitleScorer {
         lowest_(std::max(0, bp.first_kept - kHeaderReach)),
         anchor_of_line_(lines.size(), -1),
         caption_of_line_(lines.size(), -1) {
-    for (const std::string& p : bp.paragraphs) {
-      ForEachWord(p, [&](std::string_view w) {
+    // The body's paragraphs are its kept lines (a hard-wrapped paragraph
+    // joins several with spaces), so their words are the words of those
+    // lines' keys, one space between each: no need to read the text again.
+    for (size_t i = 0; i < lines.size(); ++i) {
+      if (!bp.keep[i]) continue;
+      const std::string& key = page.keys[i];
+      for (size_t at = 0; at < key.size();) {
+        size_t space = key.find(' ', at);
+        if (space == std::string::npos) space = key.size();
+        const std::string_view w(key.data() + at, space - at);
         if (w.size() >= 3 || static_cast<unsigned char>(w[0]) >= 0xE0) {
           body_words_.Add(std::hash<std::string_view>()(w));
         }
-      });
+        at = space + 1;
+      }
+      page_has_lower_ = page_has_lower_ || page.features[i].has_lower;
     }
     // Byte lengths of the lines above the body, so that looking for a second
     // copy of a candidate only reads lines of the same length.
@@ -516,10 +526,6 @@ class TitleScorer {
     // The body may open with the byline or stamp line ("Le Journal | 04.05.2015
     // | Par Jane Roe"): it anchors the headline as one above the body would.
     opening_anchor_ = AnchorOf(bp.first_kept);
-    for (const std::string& p : bp.paragraphs) {
-      page_has_lower_ = page_has_lower_ || ComputeLineFeatures(p, nullptr).has_lower;
-      if (page_has_lower_) break;
-    }
   }
 
   // Non-blank lines above the body, nearest first, then perhaps the lines

@@ -110,6 +110,21 @@ const char kDatelinePage[] =
     "Related\n\n"
     "Floods hit the north of the country - November 3, 2018\n";
 
+TEST(Extract, PageInCapitalsKeepsItsHeadlineInCapitals) {
+  // Old wire copy in capitals throughout: its headline in capitals is not a
+  // kicker, and beats a label in mixed case above it.
+  const char kPage[] =
+      "Senate Passes Budget\n\n"
+      "SENATE PASSES BUDGET AFTER A LONG NIGHT\n\n"
+      "THE SENATE PASSED THE BUDGET ON TUESDAY AFTER A LONG NIGHT OF DEBATE IN WHICH "
+      "MEMBERS OF BOTH PARTIES ARGUED OVER THE BUDGET FOR ROADS, SCHOOLS AND THE ARMY.\n\n"
+      "THE BUDGET NOW GOES TO THE HOUSE, WHERE LEADERS SAID THEY WOULD VOTE ON IT BY "
+      "THE END OF THE WEEK IF THE SENATE VERSION HOLDS.\n\n"
+      "SENATORS SAID THE NIGHT OF DEBATE WAS THE LONGEST IN YEARS AND THAT THE BUDGET "
+      "WAS PASSED WITH VOTES FROM BOTH PARTIES.\n";
+  EXPECT_EQ(Extract(kPage, {}).title, "SENATE PASSES BUDGET AFTER A LONG NIGHT");
+}
+
 TEST(Extract, YearlessDatelineTakesNoYearFromTeasers) {
   Article a = Extract(kDatelinePage, {});
   EXPECT_EQ(a.title, "Ministers meet to discuss the harvest");
