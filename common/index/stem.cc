@@ -18,8 +18,15 @@ std::string StemmerNameFor(std::string_view iso639) {
       {"pt", "portuguese"}, {"ro", "romanian"},   {"ru", "russian"},
       {"sv", "swedish"},    {"ta", "tamil"},      {"tr", "turkish"},
   }};
-  for (const auto& [code, name] : kStemmers)
-    if (code == iso639) return std::string(name);
+  // Xapian 1.4 has no Greek stemmer, later ones more: a name this Xapian
+  // lacks would make every Xapian::Stem of it throw (one Greek article
+  // stopped a whole lede-index run).
+  static const std::string available = " " + Xapian::Stem::get_available_languages() + " ";
+  for (const auto& [code, name] : kStemmers) {
+    if (code != iso639) continue;
+    if (available.find(" " + std::string(name) + " ") == std::string::npos) return {};
+    return std::string(name);
+  }
   return {};
 }
 
