@@ -1163,16 +1163,29 @@ struct PageLanguages {
 // in English on pages that are not.
 PageLanguages PageLanguage(const std::vector<std::string_view>& lines, const PageLines& page,
                            std::string_view text) {
+  // The sample: the long lines, joined by '\n'. When it is read whole, its
+  // words are those of the lines' keys, and the text need not be read again.
+  std::vector<std::string_view> sample_lines, sample_keys;
+  size_t sample_size = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].size() < kLanguageLineBytes) continue;
+    sample_lines.push_back(lines[i]);
+    sample_keys.push_back(page.keys[i]);
+    sample_size += lines[i].size() + 1;
+    if (sample_size > kLanguageSampleBytes) break;
+  }
+  const bool by_keys = !sample_lines.empty() && sample_size <= kDetectLanguageBytes &&
+                       sample_size <= kStopWordShareBytes;
   std::string sample;
-  for (std::string_view line : lines) {
-    if (line.size() < kLanguageLineBytes) continue;
-    sample.append(line);
-    sample.push_back('\n');
-    if (sample.size() > kLanguageSampleBytes) break;
+  if (!by_keys) {
+    for (std::string_view line : sample_lines) {
+      sample.append(line);
+      sample.push_back('\n');
+    }
   }
   std::string_view read = sample.empty() ? text : std::string_view(sample);
   PageLanguages out;
-  out.detected = DetectLanguage(read);
+  out.detected = by_keys ? DetectLanguageOfLines(sample_lines, sample_keys) : DetectLanguage(read);
   out.prose = out.detected;
   // A page in a language without a stop-word list (Turkish, Czech,
   // Vietnamese, ...) is read as the closest language that has one, from a
@@ -1180,9 +1193,21 @@ PageLanguages PageLanguage(const std::vector<std::string_view>& lines, const Pag
   // drop every paragraph as "few stop words". English is exempt: its list
   // is the long frequent-word one, and an English page scoring low is a
   // table of results or figures, whose lines must not pass for prose.
-  if (HasStopWords(out.detected) && out.detected != "en" &&
-      StopWordShare(read, out.detected) < kMinStopWordShare) {
-    out.prose.clear();
+  if (HasStopWords(out.detected) && out.detected != "en") {
+    double share = 0;
+    if (by_keys) {  // StopWordShare(sample, language), from the keys
+      const StopWordTest is_stop(out.detected);
+      long words = 0, stop_words = 0;
+      for (std::string_view key : sample_keys) {
+        const StopWordCount count = CountStopWordsInKey(key, is_stop);
+        words += count.words;
+        stop_words += count.stop_words;
+      }
+      share = words > 0 ? static_cast<double>(stop_words) / static_cast<double>(words) : 0;
+    } else {
+      share = StopWordShare(read, out.detected);
+    }
+    if (share < kMinStopWordShare) out.prose.clear();
   }
   // An English page as a whole (menus, footer) whose sentences are in a
   // language without a list (Zulu): most of its long lines of words, not

@@ -167,9 +167,6 @@ uint16_t StopMask(std::string_view word) {
   return table.Find(word);
 }
 
-// Enough text to decide; a huge file need not be read to the end.
-constexpr size_t kSampleBytes = 32 * 1024;
-
 // Script counts decide for languages whose words are not space-separated or
 // whose alphabet alone names them in this collection.
 struct ScriptCounts {
@@ -177,8 +174,9 @@ struct ScriptCounts {
        thai = 0;
 };
 
-ScriptCounts CountScripts(std::string_view text) {
-  ScriptCounts s;
+// Adds the script counts of text to *out.
+void AddScripts(std::string_view text, ScriptCounts* out) {
+  ScriptCounts& s = *out;
   size_t i = 0;
   while (i < text.size()) {
     // ASCII needs no decoding, and only its letters count.
@@ -217,7 +215,6 @@ ScriptCounts CountScripts(std::string_view text) {
       ++s.thai;
     }
   }
-  return s;
 }
 
 }  // namespace
@@ -264,14 +261,21 @@ StopWordCount CountStopWordsInKey(std::string_view key, const StopWordTest& is_s
 
 bool HasStopWords(std::string_view language) { return LanguageIndex(language) >= 0; }
 
-std::string DetectLanguage(std::string_view text) {
-  if (text.size() > kSampleBytes) {
-    size_t cut = kSampleBytes;
-    // Do not split a UTF-8 sequence.
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-    text = text.substr(0, cut);
+namespace {
+
+using Votes = std::array<long, kStopLists.size()>;
+
+void Vote(std::string_view word, Votes* votes) {
+  uint16_t mask = StopMask(word);
+  for (size_t i = 0; mask != 0; ++i, mask >>= 1) {
+    if (mask & 1u) ++(*votes)[i];
   }
-  ScriptCounts s = CountScripts(text);
+}
+
+// The language of a text from its script counts and, only when the scripts
+// do not decide, its words' stop-word votes (count_votes).
+template <typename CountVotes>
+std::string Decide(const ScriptCounts& s, CountVotes&& count_votes) {
   // Han and kana each count about as much as a Latin word, hence the weights.
   long latin_weight = s.latin / 5;
   long best_other = 0;
@@ -296,15 +300,7 @@ std::string DetectLanguage(std::string_view text) {
     return other;
   }
 
-  std::array<long, kStopLists.size()> votes{};
-  WordIterator it(text);
-  std::string_view w;
-  while (it.Next(&w)) {
-    uint16_t mask = StopMask(w);
-    for (size_t i = 0; mask != 0; ++i, mask >>= 1) {
-      if (mask & 1u) ++votes[i];
-    }
-  }
+  const Votes votes = count_votes();
   size_t best = 0;
   for (size_t i = 1; i < votes.size(); ++i) {
     if (votes[i] > votes[best]) best = i;
@@ -314,6 +310,44 @@ std::string DetectLanguage(std::string_view text) {
     return "";
   }
   return kStopLists[best].code;
+}
+
+}  // namespace
+
+std::string DetectLanguage(std::string_view text) {
+  if (text.size() > kDetectLanguageBytes) {
+    size_t cut = kDetectLanguageBytes;
+    // Do not split a UTF-8 sequence.
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    text = text.substr(0, cut);
+  }
+  ScriptCounts s;
+  AddScripts(text, &s);
+  return Decide(s, [&] {
+    Votes votes{};
+    WordIterator it(text);
+    std::string_view w;
+    while (it.Next(&w)) Vote(w, &votes);
+    return votes;
+  });
+}
+
+std::string DetectLanguageOfLines(const std::vector<std::string_view>& lines,
+                                  const std::vector<std::string_view>& keys) {
+  ScriptCounts s;
+  for (std::string_view line : lines) AddScripts(line, &s);
+  return Decide(s, [&] {
+    Votes votes{};
+    for (std::string_view key : keys) {
+      for (size_t at = 0; at < key.size();) {
+        size_t space = key.find(' ', at);
+        if (space == std::string_view::npos) space = key.size();
+        Vote(key.substr(at, space - at), &votes);
+        at = space + 1;
+      }
+    }
+    return votes;
+  });
 }
 
 }  // namespace lede

@@ -8,12 +8,22 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace lede {
 
 // ISO 639-1 code ("en", "de", "ru", "ja", ...) or "" when the text gives too
 // little evidence (e.g. empty, or a few words in an unknown language).
+// Only the first kDetectLanguageBytes of text are read: enough to decide,
+// and a huge file need not be read to the end.
+inline constexpr size_t kDetectLanguageBytes = 32 * 1024;
 std::string DetectLanguage(std::string_view text);
+
+// DetectLanguage of the lines joined by '\n', for a caller that has each
+// line's LineKey already (keys[k] of lines[k]): the words are read from the
+// keys. The joined text must be within kDetectLanguageBytes.
+std::string DetectLanguageOfLines(const std::vector<std::string_view>& lines,
+                                  const std::vector<std::string_view>& keys);
 
 // True if lower-cased word is a stop word of language (ISO 639-1). Languages
 // without a list have no stop words.

@@ -2,6 +2,8 @@
 #include "common/extract/language.h"
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -38,6 +40,45 @@ TEST(Language, DetectsByStopWordsAndScript) {
   for (const auto& c : cases) {
     EXPECT_EQ(DetectLanguage(c.text), c.code) << c.text;
   }
+}
+
+TEST(Language, LinesWithTheirKeysGiveTheSameAnswer) {
+  // Pages of lines in Latin, Cyrillic and CJK scripts, a mix, and none: the
+  // words read from the lines' keys vote as the joined text's do.
+  const std::vector<std::vector<std::string>> pages = {
+      {"Die Bundesregierung hat am Mittwoch mitgeteilt,", "dass sie mit der Entscheidung",
+       "nicht einverstanden ist."},
+      {"The minister said the talks would go on.", "Home | World | Sports"},
+      {"\xD0\x9C\xD0\xB8\xD0\xBD\xD0\xB8\xD1\x81\xD1\x82\xD1\x80 "
+       "\xD0\xB7\xD0\xB0\xD1\x8F\xD0\xB2\xD0\xB8\xD0\xBB, "
+       "\xD1\x87\xD1\x82\xD0\xBE \xD1\x8D\xD1\x82\xD0\xBE \xD0\xB1\xD1\x8B\xD0\xBB\xD0\xBE "
+       "\xD1\x80\xD0\xB5\xD1\x88\xD0\xB5\xD0\xBD\xD0\xBE",
+       "\xD0\xB8 \xD0\xBD\xD0\xB5 \xD0\xB1\xD1\x83\xD0\xB4\xD0\xB5\xD1\x82"},
+      {"Kindle for "
+       "PC\xE3\x82\x92\xE3\x82\xB7\xE3\x83\xA7\xE3\x83\xBC\xE3\x83\x88\xE3\x82\xAB\xE3\x83\x83\xE3"
+       "\x83\x88",
+       "\xE3\x82\xAD\xE3\x83\xBC\xE3\x81\xA7\xE7\xAB\x8B\xE3\x81\xA1\xE4\xB8\x8A\xE3\x81\x8C\xE3"
+       "\x82\x89\xE3\x81\xAA\xE3\x81\x8F"},
+      {"El gobierno dijo que la reuni\xC3\xB3n", "con los representantes de la oposici\xC3\xB3n",
+       "fue muy productiva para el pa\xC3\xADs."},
+      {"12345 !!!", "\xFF\xFE"},
+      {""},
+  };
+  std::vector<std::string> found;
+  for (const auto& page : pages) {
+    std::string joined;
+    std::vector<std::string> keys;
+    for (const std::string& line : page) {
+      joined += line + "\n";
+      keys.push_back(LineKey(line));
+    }
+    const std::vector<std::string_view> line_views(page.begin(), page.end());
+    const std::vector<std::string_view> key_views(keys.begin(), keys.end());
+    found.push_back(DetectLanguageOfLines(line_views, key_views));
+    EXPECT_EQ(found.back(), DetectLanguage(joined)) << joined;
+  }
+  const std::vector<std::string> want = {"de", "en", "ru", "ja", "es", "", ""};
+  EXPECT_EQ(found, want);
 }
 
 TEST(Language, UnknownWhenNoEvidence) {
