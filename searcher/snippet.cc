@@ -178,6 +178,8 @@ Snippet MakeSnippet(std::string_view text, const std::unordered_set<std::string>
   std::vector<Match> matches = MatchTokens(text, terms, stemmer);
   if (matches.empty()) return Render(text, 0, std::min(text.size(), max_bytes), {}, false,
                                      text.size() > max_bytes);
+  // A text that fits is shown whole, from its first word.
+  if (text.size() <= max_bytes) return Render(text, 0, text.size(), matches, false, false);
 
   // Sliding window over tokens whose span fits max_bytes: score by distinct
   // terms, then number of matches, then adjacency (phrases).
@@ -214,6 +216,12 @@ Snippet MakeSnippet(std::string_view text, const std::unordered_set<std::string>
       best_hi = hi;
     }
   }
+  // The window runs from its first match to its last: the tokens around
+  // them that the slide kept in (up to max_bytes before the first match)
+  // scored nothing, and starting from them put a lone match at the very
+  // end of its snippet, with no text after it.
+  while (best_lo < best_hi && matches[best_lo].term_id < 0) ++best_lo;
+  while (best_hi > best_lo && matches[best_hi].term_id < 0) --best_hi;
   // Grow the window to max_bytes around the matches, favouring context before
   // the first match up to a sentence start.
   size_t begin = matches[best_lo].begin;

@@ -109,6 +109,22 @@ TEST(Snippet, PicksThePassageWithTheMostDistinctTerms) {
   EXPECT_EQ(s.text.substr(0, 3), "\xE2\x80\xA6");
 }
 
+// A match deep in a long sentence has text on both sides of it, not the
+// sentence's earlier words up to the match and nothing after.
+TEST(Snippet, ContextOnBothSidesOfALoneMatch) {
+  Xapian::Stem stem("english");
+  std::string text;
+  for (int i = 0; i < 30; ++i) text += "filler" + std::to_string(i) + " words, ";
+  text += "the Geneva communique of June 30, ";
+  for (int i = 0; i < 30; ++i) text += "after" + std::to_string(i) + " words, ";
+  const Snippet s = MakeSnippet(text, TermsOf({"geneva"}, stem), stem, 200);
+  ASSERT_EQ(Highlighted(s), (std::vector<std::string>{"Geneva"}));
+  const size_t at = s.highlights[0].first;
+  EXPECT_GT(at, 60u);                      // text before it
+  EXPECT_GT(s.text.size() - at, 60u);      // and after it
+  EXPECT_NE(s.text.find("communique of June 30"), std::string::npos);
+}
+
 TEST(Snippet, CollapsesWhitespaceAndKeepsRangesValid) {
   Xapian::Stem stem("english");
   Snippet s = MakeSnippet("first\n\nsecond   talks\tthird", TermsOf({"talks"}, stem), stem);
