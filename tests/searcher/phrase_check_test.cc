@@ -129,6 +129,19 @@ std::vector<std::vector<Xapian::Database>> HandleSets(const std::string& path) {
   return out;
 }
 
+// Enquires as the searcher makes them: its weighting, one result per story
+// when collapsing.
+EnquireMaker MakerFor(const Xapian::Database& db, const Xapian::Weight& weight,
+                      bool collapse = false) {
+  return [&db, &weight, collapse](const Xapian::Query& query) {
+    Xapian::Enquire e(db);
+    e.set_query(query);
+    e.set_weighting_scheme(weight);
+    if (collapse) e.set_collapse_key(schema::kSlotCluster);
+    return e;
+  };
+}
+
 // The sample's floor for these small databases.
 constexpr Xapian::doccount kFewWords = 64;
 
@@ -192,13 +205,7 @@ TEST(PhrasePageByRank, SamePageAsXapiansPhraseCheck) {
   for (const char* text : {"\"foreign of\"", "\"foreign of\" course", "\"foreign of course\""}) {
     const Xapian::Query q = RankedQuery(db, builder.Parse(text).query, RankingOptions());
     for (const bool collapse : {false, true}) {
-      const EnquireMaker make = [&](const Xapian::Query& query) {
-        Xapian::Enquire e(db);
-        e.set_query(query);
-        e.set_weighting_scheme(*weight);
-        if (collapse) e.set_collapse_key(schema::kSlotCluster);
-        return e;
-      };
+      const EnquireMaker make = MakerFor(db, *weight, collapse);
       for (const auto& [first, count] : std::vector<std::pair<unsigned, unsigned>>{
                {0, 10}, {0, 1}, {5, 3}, {20, 40}, {90, 20}, {0, 150}}) {
         Xapian::Enquire e = make(q);
@@ -243,12 +250,7 @@ TEST(PhrasePageByRank, EqualScoresByArticleIdNotDocid) {
   QueryBuilder builder(db);
   const auto weight = MakeWeight(RankingOptions());
   const Xapian::Query q = RankedQuery(db, builder.Parse("\"foreign of\"").query, RankingOptions());
-  const EnquireMaker make = [&](const Xapian::Query& query) {
-    Xapian::Enquire e(db);
-    e.set_query(query);
-    e.set_weighting_scheme(*weight);
-    return e;
-  };
+  const EnquireMaker make = MakerFor(db, *weight);
   for (const auto& [first, count] :
        std::vector<std::pair<unsigned, unsigned>>{{0, 10}, {0, 2}, {1, 1}, {4, 7}, {30, 50}}) {
     Xapian::Enquire e = make(q);
@@ -296,12 +298,7 @@ TEST(PhrasePageByRank, ALargerSampleFindsAPhraseTheFirstMissed) {
   QueryBuilder builder(db);
   const auto weight = MakeWeight(RankingOptions());
   const Xapian::Query q = RankedQuery(db, builder.Parse("\"foreign of\"").query, RankingOptions());
-  const EnquireMaker make = [&](const Xapian::Query& query) {
-    Xapian::Enquire e(db);
-    e.set_query(query);
-    e.set_weighting_scheme(*weight);
-    return e;
-  };
+  const EnquireMaker make = MakerFor(db, *weight);
   Xapian::Enquire e = make(q);
   const ResultPage native = GetPage(e, q, SortOrder::kRelevance, make, 0, 5, 0);
   const std::optional<ResultPage> lazy = PhrasePageByRank(db, q, *weight, false, 0, 5, kFewWords);
