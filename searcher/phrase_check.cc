@@ -178,46 +178,53 @@ std::vector<Xapian::docid> HoldingAllIn(const Xapian::Database& db, const Phrase
   return MatchingDocs(db, Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
 }
 
-// Runs work(part, handle, lo, hi) for each of more.size() + 1 docid ranges
-// of db: part 0 on this thread with db, each other on its own thread with
-// its own handle (more[part - 1]). An error on any thread is thrown here,
-// after all have ended.
+// Runs work(thread, range, handle, lo, hi) for each of kPhraseRanges docid
+// ranges of db, always the same ranges, whatever the threads: thread 0 (this
+// one, with db) and one more per handle in more (each with its own), each
+// taking every threads-th range. The ranges do not depend on the machine,
+// so neither does anything summed over them (the estimated counts). An
+// error on any thread is thrown here, after all have ended.
+constexpr size_t kPhraseRanges = kMaxPhraseThreads;
 template <typename Work>
-void ForEachRange(const Xapian::Database& db, std::vector<Xapian::Database>& more, Work work) {
+void ForEachRange(const Xapian::Database& db, std::vector<Xapian::Database>* more, Work work) {
   const Xapian::docid last = db.get_lastdocid();
-  const size_t parts = more.size() + 1;
   const auto bound = [&](size_t i) {
-    return static_cast<Xapian::docid>(static_cast<uint64_t>(last) * i / parts);
+    return static_cast<Xapian::docid>(static_cast<uint64_t>(last) * i / kPhraseRanges);
   };
-  std::vector<std::exception_ptr> failed(parts);
-  std::vector<std::thread> threads;
-  for (size_t i = 1; i < parts; ++i) {
-    threads.emplace_back([&, i] {
+  const size_t threads = std::min(kPhraseRanges, 1 + (more ? more->size() : 0));
+  const auto run = [&](size_t thread, const Xapian::Database& handle) {
+    for (size_t range = thread; range < kPhraseRanges; range += threads)
+      work(thread, range, handle, bound(range) + 1, bound(range + 1));
+  };
+  std::vector<std::exception_ptr> failed(threads);
+  std::vector<std::thread> others;
+  for (size_t t = 1; t < threads; ++t) {
+    others.emplace_back([&, t] {
       try {
-        work(i, more[i - 1], bound(i) + 1, bound(i + 1));
+        run(t, (*more)[t - 1]);
       } catch (...) {
-        failed[i] = std::current_exception();
+        failed[t] = std::current_exception();
       }
     });
   }
   try {
-    work(0, db, 1, bound(1));
+    run(0, db);
   } catch (...) {
     failed[0] = std::current_exception();
   }
-  for (std::thread& t : threads) t.join();
+  for (std::thread& t : others) t.join();
   for (const std::exception_ptr& e : failed)
     if (e) std::rethrow_exception(e);
 }
 
-// The documents of db holding every phrase, checked on one thread per
-// docid range (ForEachRange), ascending.
+// The documents of db holding every phrase, the docid ranges checked on
+// the threads ForEachRange gives them, ascending.
 std::vector<Xapian::docid> HoldingAllSplit(const Xapian::Database& db, const PhraseTerms& phrases,
-                                           std::vector<Xapian::Database>& more) {
-  std::vector<std::vector<Xapian::docid>> found(more.size() + 1);
+                                           std::vector<Xapian::Database>* more) {
+  std::vector<std::vector<Xapian::docid>> found(kPhraseRanges);
   ForEachRange(db, more,
-               [&](size_t part, const Xapian::Database& handle, Xapian::docid lo,
-                   Xapian::docid hi) { found[part] = HoldingAllIn(handle, phrases, lo, hi); });
+               [&](size_t, size_t range, const Xapian::Database& handle, Xapian::docid lo,
+                   Xapian::docid hi) { found[range] = HoldingAllIn(handle, phrases, lo, hi); });
   std::vector<Xapian::docid> out;
   for (const std::vector<Xapian::docid>& f : found) out.insert(out.end(), f.begin(), f.end());
   return out;  // ranges in order, each ascending
@@ -293,9 +300,10 @@ struct RankedMatches {
 // reads the id of every document that enters its heap on the way: ~40% of
 // this match's cost for a few thousand results (6.7 vs 4.2 ms for 2,900 of
 // the 24,000 matches of "part was" at 100k articles). Here only runs of
-// equal scores read their ids. With more handles the match is split by
-// docid range, one thread each (it weighs every document holding the
-// words: nothing lets Xapian stop early in an AND), and the lists merged.
+// equal scores read their ids. The match weighs every document holding the
+// words (nothing lets Xapian stop early in an AND), so it is made per docid
+// range (ForEachRange: the same ranges on any machine), on as many threads
+// as more has handles plus one, and the ranges' lists merged.
 // A list that does not hold every match of its range may go on past its
 // last score with ids that sort first, so order keeps only scores above
 // the highest such last score; twice as many are asked for while that
@@ -306,45 +314,37 @@ std::optional<RankedMatches> RankByIdAmongEqual(const Xapian::Database& db,
                                                 const Xapian::Query& query,
                                                 const Xapian::Weight& weight,
                                                 Xapian::doccount want) {
-  // Each thread builds its own query from this (Xapian's objects are not
-  // shared between threads); a query that does not serialise is not split.
+  // The other threads build their own query from this (Xapian's objects
+  // are not shared between threads); a query that does not serialise is
+  // ranked on this thread alone, still by range.
   std::string serialised;
-  bool split = more && !more->empty();
-  if (split) {
+  if (more && !more->empty()) {
     try {
       serialised = query.serialise();
       Xapian::Query::unserialise(serialised, Xapian::Registry());
     } catch (const Xapian::Error&) {
-      split = false;
+      more = nullptr;
     }
   }
   for (Xapian::doccount ask = want + want / 8 + 8;; ask *= 2) {
     RankedMatches out;
-    Xapian::doccount each = ask;  // asked of each MSet
-    if (!split) {
-      Xapian::Enquire enquire(db);
-      enquire.set_query(query);
-      enquire.set_weighting_scheme(weight);
-      out.msets.push_back(enquire.get_mset(0, ask));
-    } else {
-      // Each range holds about its share of the best: a quarter more than
-      // that is asked of each (a range that falls short is asked again).
-      each = static_cast<Xapian::doccount>(ask * 1.25 / (more->size() + 1)) + 8;
-      out.msets.resize(more->size() + 1);
-      std::vector<std::unique_ptr<Xapian::Weight>> weights;
-      for (size_t i = 0; i < out.msets.size(); ++i) weights.emplace_back(weight.clone());
-      ForEachRange(db, *more,
-                   [&](size_t part, const Xapian::Database& handle, Xapian::docid lo,
-                       Xapian::docid hi) {
-                     const Xapian::Query own =
-                         Xapian::Query::unserialise(serialised, Xapian::Registry());
-                     Xapian::Enquire enquire(handle);
-                     enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, own,
-                                                     Xapian::Query((new DocidRange(lo, hi))->release())));
-                     enquire.set_weighting_scheme(*weights[part]);
-                     out.msets[part] = enquire.get_mset(0, each);
-                   });
-    }
+    // Each range holds about its share of the best: a quarter more than
+    // that is asked of each (a range that falls short is asked again).
+    const Xapian::doccount each = static_cast<Xapian::doccount>(ask * 1.25 / kPhraseRanges) + 8;
+    out.msets.resize(kPhraseRanges);
+    std::vector<std::unique_ptr<Xapian::Weight>> weights;
+    for (size_t i = 0; i < kPhraseRanges; ++i) weights.emplace_back(weight.clone());
+    ForEachRange(db, more,
+                 [&](size_t thread, size_t range, const Xapian::Database& handle, Xapian::docid lo,
+                     Xapian::docid hi) {
+                   const Xapian::Query own =
+                       thread == 0 ? query : Xapian::Query::unserialise(serialised, Xapian::Registry());
+                   Xapian::Enquire enquire(handle);
+                   enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, own,
+                                                   Xapian::Query((new DocidRange(lo, hi))->release())));
+                   enquire.set_weighting_scheme(*weights[range]);
+                   out.msets[range] = enquire.get_mset(0, each);
+                 });
     double cut = -std::numeric_limits<double>::infinity();
     for (const Xapian::MSet& m : out.msets) {
       out.upper += m.get_matches_upper_bound();
@@ -463,6 +463,11 @@ std::optional<ResultPage> PhrasePageByRank(const Xapian::Database& db, const Xap
   return page;
 }
 
+unsigned PhraseThreads(unsigned cores, unsigned others) {
+  const unsigned idle = cores > others ? cores - others : 0;
+  return idle < 2 ? 1 : std::min(kMaxPhraseThreads, idle);
+}
+
 bool ManyPhraseCandidates(const Xapian::Database& db, const Xapian::Query& query,
                           Xapian::doccount min_word_matches) {
   std::vector<Xapian::Query> phrases;
@@ -486,7 +491,7 @@ std::shared_ptr<const PhraseMatches> PhraseMatches::Find(const Xapian::Database&
   out->phrases_ = Describe(phrases);
   out->docs_ = std::make_shared<std::vector<Xapian::docid>>(
       more && !more->empty()
-          ? HoldingAllSplit(db, TermsOf(phrases), *more)
+          ? HoldingAllSplit(db, TermsOf(phrases), more)
           : MatchingDocs(db, phrases.size() == 1 ? phrases.front()
                                                  : Xapian::Query(Xapian::Query::OP_AND,
                                                                  phrases.begin(), phrases.end())));

@@ -45,14 +45,24 @@ inline constexpr Xapian::doccount kMinPhraseWordMatches = 8192;
 // the page would not be full within kMaxRankedPhraseChecks matches or an
 // eighth of them all (a rare
 // phrase of common words: Xapian's own check is then the cheaper; trying
-// first costs one small match). db must be local. With more (other
-// handles on db's database at its revision, IndexReader::Handles), the
-// words are ranked on one thread per docid range. Throws Xapian::Error.
+// first costs one small match). db must be local. The words are ranked
+// by docid range, the same ranges on any machine (so are the counts),
+// on one thread per handle in more (other handles on db's database at
+// its revision, IndexReader::Handles) plus this one. Throws Xapian::Error.
 std::optional<ResultPage> PhrasePageByRank(const Xapian::Database& db, const Xapian::Query& query,
                                            const Xapian::Weight& weight, bool collapse,
                                            Xapian::doccount first, Xapian::doccount count,
                                            Xapian::doccount min_word_matches = kMinPhraseWordMatches,
                                            std::vector<Xapian::Database>* more = nullptr);
+
+// How many threads a split phrase match uses on a machine with cores
+// cores while others other threads run: the cores they leave idle, at
+// most kMaxPhraseThreads; 1 means no split. On a busy core a range's
+// thread waits, and the whole match with it: with one of two cores taken,
+// the split ran no faster than one thread and its ranking slower ("part
+// was" at 100k: 10-13 vs 9-10 ms).
+inline constexpr unsigned kMaxPhraseThreads = 4;
+unsigned PhraseThreads(unsigned cores, unsigned others);
 
 // Whether a query's required exact phrases are worth finding first
 // (PhraseMatches::Find split across threads) rather than in Xapian's own
@@ -74,10 +84,10 @@ class PhraseMatches {
   // remote database cannot run. Throws Xapian::Error.
   //
   // With more (other handles on db's database at its revision, see
-  // IndexReader::Handles), the documents are split by docid into one range
-  // per handle plus one, each checked on its own thread: Xapian checks a
-  // phrase document by document, reading each one's position lists, which
-  // is what a rare phrase of common words costs.
+  // IndexReader::Handles), the documents are split into docid ranges
+  // checked on one thread per handle plus this one: Xapian checks a phrase
+  // document by document, reading each one's position lists, which is what
+  // a rare phrase of common words costs. The set is the same either way.
   static std::shared_ptr<const PhraseMatches> Find(const Xapian::Database& db,
                                                    const Xapian::Query& query,
                                                    std::vector<Xapian::Database>* more = nullptr);

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cstddef>
+#include <cstdlib>
+#include <fstream>
 #include <memory>
 #include <optional>
 #include <set>
@@ -130,11 +132,27 @@ void Searcher::NameMissingWords(const std::string& text, const Xapian::Query& wo
   AddNote(result, "no article contains: " + names);
 }
 
+namespace {
+
+// How many other threads are running or ready to run now (Linux's
+// /proc/loadavg, whose fourth field counts this one too); 0 when unknown.
+unsigned OthersRunning() {
+  std::ifstream in("/proc/loadavg");
+  std::string averages[3], tasks;
+  if (!(in >> averages[0] >> averages[1] >> averages[2] >> tasks)) return 0;
+  const unsigned running = static_cast<unsigned>(std::strtoul(tasks.c_str(), nullptr, 10));
+  return running > 1 ? running - 1 : 0;
+}
+
+}  // namespace
+
 std::vector<Xapian::Database>* Searcher::PhraseHandles() {
-  const unsigned cores = std::min(std::thread::hardware_concurrency(), 4u);
-  if (cores < 2 || !reader_.local()) return nullptr;
-  std::vector<Xapian::Database>& more = reader_.Handles(cores - 1);
-  return more.empty() ? nullptr : &more;
+  const unsigned threads = PhraseThreads(std::thread::hardware_concurrency(), OthersRunning());
+  if (threads < 2 || !reader_.local()) return nullptr;
+  const std::vector<Xapian::Database>& open = reader_.Handles(threads - 1);
+  // Copies share the handles' state, used by one thread each.
+  split_handles_.assign(open.begin(), open.begin() + std::min<size_t>(open.size(), threads - 1));
+  return split_handles_.empty() ? nullptr : &split_handles_;
 }
 
 // Ranks query (the scored part; query_filter and the options' filters
@@ -149,8 +167,11 @@ Searcher::Tier Searcher::RunTier(const Xapian::Query& query, const Xapian::Query
   // phrase check costs less than finding the set first.
   const bool matches_twice =
       FeedbackOn(options.ranking, query) || options.sort == SortOrder::kOldest;
+  // A phrase of common words is checked on the idle cores (split by docid).
+  const bool many = reader_.local() && ManyPhraseCandidates(db, query);
+  std::vector<Xapian::Database>* more = many ? PhraseHandles() : nullptr;
   std::shared_ptr<const PhraseMatches> phrases =
-      reader_.local() && matches_twice ? PhraseMatches::Find(db, query, PhraseHandles()) : nullptr;
+      reader_.local() && matches_twice ? PhraseMatches::Find(db, query, more) : nullptr;
   tier.parts = RankedQueryParts(db, query, options.ranking, phrases.get(), !reader_.local());
   tier.ranked = tier.parts.Combined();
   // Filters stay outside the ranked query, so they remove documents without
@@ -167,15 +188,13 @@ Searcher::Tier Searcher::RunTier(const Xapian::Query& query, const Xapian::Query
   const auto kept = static_cast<Xapian::doccount>(keeping ? keep.size() : 0);
   // A phrase the set above was not found for: checked on the best matches
   // of its words first, when nothing needs every match; else, when its
-  // words are common, its documents are found first on all threads.
+  // words are common, its documents are found first (on the idle cores),
+  // which also makes its counts exact.
   std::optional<ResultPage> by_rank;
   if (!phrases && !spies && !keeping && reader_.local() && options.sort == SortOrder::kRelevance)
     by_rank = PhrasePageByRank(db, tier.ranked, *weight, !options.all_copies, first, count,
-                               kMinPhraseWordMatches, PhraseHandles());
-  if (!by_rank && !phrases && reader_.local() && ManyPhraseCandidates(db, query)) {
-    std::vector<Xapian::Database>* more = PhraseHandles();
-    if (more && !more->empty()) phrases = PhraseMatches::Find(db, query, more);
-  }
+                               kMinPhraseWordMatches, more);
+  if (!by_rank && !phrases && many) phrases = PhraseMatches::Find(db, query, more);
   const std::optional<Xapian::Query> rewritten =
       phrases ? phrases->Rewrite(tier.ranked) : std::optional<Xapian::Query>();
   const Xapian::Query& to_run = rewritten ? *rewritten : tier.ranked;

@@ -69,12 +69,13 @@ class Searcher {
   void NameMissingWords(const std::string& text, const Xapian::Query& words,
                         SearchResult* result);
   // Other handles on the local database for a phrase check split across
-  // this machine's cores (at most four in all); null when there is nothing
-  // to split onto.
+  // the cores nothing else is using (PhraseThreads); null when there is
+  // nothing to split onto.
   std::vector<Xapian::Database>* PhraseHandles();
 
   IndexReader reader_;
   QueryBuilder builder_;
+  std::vector<Xapian::Database> split_handles_;  // PhraseHandles' choice
 };
 
 }  // namespace lede

@@ -210,6 +210,7 @@ TEST(PhrasePageByRank, SamePageAsXapiansPhraseCheck) {
                {0, 10}, {0, 1}, {5, 3}, {20, 40}, {90, 20}, {0, 150}}) {
         Xapian::Enquire e = make(q);
         const ResultPage native = GetPage(e, q, SortOrder::kRelevance, make, first, count, 0);
+        std::optional<MatchCounts> unsplit;
         for (std::vector<Xapian::Database>& more : handle_sets) {
           const std::string where = std::string(text) + " " + std::to_string(first) + "+" +
                                     std::to_string(count) + " handles " +
@@ -219,6 +220,11 @@ TEST(PhrasePageByRank, SamePageAsXapiansPhraseCheck) {
           ASSERT_TRUE(lazy.has_value()) << where;
           EXPECT_EQ(Hits(native), Hits(*lazy)) << where;
           const MatchCounts c = lazy->Counts();
+          // The same counts on any number of threads.
+          if (!unsplit) unsplit = c;
+          EXPECT_EQ(c.estimate, unsplit->estimate) << where;
+          EXPECT_EQ(c.lower, unsplit->lower) << where;
+          EXPECT_EQ(c.upper, unsplit->upper) << where;
           EXPECT_LE(c.lower, c.estimate) << where;
           EXPECT_LE(c.estimate, c.upper) << where;
           // Every third of the 300 articles holds the phrase (fewer stories:
@@ -339,6 +345,16 @@ TEST(PhrasePageByRank, NoneWhenXapiansCheckIsTheCheaper) {
   const Xapian::Query q =
       RankedQuery(small, builder.Parse("\"foreign of\"").query, RankingOptions());
   EXPECT_FALSE(PhrasePageByRank(small, q, *weight, false, 0, 10, kFewWords).has_value());
+}
+
+TEST(PhraseThreads, TheCoresNothingElseUses) {
+  EXPECT_EQ(PhraseThreads(2, 0), 2u);  // idle
+  EXPECT_EQ(PhraseThreads(2, 1), 1u);  // one core taken
+  EXPECT_EQ(PhraseThreads(2, 9), 1u);
+  EXPECT_EQ(PhraseThreads(1, 0), 1u);
+  EXPECT_EQ(PhraseThreads(0, 0), 1u);  // unknown
+  EXPECT_EQ(PhraseThreads(4, 1), 3u);
+  EXPECT_EQ(PhraseThreads(64, 2), kMaxPhraseThreads);
 }
 
 }  // namespace
