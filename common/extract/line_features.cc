@@ -230,12 +230,13 @@ LineFeatures ComputeLineFeatures(
     if (c < 0) continue;
     ++f.chars;
     if (c >= '0' && c <= '9') ++f.digits;
+    // Most characters are ASCII: their word test is inline, not a call.
     bool cjk = IsCjk(c);
     if (cjk) {
       ++f.cjk;
       ++f.words;
       in_word = false;
-    } else if (IsWordChar(c)) {
+    } else if (c < 0x80 ? IsAsciiAlnum(static_cast<unsigned char>(c)) : IsWordChar(c)) {
       bool digit, upper, lower;
       if (c < 0x80) {
         digit = c >= '0' && c <= '9';
