@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <bitset>
+#include <cassert>
 #include <cctype>
 #include <cstdint>
 #include <functional>
@@ -197,6 +198,7 @@ class PhraseScan {
     for (std::string_view p : phrases) Add(p, group);
   }
   void Add(std::string_view phrase, uint8_t group) {
+    assert(phrase.size() >= 2);  // a phrase starts at a pair of bytes
     starts_.set(Bigram(phrase, 0));
     by_first_byte_[static_cast<unsigned char>(phrase[0])].push_back({phrase, group});
   }
