@@ -759,11 +759,11 @@ Prepared IndexRun::Prepare(size_t k, const ExtractContext& ctx) {
   }
   if (!p.text) return p;
   const Record& r = p.record;
-  Article a = ExtractRecord(r, *p.text, ctx);
-  // The keys of the text as extracted. (The plan counted the text it read: a
-  // file changed in between is stored as it is now, under its old stamp, so
-  // the next run reads it again.)
-  std::vector<uint64_t> line_keys = RecordLineKeys(r.format, p.text->text);
+  // With the keys of the text as extracted. (The plan counted the text it
+  // read: a file changed in between is stored as it is now, under its old
+  // stamp, so the next run reads it again.)
+  std::vector<uint64_t> line_keys;
+  Article a = ExtractRecordAndKeys(r, *p.text, ctx, &line_keys);
   std::string().swap(p.text->text);  // not needed any more: free it early
   schema::StoredArticle sa;
   sa.id = r.id;

@@ -22,6 +22,7 @@
 #include "common/extract/html_meta.h"
 #include "common/extract/language.h"
 #include "common/extract/line_features.h"
+#include "common/extract/line_stats.h"
 #include "common/extract/publisher_detect.h"
 #include "common/extract/source_detect.h"
 
@@ -602,8 +603,10 @@ Article ExtractHtml(std::string_view bytes, std::string_view http_charset,
   return ExtractHtmlText(utf8, context);
 }
 
-Article ExtractHtmlText(std::string_view utf8, const ExtractContext& context) {
+Article ExtractHtmlText(std::string_view utf8, const ExtractContext& context,
+                        std::vector<uint64_t>* page_line_keys) {
   HtmlPage page = ParseHtml(utf8, true);
+  if (page_line_keys) *page_line_keys = LineStats::KeysOf(HtmlPageText(page));
   Article a = ExtractHtmlPage(page, context);
   // Pages that stream their story into hidden elements for a script to
   // move into place show nothing without the script: read them whole.

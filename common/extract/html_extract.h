@@ -15,6 +15,7 @@
 #define LEDE_COMMON_EXTRACT_HTML_EXTRACT_H_
 
 #include <string_view>
+#include <vector>
 
 #include "common/extract/article.h"
 #include "common/extract/extract.h"
@@ -27,8 +28,11 @@ namespace lede {
 Article ExtractHtml(std::string_view bytes, std::string_view http_charset,
                     const ExtractContext& context);
 
-// The same for a page already decoded to UTF-8 (DecodeHtml).
-Article ExtractHtmlText(std::string_view utf8, const ExtractContext& context);
+// The same for a page already decoded to UTF-8 (DecodeHtml). With
+// page_line_keys, also the page's LineStats keys (KeysOf(HtmlPageText) of
+// the page as ParseHtml reads it), from the same parse.
+Article ExtractHtmlText(std::string_view utf8, const ExtractContext& context,
+                        std::vector<uint64_t>* page_line_keys = nullptr);
 
 // The same for a page already parsed.
 Article ExtractHtmlPage(const HtmlPage& page, const ExtractContext& context);

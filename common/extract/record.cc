@@ -109,4 +109,15 @@ Article ExtractRecord(const Record& record, const ArticleText& text,
   return a;
 }
 
+Article ExtractRecordAndKeys(const Record& record, const ArticleText& text,
+                             const ExtractContext& context, std::vector<uint64_t>* line_keys) {
+  if (record.format != RecordFormat::kHtml) {
+    *line_keys = RecordLineKeys(record.format, text.text);
+    return ExtractRecord(record, text, context);
+  }
+  Article a = ExtractHtmlText(text.text, context, line_keys);
+  ApplyMeta(record.meta, context, &a);
+  return a;
+}
+
 }  // namespace lede

@@ -96,6 +96,11 @@ DecodedRecord DecodeRecord(const Record& record);
 // recurring-line statistics count for it.
 std::vector<uint64_t> RecordLineKeys(RecordFormat format, std::string_view text);
 
+// ExtractRecord and RecordLineKeys of the same decoded record at once: a
+// page is parsed once for both (the parse is most of an HTML page's cost).
+Article ExtractRecordAndKeys(const Record& record, const ArticleText& text,
+                             const ExtractContext& context, std::vector<uint64_t>* line_keys);
+
 // Extracts the article of a decoded record: the one place that chooses the
 // extractor by format. The record's metadata wins over what the text says.
 // Pure.

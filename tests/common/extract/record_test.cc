@@ -4,6 +4,7 @@
 
 #include <string>
 #include <variant>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -73,6 +74,37 @@ TEST(ExtractRecord, TextRecordIsExtractedLikeExtract) {
   EXPECT_EQ(a.publisher, b.publisher);
   EXPECT_EQ(a.agency, b.agency);
   EXPECT_FALSE(a.url);
+}
+
+// One parse for both: the same article and keys as the two calls apart,
+// for a dump and for a page (with its own metadata, which still wins).
+TEST(ExtractRecordAndKeys, SameAsExtractRecordAndRecordLineKeys) {
+  Record page = TextRecord(
+      "<html><head><title>Talks resume in Geneva</title></head><body>"
+      "<nav><a href=/>Home</a> <a href=/world>World</a></nav>"
+      "<article><h1>Talks resume in Geneva</h1>"
+      "<p>GENEVA, March 3, 2014 (Reuters) - Negotiators met again on Monday to discuss "
+      "the ceasefire, officials said, and agreed to meet again next week.</p>"
+      "<p>The talks, which broke down last month, are expected to last several days.</p>"
+      "</article><footer>Most popular</footer></body></html>");
+  page.format = RecordFormat::kHtml;
+  page.meta.publisher = "Example News";
+  for (const Record& r : {TextRecord(kDump), page}) {
+    const ArticleText text = std::get<ArticleText>(DecodeRecord(r));
+    const ExtractContext ctx;
+    std::vector<uint64_t> keys;
+    const Article a = ExtractRecordAndKeys(r, text, ctx, &keys);
+    const Article b = ExtractRecord(r, text, ctx);
+    EXPECT_EQ(a.title, b.title);
+    EXPECT_EQ(a.Body(), b.Body());
+    EXPECT_EQ(a.date, b.date);
+    EXPECT_EQ(a.publisher, b.publisher);
+    EXPECT_EQ(a.agency, b.agency);
+    EXPECT_EQ(a.language, b.language);
+    EXPECT_NE(a.Body().find("ceasefire"), std::string::npos);
+    EXPECT_EQ(keys, RecordLineKeys(r.format, text.text));
+    EXPECT_GE(keys.size(), 3u);
+  }
 }
 
 TEST(ExtractRecord, TheInputsOwnMetadataWins) {
